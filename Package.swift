@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Sarhad",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sarhad", targets: ["sarhad"]),
+        .library(name: "SarhadModel", targets: ["SarhadModel"]),
+        .library(name: "SarhadScenario", targets: ["SarhadScenario"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "SarhadModel",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SarhadScenario",
+            dependencies: ["SarhadModel", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "sarhad",
+            dependencies: [
+                "SarhadModel", "SarhadScenario",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SarhadModelTests", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
+        .testTarget(name: "SarhadScenarioTests", dependencies: ["SarhadScenario", "SarhadModel"], swiftSettings: strictSettings),
+        .testTarget(name: "SarhadCLITests", dependencies: ["sarhad"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,59 @@
+/// What the ministry sees: who gets tested, how many tests there are, what gets recorded and when.
+public struct ObservationParameters: Sendable, Equatable {
+    /// Probability that a new case seeks a test at onset of each severity (before access and capacity).
+    public var testSeekingMild: Double
+    public var testSeekingSevere: Double
+    public var testSeekingCritical: Double
+    /// People without COVID-19 seeking a test, per 100,000 residents per day, while testing exists.
+    public var backgroundTestSeekersPer100k: Double
+    /// Tests per day nationally (population scale 1) before the first capacity event on the timeline.
+    public var initialTestsPerDay: Double
+    public var testSensitivity: Double
+    /// Days from test to the confirmed case appearing in the record.
+    public var reportingDelayDays: Int
+    /// Probability that a death is recorded as COVID-19, for deaths in hospital and elsewhere.
+    public var deathRecordingInHospital: Double
+    public var deathRecordingElsewhere: Double
+    public var deathReportingDelayDays: Int
+    /// Share of confirmed cases who isolate until recovery.
+    public var isolationOfConfirmed: Double
+
+    public init(testSeekingMild: Double, testSeekingSevere: Double, testSeekingCritical: Double,
+                backgroundTestSeekersPer100k: Double, initialTestsPerDay: Double, testSensitivity: Double,
+                reportingDelayDays: Int, deathRecordingInHospital: Double, deathRecordingElsewhere: Double,
+                deathReportingDelayDays: Int, isolationOfConfirmed: Double) {
+        self.testSeekingMild = testSeekingMild
+        self.testSeekingSevere = testSeekingSevere
+        self.testSeekingCritical = testSeekingCritical
+        self.backgroundTestSeekersPer100k = backgroundTestSeekersPer100k
+        self.initialTestsPerDay = initialTestsPerDay
+        self.testSensitivity = testSensitivity
+        self.reportingDelayDays = reportingDelayDays
+        self.deathRecordingInHospital = deathRecordingInHospital
+        self.deathRecordingElsewhere = deathRecordingElsewhere
+        self.deathReportingDelayDays = deathReportingDelayDays
+        self.isolationOfConfirmed = isolationOfConfirmed
+    }
+}
+
+/// Border measures: symptom screening and quarantine of arrivals.
+public struct BorderParameters: Sendable, Equatable {
+    public var screeningEnabled: Bool
+    /// Share of symptomatic infected arrivals that symptom screening catches.
+    public var screeningSensitivity: Double
+    public var quarantineEnabled: Bool
+    public var quarantineDays: Int
+    /// Share of quarantined arrivals who keep to it.
+    public var quarantineAdherence: Double
+    public var open: Bool
+
+    public init(screeningEnabled: Bool, screeningSensitivity: Double, quarantineEnabled: Bool,
+                quarantineDays: Int, quarantineAdherence: Double, open: Bool) {
+        self.screeningEnabled = screeningEnabled
+        self.screeningSensitivity = screeningSensitivity
+        self.quarantineEnabled = quarantineEnabled
+        self.quarantineDays = quarantineDays
+        self.quarantineAdherence = quarantineAdherence
+        self.open = open
+    }
+}

@@ -1,0 +1,97 @@
+/// Every resident, as a struct of arrays. Agents are stored province by province and, within a
+/// province, household by household, so a household is a contiguous range found from two bytes.
+///
+/// The columns are manually allocated buffers owned by this object: their addresses never move,
+/// so the engine's worker threads can read them without copying or re-borrowing per phase.
+public final class Population: @unchecked Sendable {
+    public let count: Int
+    public let provinceCount: Int
+    /// First agent of each province, plus `count` at the end.
+    public let provinceStart: [Int]
+    /// Province the agent is in now (a prisoner's prison province); home is given by `provinceStart`.
+    public let location: UnsafeMutableBufferPointer<UInt8>
+    public let ageBand: UnsafeMutableBufferPointer<UInt8>
+    public let state: UnsafeMutableBufferPointer<UInt8>
+    public let flags: UnsafeMutableBufferPointer<UInt8>
+    /// Position of the agent within its household and the household's size.
+    public let householdOffset: UnsafeMutableBufferPointer<UInt8>
+    public let householdSize: UnsafeMutableBufferPointer<UInt8>
+
+    /// Agents sorted by (home province, age band); `ageIndexStart[p * 16 + a]` opens each run.
+    public let agentsByProvinceAge: UnsafeMutableBufferPointer<UInt32>
+    public internal(set) var ageIndexStart: [Int] = []
+
+    /// Members of settings, grouped by province: `members[start[p] ..< start[p + 1]]`.
+    public internal(set) var idpSettlementMembers = SettingIndex(members: [], start: [])
+    public internal(set) var prisonMembers = SettingIndex(members: [], start: [])
+    public internal(set) var healthWorkers = SettingIndex(members: [], start: [])
+
+    init(provinceStart: [Int]) {
+        self.provinceStart = provinceStart
+        let agents = provinceStart.last ?? 0
+        count = agents
+        provinceCount = provinceStart.count - 1
+        func column<T>(_ value: T) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: agents)
+            buffer.initialize(repeating: value)
+            return buffer
+        }
+        location = column(0)
+        ageBand = column(0)
+        state = column(InfectionState.susceptible.rawValue)
+        flags = column(0)
+        householdOffset = column(0)
+        householdSize = column(0)
+        agentsByProvinceAge = column(0)
+    }
+
+    deinit {
+        location.deallocate()
+        ageBand.deallocate()
+        state.deallocate()
+        flags.deallocate()
+        householdOffset.deallocate()
+        householdSize.deallocate()
+        agentsByProvinceAge.deallocate()
+    }
+
+    public func homeProvince(of agent: Int) -> Int {
+        var low = 0
+        var high = provinceCount - 1
+        while low < high {
+            let middle = (low + high + 1) >> 1
+            if provinceStart[middle] <= agent { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    public func residents(ofProvince province: Int) -> Int {
+        provinceStart[province + 1] - provinceStart[province]
+    }
+
+    /// Bytes held per agent: six one-byte columns and the four-byte age index.
+    public static let bytesPerAgent = 6 + 4
+}
+
+/// Agents of one setting grouped by province.
+public struct SettingIndex: Sendable {
+    public var members: [UInt32]
+    public var start: [Int]
+
+    public init(members: [UInt32], start: [Int]) {
+        self.members = members
+        self.start = start
+    }
+
+    public init(groups: [[UInt32]]) {
+        var members = [UInt32]()
+        var start = [0]
+        for group in groups {
+            members += group
+            start.append(members.count)
+        }
+        self.init(members: members, start: start)
+    }
+
+    public func count(inProvince province: Int) -> Int { start[province + 1] - start[province] }
+}

@@ -1,0 +1,151 @@
+/// Builds the synthetic population: residents per province from population shares, households of
+/// sizes drawn from the survey distribution, ages from the national distribution, then the settings.
+public enum PopulationBuilder {
+    /// Residents of each province at the configured scale (rounded; at least one per province).
+    public static func residentsPerProvince(_ configuration: ModelConfiguration) -> [Int] {
+        let total = configuration.population.nationalTotal * configuration.populationScale
+        return configuration.provinceShares.map { max(1, Int((total * $0).rounded())) }
+    }
+
+    public static func build(_ configuration: ModelConfiguration, seed: UInt64, threads: Int) -> Population {
+        let residents = residentsPerProvince(configuration)
+        var starts = [0]
+        for count in residents { starts.append(starts.last! + count) }
+        let provinceStart = starts
+        let provinceCount = residents.count
+
+        let population = Population(provinceStart: provinceStart)
+        let ageTable = CumulativeTable(weights: configuration.population.ageShares)
+        let sizeTable = CumulativeTable(weights: Array(configuration.population.householdSizeShares.prefix(255)))
+        let locations = SharedBuffer(population.location.baseAddress!)
+        let ages = SharedBuffer(population.ageBand.baseAddress!)
+        let offsets = SharedBuffer(population.householdOffset.baseAddress!)
+        let sizes = SharedBuffer(population.householdSize.baseAddress!)
+        Parallel.forEach(tasks: provinceCount, threads: threads) { province in
+            var agent = provinceStart[province]
+            let end = provinceStart[province + 1]
+            var household: UInt64 = 0
+            while agent < end {
+                var sizeRandom = CounterRandom(seed: seed, purpose: .householdSize, day: province, subject: household)
+                let size = min(end - agent, 1 + sizeTable.sample(sizeRandom.uniform()))
+                for member in 0..<size {
+                    let id = agent + member
+                    var ageRandom = CounterRandom(seed: seed, purpose: .memberAge, subject: UInt64(id))
+                    ages.base[id] = UInt8(ageTable.sample(ageRandom.uniform()))
+                    locations.base[id] = UInt8(province)
+                    offsets.base[id] = UInt8(member)
+                    sizes.base[id] = UInt8(size)
+                }
+                agent += size
+                household += 1
+            }
+        }
+
+        population.ageIndexStart = indexByProvinceAndAge(population, threads: threads)
+        let byAge = population.agentsByProvinceAge
+        let ageStart = population.ageIndexStart
+        let flags = population.flags
+        let location = population.location
+        let householdSize = population.householdSize
+        let settings = configuration.settings
+        let scale = configuration.populationScale
+
+        let idpShares = normalised(settings.idpProvinceWeights)
+        var idpGroups = [[UInt32]](repeating: [], count: provinceCount)
+        for province in 0..<provinceCount {
+            let target = Int((settings.idpSettlementResidents * idpShares[province] * scale).rounded())
+            var agent = provinceStart[province]
+            let end = provinceStart[province + 1]
+            // Whole households at the start of the province live in settlements.
+            while idpGroups[province].count < target && agent < end {
+                let size = Int(householdSize[agent])
+                for member in agent..<min(end, agent + size) {
+                    flags[member] |= AgentFlag.idpSettlement
+                    idpGroups[province].append(UInt32(member))
+                }
+                agent += size
+            }
+        }
+
+        let shares = configuration.provinceShares
+        var prisonGroups = [[UInt32]](repeating: [], count: provinceCount)
+        for province in 0..<provinceCount {
+            let target = Int((settings.prisoners * shares[province] * scale).rounded())
+            var random = CounterRandom(seed: seed, purpose: .settingSelection, day: 1, subject: UInt64(province))
+            for _ in 0..<target {
+                guard let agent = pickAdult(province: province, byAge: byAge, ageStart: ageStart, flags: flags,
+                                            random: &random) else { break }
+                flags[agent] |= AgentFlag.imprisoned
+                let prison = random.uniform() < settings.centralPrisonShare ? settings.centralPrisonProvince : province
+                location[agent] = UInt8(prison)
+                prisonGroups[prison].append(UInt32(agent))
+            }
+        }
+        for province in 0..<provinceCount { prisonGroups[province].sort() }
+
+        var healthWorkerGroups = [[UInt32]](repeating: [], count: provinceCount)
+        for province in 0..<provinceCount {
+            let density = settings.healthWorkersPerThousand[province] / 1000
+            let target = Int((Double(residents[province]) * density).rounded())
+            var random = CounterRandom(seed: seed, purpose: .settingSelection, day: 2, subject: UInt64(province))
+            for _ in 0..<target {
+                guard let agent = pickAdult(province: province, byAge: byAge, ageStart: ageStart, flags: flags,
+                                            random: &random) else { break }
+                flags[agent] |= AgentFlag.healthWorker
+                healthWorkerGroups[province].append(UInt32(agent))
+            }
+            healthWorkerGroups[province].sort()
+        }
+
+        population.idpSettlementMembers = SettingIndex(groups: idpGroups)
+        population.prisonMembers = SettingIndex(groups: prisonGroups)
+        population.healthWorkers = SettingIndex(groups: healthWorkerGroups)
+        return population
+    }
+
+    /// A random adult (20–59) of the province with no setting flag yet; nil after 64 failed tries.
+    static func pickAdult(province: Int, byAge: UnsafeMutableBufferPointer<UInt32>, ageStart: [Int],
+                          flags: UnsafeMutableBufferPointer<UInt8>, bands: ClosedRange<Int> = AgeBands.adultBands,
+                          random: inout CounterRandom) -> Int? {
+        let low = ageStart[province * AgeBands.count + bands.lowerBound]
+        let high = ageStart[province * AgeBands.count + bands.upperBound + 1]
+        guard high > low else { return nil }
+        for _ in 0..<64 {
+            let agent = Int(byAge[low + random.below(high - low)])
+            if flags[agent] & (AgentFlag.imprisoned | AgentFlag.healthWorker | AgentFlag.returnee) == 0 { return agent }
+        }
+        return nil
+    }
+
+    /// Counting sort of agents by (province, age band); provinces are already contiguous.
+    static func indexByProvinceAndAge(_ population: Population, threads: Int) -> [Int] {
+        let provinceStart = population.provinceStart
+        let bands = AgeBands.count
+        let ageBand = population.ageBand
+        var counts = [Int](repeating: 0, count: population.provinceCount * bands)
+        for province in 0..<population.provinceCount {
+            for agent in provinceStart[province]..<provinceStart[province + 1] {
+                counts[province * bands + Int(ageBand[agent])] += 1
+            }
+        }
+        var start = [Int](repeating: 0, count: counts.count + 1)
+        for cell in 0..<counts.count { start[cell + 1] = start[cell] + counts[cell] }
+        let cellStart = start
+        let index = SharedBuffer(population.agentsByProvinceAge.baseAddress!)
+        let ages = SharedBuffer(ageBand.baseAddress!)
+        Parallel.forEach(tasks: population.provinceCount, threads: threads) { province in
+            var cursor = Array(cellStart[(province * bands)..<(province * bands + bands)])
+            for agent in provinceStart[province]..<provinceStart[province + 1] {
+                let band = Int(ages.base[agent])
+                index.base[cursor[band]] = UInt32(agent)
+                cursor[band] += 1
+            }
+        }
+        return start
+    }
+
+    static func normalised(_ weights: [Double]) -> [Double] {
+        let total = weights.reduce(0, +)
+        return total > 0 ? weights.map { $0 / total } : weights.map { _ in 0 }
+    }
+}

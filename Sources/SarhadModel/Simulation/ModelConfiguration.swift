@@ -1,0 +1,53 @@
+/// Everything the engine needs to run one scenario: validated, resolved, no files.
+public struct ModelConfiguration: Sendable, Equatable {
+    public var name: String
+    public var startDate: SimDate
+    public var endDate: SimDate
+    /// Fraction of the real population simulated (1 = every resident).
+    public var populationScale: Double
+    public var provinces: [Province]
+    public var population: PopulationParameters
+    public var settings: SettingParameters
+    public var disease: DiseaseParameters
+    public var contacts: ContactParameters
+    public var mobility: MobilityParameters
+    public var importation: ImportationParameters
+    public var border: BorderParameters
+    public var health: HealthSystemParameters
+    public var access: AccessParameters
+    public var observation: ObservationParameters
+    public var timeline: [TimelineEvent]
+
+    public init(name: String, startDate: SimDate, endDate: SimDate, populationScale: Double, provinces: [Province],
+                population: PopulationParameters, settings: SettingParameters, disease: DiseaseParameters,
+                contacts: ContactParameters, mobility: MobilityParameters, importation: ImportationParameters,
+                border: BorderParameters, health: HealthSystemParameters, access: AccessParameters,
+                observation: ObservationParameters, timeline: [TimelineEvent]) {
+        self.name = name
+        self.startDate = startDate
+        self.endDate = endDate
+        self.populationScale = populationScale
+        self.provinces = provinces
+        self.population = population
+        self.settings = settings
+        self.disease = disease
+        self.contacts = contacts
+        self.mobility = mobility
+        self.importation = importation
+        self.border = border
+        self.health = health
+        self.access = access
+        self.observation = observation
+        self.timeline = timeline
+    }
+
+    public var dayCount: Int { endDate.days(since: startDate) + 1 }
+
+    public func date(ofDay day: Int) -> SimDate { startDate.adding(days: day) }
+
+    /// Province shares of the national population.
+    public var provinceShares: [Double] {
+        let total = provinces.map(\.populationWeight).reduce(0, +)
+        return provinces.map { $0.populationWeight / total }
+    }
+}

@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One run of the agent-based model. Each day: timeline events, arrivals, due transitions,
+/// testing, then transmission from every infectious agent; then the day's series are recorded.
+public final class Simulation {
+    public let configuration: ModelConfiguration
+    public let seed: UInt64
+    public let threads: Int
+    public let population: Population
+    /// Per-contact transmission probability fixed by R0.
+    public let beta: Double
+    let history: NaturalHistory
+
+    let provinceCount: Int
+    let dayCount: Int
+    let access: [Double]
+    let susceptibility: [Double]
+    let maximumSusceptibility: Double
+    /// Row-normalised contact matrices and row totals for the matrix layers (index by `ContactLayer.rawValue`).
+    let contactTables: [[CumulativeTable]]
+    let contactRates: [[Double]]
+    let mobilityTables: [CumulativeTable]
+    let arrivals: ArrivalSchedule
+    let populationSeconds: Double
+
+    // Dynamic state.
+    var transitionsDue: [[UInt32]]
+    var quarantineEnds: [[UInt32]]
+    var infectiousAgents: [UInt32] = []
+    var becameInfectious: [UInt32] = []
+    var testSeekers: [UInt32] = []
+    var bedsOccupied: [Int]
+    var intensiveCareOccupied: [Int]
+    var bedCapacity: [Int]
+    var intensiveCareCapacity: [Int]
+    var bedMultiplier: [Double]
+    var intensiveCareMultiplier: [Double]
+    var testsPerDay: Double
+    var border: BorderParameters
+    /// Effective contact multiplier per layer and province for today.
+    var layerMultiplier: [[Double]]
+    var severeCount: [Int]
+    var criticalCount: [Int]
+    var infectiousCount: [Int]
+
+    // Recording.
+    var values: [Int64]
+    var infectionsByLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
+    var infectionsByAge = [Int64](repeating: 0, count: AgeBands.count)
+    var deathsByAge = [Int64](repeating: 0, count: AgeBands.count)
+    var arrivalsByCrossing: [[Int64]]
+    var infectedArrivalsByCrossing: [[Int64]]
+    var currentDay = 0
+
+    public init(configuration: ModelConfiguration, seed: UInt64, threads: Int = 1) {
+        self.configuration = configuration
+        self.seed = seed
+        self.threads = max(1, threads)
+        let clock = Stopwatch()
+        population = PopulationBuilder.build(configuration, seed: seed, threads: max(1, threads))
+        arrivals = ArrivalSchedule(configuration: configuration, population: population, seed: seed)
+        populationSeconds = clock.seconds
+
+        provinceCount = configuration.provinces.count
+        dayCount = configuration.dayCount
+        access = configuration.access.access
+        susceptibility = configuration.disease.relativeSusceptibility
+        maximumSusceptibility = max(1e-12, susceptibility.max() ?? 1)
+        history = NaturalHistory(disease: configuration.disease, seed: seed)
+        beta = TransmissionCalibration.transmissionProbability(disease: configuration.disease,
+                                                               contacts: configuration.contacts)
+        var tables = [[CumulativeTable]]()
+        var rates = [[Double]]()
+        for layer in ContactLayer.matrixLayers {
+            let matrix = configuration.contacts.matrix(layer)!
+            tables.append(matrix.rows.map { CumulativeTable(weights: $0) })
+            rates.append((0..<AgeBands.count).map { matrix.rowTotal($0) })
+        }
+        contactTables = tables
+        contactRates = rates
+        mobilityTables = configuration.mobility.matrix(provinces: configuration.provinces).map { CumulativeTable(weights: $0) }
+
+        transitionsDue = [[UInt32]](repeating: [], count: dayCount + 1)
+        quarantineEnds = [[UInt32]](repeating: [], count: dayCount + 1)
+        bedsOccupied = [Int](repeating: 0, count: provinceCount)
+        intensiveCareOccupied = [Int](repeating: 0, count: provinceCount)
+        bedCapacity = [Int](repeating: 0, count: provinceCount)
+        intensiveCareCapacity = [Int](repeating: 0, count: provinceCount)
+        bedMultiplier = [Double](repeating: 1, count: provinceCount)
+        intensiveCareMultiplier = [Double](repeating: 1, count: provinceCount)
+        testsPerDay = configuration.observation.initialTestsPerDay
+        border = configuration.border
+        layerMultiplier = [[Double]](repeating: [Double](repeating: 1, count: provinceCount),
+                                     count: ContactLayer.allCases.count)
+        severeCount = [Int](repeating: 0, count: provinceCount)
+        criticalCount = [Int](repeating: 0, count: provinceCount)
+        infectiousCount = [Int](repeating: 0, count: provinceCount)
+        values = [Int64](repeating: 0, count: dayCount * provinceCount * Measure.allCases.count)
+        arrivalsByCrossing = [[Int64]](repeating: [Int64](repeating: 0, count: dayCount),
+                                       count: configuration.importation.crossings.count)
+        infectedArrivalsByCrossing = arrivalsByCrossing
+        updateCapacities()
+    }
+
+    /// Runs every day; `progress(daysDone, dayCount)` is called after each day.
+    public func run(progress: (Int, Int) -> Void = { _, _ in }) -> SimulationResult {
+        let clock = Stopwatch()
+        for day in 0..<dayCount {
+            step(day: day)
+            progress(day + 1, dayCount)
+        }
+        return SimulationResult(
+            scenarioName: configuration.name, seed: seed, startDate: configuration.startDate, dayCount: dayCount,
+            provinceNames: configuration.provinces.map(\.name), populationScale: configuration.populationScale,
+            simulatedAgents: population.count, values: values, infectionsByLayer: infectionsByLayer,
+            infectionsByAge: infectionsByAge, deathsByAge: deathsByAge,
+            arrivalsByCrossing: Dictionary(uniqueKeysWithValues: zip(configuration.importation.crossings.map(\.name), arrivalsByCrossing)),
+            infectedArrivalsByCrossing: Dictionary(uniqueKeysWithValues: zip(configuration.importation.crossings.map(\.name), infectedArrivalsByCrossing)),
+            transmissionProbability: beta,
+            timings: .init(populationSeconds: populationSeconds, simulationSeconds: clock.seconds))
+    }
+
+    func step(day: Int) {
+        currentDay = day
+        applyTimeline(day: day)
+        seedInfections(day: day)
+        processArrivals(day: day)
+        releaseFromQuarantine(day: day)
+        processTransitions(day: day)
+        performTests(day: day)
+        transmit(day: day)
+        recordStocks(day: day)
+        transitionsDue[day] = []
+        quarantineEnds[day] = []
+    }
+
+    @inline(__always)
+    func add(_ measure: Measure, day: Int, province: Int, _ amount: Int64 = 1) {
+        values[(day * provinceCount + province) * Measure.allCases.count + measure.rawValue] += amount
+    }
+
+    func schedule(_ agent: Int, after days: Int, from day: Int) {
+        let due = day + days
+        if due <= dayCount { transitionsDue[min(due, dayCount)].append(UInt32(agent)) }
+    }
+
+    func recordStocks(day: Int) {
+        for province in 0..<provinceCount {
+            add(.infectious, day: day, province: province, Int64(infectiousCount[province]))
+            add(.bedsNeeded, day: day, province: province, Int64(severeCount[province]))
+            add(.bedsOccupied, day: day, province: province, Int64(bedsOccupied[province]))
+            add(.bedCapacity, day: day, province: province, Int64(bedCapacity[province]))
+            add(.intensiveCareNeeded, day: day, province: province, Int64(criticalCount[province]))
+            add(.intensiveCareOccupied, day: day, province: province, Int64(intensiveCareOccupied[province]))
+            add(.intensiveCareCapacity, day: day, province: province, Int64(intensiveCareCapacity[province]))
+        }
+    }
+}
+
+/// Wall-clock seconds since creation.
+struct Stopwatch {
+    let start: timespec
+
+    init() {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        start = now
+    }
+
+    var seconds: Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec - start.tv_sec) + Double(now.tv_nsec - start.tv_nsec) / 1e9
+    }
+}

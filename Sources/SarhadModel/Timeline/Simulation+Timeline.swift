@@ -1,0 +1,99 @@
+extension Simulation {
+    /// Applies the events that start today (or, on day 0, any dated before the run) and recomputes
+    /// today's contact multipliers. Compliance with a measure scales with province access:
+    /// an effective multiplier is 1 − (1 − m) · access.
+    func applyTimeline(day: Int) {
+        let today = configuration.date(ofDay: day)
+        let startsToday = configuration.timeline
+            .filter { $0.date == today || (day == 0 && $0.date < configuration.startDate) }
+            .sorted { $0.date < $1.date }
+        for event in startsToday {
+            switch event.action {
+            case .contactMultiplier:
+                break
+            case .border(let open):
+                border.open = open
+            case .screening(let enabled, let sensitivity):
+                border.screeningEnabled = enabled
+                if let sensitivity { border.screeningSensitivity = sensitivity }
+            case .quarantine(let enabled, let days, let adherence):
+                border.quarantineEnabled = enabled
+                if let days { border.quarantineDays = days }
+                if let adherence { border.quarantineAdherence = adherence }
+            case .testCapacity(let perDay):
+                testsPerDay = perDay
+            case .healthCapacity(let beds, let intensiveCare, let provinces):
+                for province in provinces ?? Array(0..<provinceCount) {
+                    bedMultiplier[province] *= beds
+                    intensiveCareMultiplier[province] *= intensiveCare
+                }
+                updateCapacities()
+            case .prisonerRelease(let count):
+                releasePrisoners(count: count, day: day)
+            }
+        }
+
+        for layer in 0..<layerMultiplier.count {
+            for province in 0..<provinceCount { layerMultiplier[layer][province] = 1 }
+        }
+        for event in configuration.timeline where event.isActive(on: today) {
+            guard case .contactMultiplier(let layers, let provinces, let multiplier) = event.action else { continue }
+            for layer in layers {
+                for province in provinces ?? Array(0..<provinceCount) {
+                    let effective = 1 - (1 - multiplier) * access[province]
+                    layerMultiplier[layer.rawValue][province] *= max(0, effective)
+                }
+            }
+        }
+    }
+
+    func updateCapacities() {
+        let scale = configuration.populationScale
+        for province in 0..<provinceCount {
+            bedCapacity[province] = Int((configuration.health.beds[province] * scale * bedMultiplier[province]).rounded())
+            intensiveCareCapacity[province] = Int(
+                (configuration.health.intensiveCare[province] * scale * intensiveCareMultiplier[province]).rounded())
+        }
+    }
+
+    /// Sends `count` (population scale 1) prisoners, chosen at random among those still held, home.
+    func releasePrisoners(count: Int, day: Int) {
+        // Patients stay in their prison's hospital until discharge, so beds stay counted where they are.
+        var held = population.prisonMembers.members.filter {
+            let flags = population.flags[Int($0)]
+            return flags & AgentFlag.imprisoned != 0 && flags & (AgentFlag.inHospitalBed | AgentFlag.inIntensiveCare) == 0
+        }
+        held.sort()
+        let scaled = Double(count) * configuration.populationScale
+        var random = CounterRandom(seed: seed, purpose: .prisonerRelease, day: day)
+        let releasing = min(held.count, Int(scaled) + (random.uniform() < scaled - scaled.rounded(.down) ? 1 : 0))
+        for index in 0..<releasing {
+            let pick = index + random.below(held.count - index)
+            held.swapAt(index, pick)
+            let agent = Int(held[index])
+            population.flags[agent] &= ~AgentFlag.imprisoned
+            let home = population.homeProvince(of: agent)
+            let previous = Int(population.location[agent])
+            population.location[agent] = UInt8(home)
+            moveStocks(of: agent, from: previous, to: home)
+            add(.prisonersReleased, day: day, province: home)
+        }
+    }
+
+    /// Keeps per-province stocks right when an infected agent changes province.
+    func moveStocks(of agent: Int, from old: Int, to new: Int) {
+        guard old != new, let state = InfectionState(rawValue: population.state[agent]) else { return }
+        if state.isInfectious {
+            infectiousCount[old] -= 1
+            infectiousCount[new] += 1
+        }
+        if state == .severe {
+            severeCount[old] -= 1
+            severeCount[new] += 1
+        }
+        if state == .critical {
+            criticalCount[old] -= 1
+            criticalCount[new] += 1
+        }
+    }
+}
