@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "sarhad", targets: ["sarhad"]),
         .library(name: "SarhadModel", targets: ["SarhadModel"]),
         .library(name: "SarhadScenario", targets: ["SarhadScenario"]),
+        .library(name: "SarhadMeanField", targets: ["SarhadMeanField"]),
+        .library(name: "SarhadReport", targets: ["SarhadReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,16 +31,20 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        .target(name: "SarhadMeanField", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
+        .target(name: "SarhadReport", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
         .executableTarget(
             name: "sarhad",
             dependencies: [
-                "SarhadModel", "SarhadScenario",
+                "SarhadModel", "SarhadScenario", "SarhadMeanField", "SarhadReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SarhadModelTests", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadScenarioTests", dependencies: ["SarhadScenario", "SarhadModel"], swiftSettings: strictSettings),
+        .testTarget(name: "SarhadMeanFieldTests", dependencies: ["SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
+        .testTarget(name: "SarhadReportTests", dependencies: ["SarhadReport", "SarhadModel"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadCLITests", dependencies: ["sarhad"], swiftSettings: strictSettings),
     ]
 )

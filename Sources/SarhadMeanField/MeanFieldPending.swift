@@ -1,0 +1,2 @@
+// Replaced by the mean-field twin implementation.
+enum MeanFieldPending {}

@@ -1,0 +1,55 @@
+import Foundation
+import SarhadModel
+
+/// `summary.json`: totals (simulated and scaled to the real population), peaks, breakdowns, identity and timings.
+public enum SummaryJSON {
+    public static let version = "0.1.0"
+
+    public static func render(_ result: SimulationResult, engine: String) throws -> Data {
+        let summary = RunSummary(result)
+        var totals = [String: Int64]()
+        var scaledTotals = [String: Int64]()
+        for measure in Measure.allCases where !measure.isStock {
+            totals[measure.name] = result.total(measure)
+            scaledTotals[measure.name] = summary.scaled(result.total(measure))
+        }
+        var peaks = [String: Any]()
+        for measure in Measure.allCases where measure.isStock {
+            peaks[measure.name] = ["value": result.total(measure), "date": result.date(ofDay: result.peakDay(measure)).description]
+        }
+        let provinces: [[String: Any]] = summary.provinces.map { row in
+            ["province": row.name, "true_infections": row.trueInfections, "recorded_cases": row.recordedCases,
+             "true_deaths": row.trueDeaths, "recorded_deaths": row.recordedDeaths,
+             "peak_beds_needed": row.peakBedsNeeded, "peak_beds_needed_date": row.peakBedsNeededDate.description,
+             "beds_available": row.bedsAvailable, "peak_icu_needed": row.peakIntensiveCareNeeded,
+             "icu_available": row.intensiveCareAvailable]
+        }
+        let layers = Dictionary(uniqueKeysWithValues: ContactLayer.allCases.map { ($0.name, result.infectionsByLayer[$0.rawValue]) })
+        let byAge = { (values: [Int64]) in Dictionary(uniqueKeysWithValues: zip(AgeBands.labels, values)) }
+        let document: [String: Any] = [
+            "scenario": result.scenarioName,
+            "engine": engine,
+            "version": version,
+            "seed": result.seed,
+            "population_scale": result.populationScale,
+            "simulated_agents": result.simulatedAgents,
+            "start_date": result.startDate.description,
+            "end_date": result.date(ofDay: result.dayCount - 1).description,
+            "transmission_probability_per_contact": result.transmissionProbability,
+            "totals": totals,
+            "totals_scaled_to_population": scaledTotals,
+            "true_infections": summary.national.trueInfections,
+            "true_infections_scaled_to_population": summary.scaled(summary.national.trueInfections),
+            "peaks": peaks,
+            "provinces": provinces,
+            "infections_by_layer": layers,
+            "infections_by_age": byAge(result.infectionsByAge),
+            "deaths_by_age": byAge(result.deathsByAge),
+            "arrivals_by_crossing": result.arrivalsByCrossing.mapValues { $0.reduce(0, +) },
+            "infected_arrivals_by_crossing": result.infectedArrivalsByCrossing.mapValues { $0.reduce(0, +) },
+            "timings": ["population_seconds": result.timings.populationSeconds,
+                        "simulation_seconds": result.timings.simulationSeconds],
+        ]
+        return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+    }
+}

@@ -1,0 +1,198 @@
+import SarhadModel
+
+extension ScenarioLoader {
+    mutating func readCrossings(_ value: ScenarioValue, path: String) throws(ScenarioError) {
+        var crossings = [Crossing]()
+        for (index, item) in try tables(value, path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            let entries = try table(item, itemPath, allowed: ["name", "province", "share"])
+            crossings.append(Crossing(
+                name: try string(entries, "name", itemPath),
+                province: try province(try string(entries, "province", itemPath), path: "\(itemPath).province"),
+                share: try number(entries, "share", itemPath, 0...1e9)))
+        }
+        guard crossings.map(\.share).reduce(0, +) > 0 else {
+            throw fail(path, "has no crossing with a positive share", expected: "at least one share above 0")
+        }
+        scenario.configuration.importation.crossings = crossings
+    }
+
+    mutating func readArrivals(_ value: ScenarioValue, path: String) throws(ScenarioError) {
+        var periods = [ArrivalPeriod]()
+        for (index, item) in try tables(value, path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            let entries = try table(item, itemPath, allowed: ["start", "end", "arrivals"])
+            let period = ArrivalPeriod(start: try date(entries, "start", itemPath), end: try date(entries, "end", itemPath),
+                                       arrivals: try number(entries, "arrivals", itemPath, 0...1e10))
+            guard period.start <= period.end else {
+                throw fail("\(itemPath).end", "is before its start \(period.start)", expected: "a date on or after start")
+            }
+            if let last = periods.last, period.start <= last.end {
+                throw fail("\(itemPath).start", "overlaps the previous period ending \(last.end)",
+                           expected: "periods in date order without overlap")
+            }
+            periods.append(period)
+        }
+        scenario.configuration.importation.arrivalPeriods = periods
+    }
+
+    mutating func readSource(_ value: ScenarioValue, path: String) throws(ScenarioError) {
+        let entries = try table(value, path, allowed: ["mode", "population", "infection_fatality_ratio",
+                                                       "infection_to_death_days", "death_undercount", "infected_days",
+                                                       "curve"])
+        let mode = entries["mode"].map { value -> String in if case .string(let text) = value { text } else { "" } }
+            ?? "reported_deaths"
+        switch mode {
+        case "reported_deaths":
+            var defaults = SourceFromDeaths.iranDefault
+            if case .reportedDeaths(let current) = scenario.source { defaults = current }
+            scenario.source = .reportedDeaths(SourceFromDeaths(
+                population: try number(entries, "population", path, 1...1e11, default: defaults.population),
+                infectionFatalityRatio: try number(entries, "infection_fatality_ratio", path, 1e-6...1,
+                                                   default: defaults.infectionFatalityRatio),
+                infectionToDeathDays: Int(try number(entries, "infection_to_death_days", path, 0...120,
+                                                     default: Double(defaults.infectionToDeathDays))),
+                deathUndercount: try number(entries, "death_undercount", path, 0.01...1000, default: defaults.deathUndercount),
+                infectedDays: Int(try number(entries, "infected_days", path, 1...120, default: Double(defaults.infectedDays)))))
+        case "curve":
+            guard let curve = entries["curve"] else {
+                throw fail(path, "has mode \"curve\" but no `curve`", expected: "curve = [{ date = 2020-03-01, prevalence = 0.01 }, …]")
+            }
+            var points = [PrevalencePoint]()
+            for (index, item) in try tables(curve, "\(path).curve").enumerated() {
+                let itemPath = "\(path).curve[\(index)]"
+                let point = try table(item, itemPath, allowed: ["date", "prevalence"])
+                points.append(PrevalencePoint(date: try date(point, "date", itemPath),
+                                              prevalence: try number(point, "prevalence", itemPath, 0...1)))
+            }
+            guard !points.isEmpty else { throw fail("\(path).curve", "is empty", expected: "at least one dated prevalence") }
+            scenario.source = .curve(points)
+        default:
+            throw fail("\(path).mode", "is \"\(mode)\"", expected: "\"reported_deaths\" or \"curve\"")
+        }
+    }
+
+    mutating func readSeeds(_ value: ScenarioValue, path: String) throws(ScenarioError) {
+        var seeds = [SeededInfection]()
+        for (index, item) in try tables(value, path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            let entries = try table(item, itemPath, allowed: ["date", "province", "count"])
+            seeds.append(SeededInfection(
+                date: try date(entries, "date", itemPath),
+                province: try province(try string(entries, "province", itemPath), path: "\(itemPath).province"),
+                count: Int(try number(entries, "count", itemPath, 0...1e9))))
+        }
+        scenario.configuration.importation.seededInfections = seeds
+    }
+
+    func readTimeline(_ items: [ScenarioValue]) throws(ScenarioError) -> [TimelineEvent] {
+        var events = [TimelineEvent]()
+        for (index, item) in items.enumerated() {
+            let path = "timeline[\(index)]"
+            guard let entries = item.tableEntries.map({ Dictionary($0, uniquingKeysWith: { a, _ in a }) }) else {
+                throw fail(path, "is \(item.kindDescription)", expected: "a [[timeline]] table")
+            }
+            let kind = try string(entries, "kind", path)
+            let common = ["date", "until", "kind", "label"]
+            let specific: [String]
+            switch kind {
+            case "contacts": specific = ["layers", "provinces", "multiplier"]
+            case "border": specific = ["open"]
+            case "screening": specific = ["enabled", "sensitivity"]
+            case "quarantine": specific = ["enabled", "days", "adherence"]
+            case "test_capacity": specific = ["tests_per_day"]
+            case "health_capacity": specific = ["bed_multiplier", "icu_multiplier", "provinces"]
+            case "prisoner_release": specific = ["count"]
+            default:
+                throw fail("\(path).kind", "is \"\(kind)\"", expected: "one of contacts, border, screening, quarantine, "
+                           + "test_capacity, health_capacity, prisoner_release")
+            }
+            let entriesChecked = try table(item, path, allowed: common + specific)
+            let start = try date(entriesChecked, "date", path)
+            let until = entriesChecked["until"] == nil ? nil : try date(entriesChecked, "until", path)
+            if let until, until <= start {
+                throw fail("\(path).until", "is not after the event's date \(start)", expected: "a later date")
+            }
+            let label = entriesChecked["label"] == nil ? "" : try string(entriesChecked, "label", path)
+            let action: TimelineAction
+            switch kind {
+            case "contacts":
+                let layerValues = try tables(try required(entriesChecked, "layers", path), "\(path).layers")
+                var layers = [ContactLayer]()
+                for (layerIndex, layerValue) in layerValues.enumerated() {
+                    guard case .string(let name) = layerValue, let layer = ContactLayer(name: name) else {
+                        throw fail("\(path).layers", "item \(layerIndex + 1) is not a layer name",
+                                   expected: "names among " + ContactLayer.allCases.map(\.name).joined(separator: ", "))
+                    }
+                    layers.append(layer)
+                }
+                action = .contactMultiplier(layers: layers, provinces: try provinceList(entriesChecked, path),
+                                            multiplier: try number(entriesChecked, "multiplier", path, 0...100))
+            case "border":
+                action = .border(open: try flag(entriesChecked, "open", path))
+            case "screening":
+                action = .screening(enabled: try flag(entriesChecked, "enabled", path),
+                                    sensitivity: entriesChecked["sensitivity"] == nil ? nil
+                                        : try number(entriesChecked, "sensitivity", path, 0...1))
+            case "quarantine":
+                action = .quarantine(enabled: try flag(entriesChecked, "enabled", path),
+                                     days: entriesChecked["days"] == nil ? nil
+                                        : Int(try number(entriesChecked, "days", path, 0...365)),
+                                     adherence: entriesChecked["adherence"] == nil ? nil
+                                        : try number(entriesChecked, "adherence", path, 0...1))
+            case "test_capacity":
+                action = .testCapacity(perDay: try number(entriesChecked, "tests_per_day", path, 0...1e9))
+            case "health_capacity":
+                action = .healthCapacity(bedMultiplier: try number(entriesChecked, "bed_multiplier", path, 0...100, default: 1),
+                                         intensiveCareMultiplier: try number(entriesChecked, "icu_multiplier", path, 0...100,
+                                                                             default: 1),
+                                         provinces: try provinceList(entriesChecked, path))
+            default:
+                action = .prisonerRelease(count: Int(try number(entriesChecked, "count", path, 0...1e8)))
+            }
+            events.append(TimelineEvent(date: start, until: until, action: action, label: label))
+        }
+        return events
+    }
+
+    func flag(_ entries: [String: ScenarioValue], _ key: String, _ path: String) throws(ScenarioError) -> Bool {
+        let value = try required(entries, key, path)
+        guard case .boolean(let flag) = value else {
+            throw fail("\(path).\(key)", "is \(value.kindDescription)", expected: "true or false")
+        }
+        return flag
+    }
+
+    func provinceList(_ entries: [String: ScenarioValue], _ path: String) throws(ScenarioError) -> [Int]? {
+        guard let value = entries["provinces"] else { return nil }
+        var indices = [Int]()
+        for (index, item) in try tables(value, "\(path).provinces").enumerated() {
+            guard case .string(let name) = item else {
+                throw fail("\(path).provinces", "item \(index + 1) is \(item.kindDescription)", expected: "province names")
+            }
+            indices.append(try province(name, path: "\(path).provinces"))
+        }
+        return indices
+    }
+
+    /// Checks that need more than one key.
+    func validate() throws(ScenarioError) {
+        let configuration = scenario.configuration
+        guard configuration.startDate <= configuration.endDate else {
+            throw fail("scenario.end", "(\(configuration.endDate)) is before scenario.start (\(configuration.startDate))",
+                       expected: "an end date on or after the start date")
+        }
+        guard configuration.dayCount <= 3660 else {
+            throw fail("scenario.end", "is more than ten years after the start", expected: "a run of at most 3,660 days")
+        }
+        if configuration.population.ageShares.reduce(0, +) <= 0 {
+            throw fail("population.age_shares", "sums to zero", expected: "positive shares")
+        }
+        if configuration.population.householdSizeShares.count > 255 {
+            throw fail("population.household_size_shares", "lists more than 255 sizes", expected: "at most 255 sizes")
+        }
+        if configuration.importation.destinationWeights.reduce(0, +) <= 0 {
+            throw fail("importation.destination_weights", "sums to zero", expected: "at least one positive weight")
+        }
+    }
+}

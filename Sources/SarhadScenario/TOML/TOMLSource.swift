@@ -1,0 +1,75 @@
+import TOMLKit
+
+/// A scenario file's text, parsed, with the line where each key path appears, so that errors can
+/// point at the line. toml++ reports positions only for syntax errors, so keys are located by a
+/// light scan of table headers and `key =` lines.
+public struct TOMLSource: Sendable {
+    public let name: String
+    public let root: [(String, ScenarioValue)]
+    public let lines: [String: Int]
+
+    public init(text: String, name: String) throws(ScenarioError) {
+        self.name = name
+        do {
+            let table = try TOMLTable(string: text)
+            guard case .table(let entries) = ScenarioValue.from(table) else { root = []; lines = [:]; return }
+            root = entries
+        } catch let error as TOMLParseError {
+            throw ScenarioError(file: name, line: error.source.begin.line, key: nil,
+                                message: "is not valid TOML: \(error.description)", expected: "TOML syntax (https://toml.io)")
+        } catch {
+            throw ScenarioError(file: name, line: nil, key: nil, message: "could not be read: \(error)")
+        }
+        lines = TOMLSource.locateKeys(text)
+    }
+
+    /// The line of a key path like `disease.r0` or `timeline[2].date`, or of its nearest enclosing table.
+    public func line(of path: String) -> Int? {
+        var candidate = path
+        while true {
+            if let line = lines[candidate] { return line }
+            guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
+            candidate = String(candidate[..<cut])
+        }
+    }
+
+    static func locateKeys(_ text: String) -> [String: Int] {
+        var found = [String: Int]()
+        var arrayCounts = [String: Int]()
+        var prefix = ""
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: " \t\r")
+            if line.hasPrefix("[[") {
+                let name = unquote(line.dropFirst(2).prefix { $0 != "]" })
+                let index = arrayCounts[name, default: 0]
+                arrayCounts[name] = index + 1
+                prefix = "\(name)[\(index)]"
+                found[prefix] = number + 1
+            } else if line.hasPrefix("[") {
+                prefix = unquote(line.dropFirst().prefix { $0 != "]" })
+                found[prefix] = number + 1
+            } else if let equals = line.firstIndex(of: "="), !line.hasPrefix("#") {
+                let key = unquote(line[..<equals])
+                guard !key.isEmpty, !key.contains(" ") || key.hasPrefix("\"") == false else { continue }
+                let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+                if found[path] == nil { found[path] = number + 1 }
+            }
+        }
+        return found
+    }
+
+    static func unquote(_ text: Substring) -> String {
+        text.trimmingCharacters(in: " \t").split(separator: ".").map {
+            $0.trimmingCharacters(in: " \t\"'")
+        }.joined(separator: ".")
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

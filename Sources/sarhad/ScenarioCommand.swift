@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import SarhadModel
+import SarhadScenario
+
+struct ScenarioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario", abstract: "Show or check scenario files.",
+        subcommands: [Show.self, Check.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a scenario (default: the built-in one) as TOML with every default and its source.")
+
+        @Argument(help: "A scenario file to resolve over the defaults.") var file: String?
+
+        func run() throws {
+            do {
+                print(ScenarioWriter.toml(try ScenarioInput.load(file)), terminator: "")
+            } catch let error as InputError {
+                throw exitForInputError(error)
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate a scenario file; exit status 2 if it is invalid.")
+
+        @Argument(help: "The scenario file to check.") var file: String
+
+        func run() throws {
+            do {
+                let scenario = try ScenarioInput.load(file)
+                print("\(file): valid — \(scenario.configuration.name), \(scenario.configuration.startDate) to "
+                      + "\(scenario.configuration.endDate), \(scenario.configuration.timeline.count) timeline events")
+            } catch let error as InputError {
+                throw exitForInputError(error)
+            }
+        }
+    }
+}

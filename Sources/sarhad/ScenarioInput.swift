@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import SarhadScenario
+
+/// Loads a scenario file, or the built-in one; bad input ends the process with status 2 and a clear message.
+enum ScenarioInput {
+    static func load(_ path: String?) throws -> Scenario {
+        do {
+            guard let path else { return try Scenario.builtIn() }
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw ScenarioError(file: path, message: "cannot be read", expected: "a readable UTF-8 TOML file")
+            }
+            return try ScenarioLoader.load(text: text, name: path)
+        } catch let error as ScenarioError {
+            throw InputError(error)
+        }
+    }
+}
+
+/// A problem with what the user gave us: printed plainly, exit status 2.
+struct InputError: Error, CustomStringConvertible {
+    let underlying: ScenarioError
+    init(_ underlying: ScenarioError) { self.underlying = underlying }
+    var description: String { underlying.description }
+}
+
+func exitForInputError(_ error: InputError) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+    return ExitCode(2)
+}
