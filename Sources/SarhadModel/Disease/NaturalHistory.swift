@@ -6,9 +6,21 @@ public struct NaturalHistory: Sendable {
     public let disease: DiseaseParameters
     public let seed: UInt64
 
+    let latent, presymptomatic, asymptomatic, mildToRecovery, onsetToSevere: LognormalDays
+    let severeToCritical, severeToRecovery, criticalToRecovery, criticalToDeath: LognormalDays
+
     public init(disease: DiseaseParameters, seed: UInt64) {
         self.disease = disease
         self.seed = seed
+        latent = LognormalDays(disease.latent)
+        presymptomatic = LognormalDays(disease.presymptomatic)
+        asymptomatic = LognormalDays(disease.asymptomaticInfectious)
+        mildToRecovery = LognormalDays(disease.mildToRecovery)
+        onsetToSevere = LognormalDays(disease.onsetToSevere)
+        severeToCritical = LognormalDays(disease.severeToCritical)
+        severeToRecovery = LognormalDays(disease.severeToRecovery)
+        criticalToRecovery = LognormalDays(disease.criticalToRecovery)
+        criticalToDeath = LognormalDays(disease.criticalToDeath)
     }
 
     @inline(__always)
@@ -18,9 +30,9 @@ public struct NaturalHistory: Sendable {
     }
 
     @inline(__always)
-    func days(_ distribution: DurationDistribution, _ purpose: RandomPurpose, _ agent: Int, minimum: Int) -> Int {
+    func days(_ distribution: LognormalDays, _ purpose: RandomPurpose, _ agent: Int, minimum: Int) -> Int {
         var random = CounterRandom(seed: seed, purpose: purpose, subject: UInt64(agent))
-        return distribution.sampleDays(&random, minimum: minimum)
+        return distribution.sample(&random, minimum: minimum)
     }
 
     public func isSymptomatic(_ agent: Int, ageBand: Int) -> Bool {
@@ -46,28 +58,28 @@ public struct NaturalHistory: Sendable {
         return uniform(.death, agent) < probability
     }
 
-    public func latentDays(_ agent: Int) -> Int { days(disease.latent, .durationLatent, agent, minimum: 1) }
+    public func latentDays(_ agent: Int) -> Int { days(latent, .durationLatent, agent, minimum: 1) }
 
     public func presymptomaticDays(_ agent: Int) -> Int {
-        days(disease.presymptomatic, .durationPresymptomatic, agent, minimum: 0)
+        days(presymptomatic, .durationPresymptomatic, agent, minimum: 0)
     }
 
     public func asymptomaticDays(_ agent: Int) -> Int {
-        days(disease.asymptomaticInfectious, .durationAsymptomatic, agent, minimum: 1)
+        days(asymptomatic, .durationAsymptomatic, agent, minimum: 1)
     }
 
     /// Days from symptom onset to the next event: severe onset or recovery.
     public func mildDays(_ agent: Int, severe: Bool) -> Int {
-        days(severe ? disease.onsetToSevere : disease.mildToRecovery, .durationMild, agent, minimum: 1)
+        days(severe ? onsetToSevere : mildToRecovery, .durationMild, agent, minimum: 1)
     }
 
     /// Days from severe onset to the next event: critical onset, recovery, or death without a bed.
     public func severeDays(_ agent: Int, critical: Bool, dies: Bool) -> Int {
-        let distribution = critical ? disease.severeToCritical : (dies ? disease.criticalToDeath : disease.severeToRecovery)
+        let distribution = critical ? severeToCritical : (dies ? criticalToDeath : severeToRecovery)
         return days(distribution, .durationSevere, agent, minimum: 1)
     }
 
     public func criticalDays(_ agent: Int, dies: Bool) -> Int {
-        days(dies ? disease.criticalToDeath : disease.criticalToRecovery, .durationCritical, agent, minimum: 1)
+        days(dies ? criticalToDeath : criticalToRecovery, .durationCritical, agent, minimum: 1)
     }
 }

@@ -1,6 +1,6 @@
 extension Simulation {
     /// A susceptible agent is infected today by a contact in `layer` (nil for seeded infections).
-    func infect(_ agent: Int, day: Int, layer: ContactLayer?) {
+    func infect(_ agent: Int, day: Int, layer: ContactLayer?, latentDays: Int? = nil) {
         population.state[agent] = InfectionState.exposed.rawValue
         let province = Int(population.location[agent])
         add(.infections, day: day, province: province)
@@ -9,12 +9,14 @@ extension Simulation {
         }
         if let layer { infectionsByLayer[layer.rawValue] += 1 }
         infectionsByAge[Int(population.ageBand[agent])] += 1
-        schedule(agent, after: history.latentDays(agent), from: day)
+        schedule(agent, after: latentDays ?? history.latentDays(agent), from: day)
     }
 
-    /// Moves every agent whose stage ends today to its next stage. Agents are taken in the order
-    /// they were scheduled, which is the same for any thread count, so scarce beds go to the same people.
+    /// Moves every agent whose stage ends today to its next stage, in id order (scarce beds go to the
+    /// same people whatever the thread count; memory is walked forwards). Stages of zero days append
+    /// to today's list and are taken after it.
     func processTransitions(day: Int) {
+        RadixSort.sort(&transitionsDue[day], scratch: &sortScratch)
         var index = 0
         while index < transitionsDue[day].count {
             let agent = Int(transitionsDue[day][index])

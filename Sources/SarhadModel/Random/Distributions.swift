@@ -21,6 +21,19 @@ extension CounterRandom {
         return total
     }
 
+    /// Poisson by inversion when e^(−mean) is already known (mean ≤ 24): the engine precomputes it
+    /// per (infectiousness, age, layer, province) once a day instead of once per draw.
+    @inlinable @inline(__always)
+    public mutating func poisson(zeroProbability limit: Double) -> Int {
+        var total = 0
+        var product = uniform()
+        while product > limit {
+            total += 1
+            product *= uniform()
+        }
+        return total
+    }
+
     /// A standard normal deviate from one uniform via the inverse CDF, so each
     /// draw consumes exactly one number of the stream.
     @inlinable
@@ -103,9 +116,30 @@ public struct DurationDistribution: Sendable, Equatable {
     /// A whole number of days: the lognormal draw rounded to the nearest day, at least `minimum`.
     @inlinable
     public func sampleDays(_ random: inout CounterRandom, minimum: Int) -> Int {
+        LognormalDays(self).sample(&random, minimum: minimum)
+    }
+}
+
+/// A duration distribution with its lognormal parameters worked out once, for the engine's hot path.
+public struct LognormalDays: Sendable {
+    public let mu: Double
+    public let sigma: Double
+    public let fixedDays: Int?
+
+    public init(_ distribution: DurationDistribution) {
+        if distribution.standardDeviation > 0 {
+            (mu, sigma) = distribution.logParameters
+            fixedDays = nil
+        } else {
+            (mu, sigma) = (0, 0)
+            fixedDays = Int(distribution.mean.rounded())
+        }
+    }
+
+    @inlinable
+    public func sample(_ random: inout CounterRandom, minimum: Int) -> Int {
         let z = random.standardNormal()
-        guard standardDeviation > 0 else { return max(minimum, Int(mean.rounded())) }
-        let (mu, sigma) = logParameters
+        if let fixedDays { return max(minimum, fixedDays) }
         let days = exp(mu + sigma * z).rounded()
         return max(minimum, Int(min(days, 300)))
     }

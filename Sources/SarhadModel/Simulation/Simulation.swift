@@ -33,6 +33,7 @@ public final class Simulation {
     var infectiousAgents: [UInt32] = []
     var becameInfectious: [UInt32] = []
     var testSeekers: [UInt32] = []
+    var sortScratch: [UInt32] = []
     var bedsOccupied: [Int]
     var intensiveCareOccupied: [Int]
     var bedCapacity: [Int]
@@ -55,6 +56,7 @@ public final class Simulation {
     var arrivalsByCrossing: [[Int64]]
     var infectedArrivalsByCrossing: [[Int64]]
     var currentDay = 0
+    var phaseSeconds = [SimulationPhase: Double]()
 
     public init(configuration: ModelConfiguration, seed: UInt64, threads: Int = 1) {
         self.configuration = configuration
@@ -121,21 +123,28 @@ public final class Simulation {
             arrivalsByCrossing: Dictionary(uniqueKeysWithValues: zip(configuration.importation.crossings.map(\.name), arrivalsByCrossing)),
             infectedArrivalsByCrossing: Dictionary(uniqueKeysWithValues: zip(configuration.importation.crossings.map(\.name), infectedArrivalsByCrossing)),
             transmissionProbability: beta,
-            timings: .init(populationSeconds: populationSeconds, simulationSeconds: clock.seconds))
+            timings: .init(populationSeconds: populationSeconds, simulationSeconds: clock.seconds,
+                           phases: Dictionary(uniqueKeysWithValues: phaseSeconds.map { ($0.key.rawValue, $0.value) })))
     }
 
     func step(day: Int) {
         currentDay = day
+        var clock = Stopwatch()
         applyTimeline(day: day)
         seedInfections(day: day)
         processArrivals(day: day)
         releaseFromQuarantine(day: day)
+        phaseSeconds[.events, default: 0] += clock.lap()
         processTransitions(day: day)
+        phaseSeconds[.transitions, default: 0] += clock.lap()
         performTests(day: day)
+        phaseSeconds[.testing, default: 0] += clock.lap()
         transmit(day: day)
+        phaseSeconds[.transmission, default: 0] += clock.lap()
         recordStocks(day: day)
         transitionsDue[day] = []
         quarantineEnds[day] = []
+        phaseSeconds[.recording, default: 0] += clock.lap()
     }
 
     @inline(__always)
@@ -161,9 +170,14 @@ public final class Simulation {
     }
 }
 
-/// Wall-clock seconds since creation.
+/// Parts of a day whose wall time is reported in `SimulationResult.Timings.phases`.
+public enum SimulationPhase: String, Sendable, CaseIterable {
+    case events, transitions, testing, transmission, recording
+}
+
+/// Wall-clock seconds since creation (or since the last lap).
 struct Stopwatch {
-    let start: timespec
+    var start: timespec
 
     init() {
         var now = timespec()
@@ -175,5 +189,11 @@ struct Stopwatch {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Double(now.tv_sec - start.tv_sec) + Double(now.tv_nsec - start.tv_nsec) / 1e9
+    }
+
+    mutating func lap() -> Double {
+        let elapsed = seconds
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        return elapsed
     }
 }

@@ -21,9 +21,12 @@ public struct SimulationResult: Sendable {
     public struct Timings: Sendable {
         public var populationSeconds: Double
         public var simulationSeconds: Double
-        public init(populationSeconds: Double, simulationSeconds: Double) {
+        /// Wall seconds per part of the day (see `SimulationPhase`).
+        public var phases: [String: Double]
+        public init(populationSeconds: Double, simulationSeconds: Double, phases: [String: Double] = [:]) {
             self.populationSeconds = populationSeconds
             self.simulationSeconds = simulationSeconds
+            self.phases = phases
         }
     }
 

@@ -2,6 +2,8 @@
 struct TransmissionCandidate {
     var target: UInt32
     var layer: UInt8
+    /// The target's latent period, drawn in the parallel phase (a pure function of the target).
+    var latentDays: UInt16
 }
 
 extension Simulation {
@@ -33,23 +35,34 @@ extension Simulation {
         let susceptible = InfectionState.susceptible.rawValue
         for task in 0..<tasks {
             for candidate in results[task] where population.state[Int(candidate.target)] == susceptible {
-                infect(Int(candidate.target), day: day, layer: ContactLayer(rawValue: Int(candidate.layer)))
+                infect(Int(candidate.target), day: day, layer: ContactLayer(rawValue: Int(candidate.layer)),
+                       latentDays: Int(candidate.latentDays))
             }
         }
     }
 
-    /// Drops agents no longer infectious and appends those who became infectious, keeping order.
+    /// Keeps the infectious agents sorted by id: drops those no longer infectious and merges in those who
+    /// became infectious. Walking agents in id order turns the day's scattered reads into forward scans.
     func refreshInfectiousAgents() {
-        var kept = [UInt32]()
-        kept.reserveCapacity(infectiousAgents.count + becameInfectious.count)
         let state = population.state
+        RadixSort.sort(&becameInfectious, scratch: &sortScratch)
+        var merged = [UInt32]()
+        merged.reserveCapacity(infectiousAgents.count + becameInfectious.count)
+        var newIndex = 0
         for agent in infectiousAgents where InfectionState(rawValue: state[Int(agent)])!.isInfectious {
-            kept.append(agent)
+            while newIndex < becameInfectious.count && becameInfectious[newIndex] < agent {
+                let candidate = becameInfectious[newIndex]
+                if InfectionState(rawValue: state[Int(candidate)])!.isInfectious { merged.append(candidate) }
+                newIndex += 1
+            }
+            merged.append(agent)
         }
-        for agent in becameInfectious where InfectionState(rawValue: state[Int(agent)])!.isInfectious {
-            kept.append(agent)
+        while newIndex < becameInfectious.count {
+            let candidate = becameInfectious[newIndex]
+            if InfectionState(rawValue: state[Int(candidate)])!.isInfectious { merged.append(candidate) }
+            newIndex += 1
         }
         becameInfectious.removeAll(keepingCapacity: true)
-        infectiousAgents = kept
+        infectiousAgents = merged
     }
 }

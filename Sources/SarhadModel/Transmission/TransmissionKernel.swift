@@ -1,9 +1,12 @@
+import Foundation
+
 /// The read-only contact phase of one day: everything a worker thread needs, and nothing it may write.
 /// Only transmission events are sampled (thinning): each layer yields Poisson(β · infectiousness ·
 /// contact rate · multiplier) candidate contacts, whose target is then drawn and accepted if susceptible.
 struct TransmissionKernel: @unchecked Sendable {
     let seed: UInt64
     let day: Int
+    let history: NaturalHistory
     let beta: Double
     let relativeInfectiousnessPresymptomatic: Double
     let relativeInfectiousnessAsymptomatic: Double
@@ -17,6 +20,8 @@ struct TransmissionKernel: @unchecked Sendable {
     /// Today's multipliers, `[layer * provinceCount + province]`.
     let multipliers: [Double]
     let acceptance: [Double]
+    /// e^(−λ) for every (infectiousness class, layer, age band, province): see `zeroProbabilityIndex`.
+    let zeroProbability: [Double]
     let idpRate: Double
     let prisonRate: Double
     let healthFacilityRate: Double
@@ -39,6 +44,7 @@ struct TransmissionKernel: @unchecked Sendable {
         let population = simulation.population
         seed = simulation.seed
         self.day = day
+        history = simulation.history
         beta = simulation.beta
         relativeInfectiousnessPresymptomatic = configuration.disease.relativeInfectiousnessPresymptomatic
         relativeInfectiousnessAsymptomatic = configuration.disease.relativeInfectiousnessAsymptomatic
@@ -53,6 +59,24 @@ struct TransmissionKernel: @unchecked Sendable {
         prisonRate = settings.prisonContactsPerDay
         prisonOutsideFactor = settings.prisonOutsideContactFactor
         healthFacilityRate = settings.patientHealthWorkerContactsPerDay * (1 - settings.protectiveEquipmentEfficacy)
+        var table = [Double](repeating: 1, count: 3 * ContactLayer.allCases.count * AgeBands.count * provinceCount)
+        let classes = [relativeInfectiousnessPresymptomatic, relativeInfectiousnessAsymptomatic, 1.0]
+        let settingRates: [ContactLayer: Double] = [.idpSettlement: idpRate, .prison: prisonRate, .healthFacility: healthFacilityRate]
+        for (infectiousnessClass, infectiousness) in classes.enumerated() {
+            for layer in ContactLayer.allCases {
+                for band in 0..<AgeBands.count {
+                    let rate = layer.rawValue < ContactLayer.matrixLayers.count
+                        ? contactRates[layer.rawValue * AgeBands.count + band] : settingRates[layer] ?? 0
+                    for province in 0..<provinceCount {
+                        let mean = beta * infectiousness * rate * multipliers[layer.rawValue * provinceCount + province]
+                        let index = ((infectiousnessClass * ContactLayer.allCases.count + layer.rawValue) * AgeBands.count
+                                     + band) * provinceCount + province
+                        table[index] = exp(-min(mean, 700))
+                    }
+                }
+            }
+        }
+        zeroProbability = table
         state = population.state
         flags = population.flags
         ageBand = population.ageBand
@@ -66,43 +90,82 @@ struct TransmissionKernel: @unchecked Sendable {
         healthWorkers = population.healthWorkers
     }
 
+    /// Contact events drawn but not yet checked against their targets. Checking happens in separate
+    /// tight loops after all of a chunk's events are drawn, so the processor has many independent
+    /// cache misses in flight instead of one dependent chain per contact.
+    struct PendingContacts {
+        /// For matrix layers first a position in `agentsByProvinceAge`, then the agent.
+        var target = [UInt32]()
+        var layer = [UInt8]()
+        /// A uniform draw for the susceptibility test, taken whether or not it is needed.
+        var draw = [Double]()
+
+        mutating func append(_ target: Int, _ layer: ContactLayer, _ draw: Double) {
+            self.target.append(UInt32(target))
+            self.layer.append(UInt8(layer.rawValue))
+            self.draw.append(draw)
+        }
+    }
+
     func candidates(from infectors: Slice<UnsafeBufferPointer<UInt32>>) -> [TransmissionCandidate] {
-        var found = [TransmissionCandidate]()
+        var direct = PendingContacts()
+        var indexed = PendingContacts()
         for infector in infectors {
-            let agent = Int(infector)
-            let agentFlags = flags[agent]
-            if agentFlags & AgentFlag.isolated != 0 { continue }
-            let agentState = InfectionState(rawValue: state[agent])!
-            let infectiousness: Double = switch agentState {
-            case .presymptomatic: relativeInfectiousnessPresymptomatic
-            case .asymptomatic: relativeInfectiousnessAsymptomatic
-            default: 1
-            }
-            let force = beta * infectiousness
-            let province = Int(location[agent])
-            if agentState == .severe || agentState == .critical {
-                if agentFlags & (AgentFlag.inHospitalBed | AgentFlag.inIntensiveCare) != 0 {
-                    settingContacts(agent, .healthFacility, force * healthFacilityRate, province, healthWorkers,
-                                    into: &found)
-                } else {
-                    householdContacts(agent, force, province, into: &found)
+            drawContacts(Int(infector), direct: &direct, indexed: &indexed)
+        }
+        // Resolve index positions to agents: independent loads, no branches.
+        indexed.target.withUnsafeMutableBufferPointer { targets in
+            for position in targets.indices { targets[position] = byAge[Int(targets[position])] }
+        }
+        var found = [TransmissionCandidate]()
+        for pending in [direct, indexed] {
+            for index in pending.target.indices where state[Int(pending.target[index])] == InfectionState.susceptible.rawValue {
+                let target = Int(pending.target[index])
+                let layer = ContactLayer(rawValue: Int(pending.layer[index]))!
+                if accept(target, draw: pending.draw[index], layer: layer) {
+                    found.append(TransmissionCandidate(target: UInt32(target), layer: pending.layer[index],
+                                                       latentDays: UInt16(history.latentDays(target))))
                 }
-                continue
-            }
-            if agentFlags & AgentFlag.imprisoned != 0 {
-                settingContacts(agent, .prison, force * prisonRate, province, prisons, into: &found)
-                matrixContacts(agent, .community, force * prisonOutsideFactor, province, into: &found)
-                continue
-            }
-            householdContacts(agent, force, province, into: &found)
-            matrixContacts(agent, .school, force, province, into: &found)
-            matrixContacts(agent, .work, force, province, into: &found)
-            matrixContacts(agent, .community, force, province, into: &found)
-            if agentFlags & AgentFlag.idpSettlement != 0 {
-                settingContacts(agent, .idpSettlement, force * idpRate, province, idp, into: &found)
             }
         }
         return found
+    }
+
+    @inline(__always)
+    func drawContacts(_ agent: Int, direct: inout PendingContacts, indexed: inout PendingContacts) {
+        let agentFlags = flags[agent]
+        if agentFlags & AgentFlag.isolated != 0 { return }
+        let agentState = InfectionState(rawValue: state[agent])!
+        let infectiousnessClass = switch agentState {
+        case .presymptomatic: 0
+        case .asymptomatic: 1
+        default: 2
+        }
+        let province = Int(location[agent])
+        let band = Int(ageBand[agent])
+        let base = (infectiousnessClass * ContactLayer.allCases.count * AgeBands.count + band) * provinceCount + province
+        let layerStride = AgeBands.count * provinceCount
+        let limit = { (layer: ContactLayer) in self.zeroProbability[base + layer.rawValue * layerStride] }
+        if agentState == .severe || agentState == .critical {
+            if agentFlags & (AgentFlag.inHospitalBed | AgentFlag.inIntensiveCare) != 0 {
+                settingContacts(agent, .healthFacility, limit(.healthFacility), province, healthWorkers, into: &direct)
+            } else {
+                householdContacts(agent, limit(.household), into: &direct)
+            }
+            return
+        }
+        if agentFlags & AgentFlag.imprisoned != 0 {
+            settingContacts(agent, .prison, limit(.prison), province, prisons, into: &direct)
+            matrixContacts(agent, .community, pow(limit(.community), prisonOutsideFactor), province, into: &indexed)
+            return
+        }
+        householdContacts(agent, limit(.household), into: &direct)
+        matrixContacts(agent, .school, limit(.school), province, into: &indexed)
+        matrixContacts(agent, .work, limit(.work), province, into: &indexed)
+        matrixContacts(agent, .community, limit(.community), province, into: &indexed)
+        if agentFlags & AgentFlag.idpSettlement != 0 {
+            settingContacts(agent, .idpSettlement, limit(.idpSettlement), province, idp, into: &direct)
+        }
     }
 
     @inline(__always)
@@ -110,16 +173,10 @@ struct TransmissionKernel: @unchecked Sendable {
         CounterRandom(seed: seed, purpose: .transmission, day: day, subject: UInt64(agent) << 3 | UInt64(layer.rawValue))
     }
 
-    @inline(__always)
-    func multiplier(_ layer: ContactLayer, _ province: Int) -> Double {
-        multipliers[layer.rawValue * provinceCount + province]
-    }
-
     /// Accepts a drawn contact if the target is here, susceptible, and not spared by lower susceptibility.
     /// Prisoners are met from outside only through staff and visitors, at `prisonOutsideFactor` of the usual rate.
     @inline(__always)
-    func accept(_ target: Int, _ random: inout CounterRandom, layer: ContactLayer) -> Bool {
-        guard state[target] == InfectionState.susceptible.rawValue else { return false }
+    func accept(_ target: Int, draw: Double, layer: ContactLayer) -> Bool {
         let targetFlags = flags[target]
         if targetFlags & (AgentFlag.unreachable & ~AgentFlag.imprisoned) != 0 { return false }
         var threshold = acceptance[Int(ageBand[target])]
@@ -129,36 +186,32 @@ struct TransmissionKernel: @unchecked Sendable {
             guard layer != .household else { return false }
             threshold *= prisonOutsideFactor
         }
-        return threshold >= 1 || random.uniform() < threshold
+        return draw < threshold
     }
 
     @inline(__always)
-    func householdContacts(_ agent: Int, _ force: Double, _ province: Int, into found: inout [TransmissionCandidate]) {
+    func householdContacts(_ agent: Int, _ zeroProbability: Double, into pending: inout PendingContacts) {
         let size = Int(householdSize[agent])
         guard size > 1 else { return }
-        let band = Int(ageBand[agent])
         var random = random(agent, .household)
-        let events = random.poisson(force * contactRates[band] * multiplier(.household, province))
+        let events = random.poisson(zeroProbability: zeroProbability)
         guard events > 0 else { return }
         let offset = Int(householdOffset[agent])
         let first = agent - offset
         for _ in 0..<events {
             var member = random.below(size - 1)
             if member >= offset { member += 1 }
-            let target = first + member
-            if accept(target, &random, layer: .household) {
-                found.append(TransmissionCandidate(target: UInt32(target), layer: UInt8(ContactLayer.household.rawValue)))
-            }
+            pending.append(first + member, .household, random.uniform())
         }
     }
 
     @inline(__always)
-    func matrixContacts(_ agent: Int, _ layer: ContactLayer, _ force: Double, _ province: Int,
-                        into found: inout [TransmissionCandidate]) {
+    func matrixContacts(_ agent: Int, _ layer: ContactLayer, _ zeroProbability: Double, _ province: Int,
+                        into pending: inout PendingContacts) {
         let band = Int(ageBand[agent])
         let row = layer.rawValue * AgeBands.count + band
         var random = random(agent, layer)
-        let events = random.poisson(force * contactRates[row] * multiplier(layer, province))
+        let events = random.poisson(zeroProbability: zeroProbability)
         guard events > 0 else { return }
         let rowStart = row * AgeBands.count
         for _ in 0..<events {
@@ -169,27 +222,21 @@ struct TransmissionKernel: @unchecked Sendable {
             let low = ageStart[cell]
             let available = ageStart[cell + 1] - low
             guard available > 0 else { continue }
-            let target = Int(byAge[low + random.below(available)])
-            if accept(target, &random, layer: layer) {
-                found.append(TransmissionCandidate(target: UInt32(target), layer: UInt8(layer.rawValue)))
-            }
+            pending.append(low + random.below(available), layer, random.uniform())
         }
     }
 
     @inline(__always)
-    func settingContacts(_ agent: Int, _ layer: ContactLayer, _ rate: Double, _ province: Int, _ setting: SettingIndex,
-                         into found: inout [TransmissionCandidate]) {
+    func settingContacts(_ agent: Int, _ layer: ContactLayer, _ zeroProbability: Double, _ province: Int,
+                         _ setting: SettingIndex, into pending: inout PendingContacts) {
         let available = setting.count(inProvince: province)
         guard available > 0 else { return }
         var random = random(agent, layer)
-        let events = random.poisson(rate * multiplier(layer, province))
+        let events = random.poisson(zeroProbability: zeroProbability)
         guard events > 0 else { return }
         let low = setting.start[province]
         for _ in 0..<events {
-            let target = Int(setting.members[low + random.below(available)])
-            if target != agent, accept(target, &random, layer: layer) {
-                found.append(TransmissionCandidate(target: UInt32(target), layer: UInt8(layer.rawValue)))
-            }
+            pending.append(Int(setting.members[low + random.below(available)]), layer, random.uniform())
         }
     }
 

@@ -48,7 +48,8 @@ public enum SummaryJSON {
             "arrivals_by_crossing": result.arrivalsByCrossing.mapValues { $0.reduce(0, +) },
             "infected_arrivals_by_crossing": result.infectedArrivalsByCrossing.mapValues { $0.reduce(0, +) },
             "timings": ["population_seconds": result.timings.populationSeconds,
-                        "simulation_seconds": result.timings.simulationSeconds],
+                        "simulation_seconds": result.timings.simulationSeconds,
+                        "phase_seconds": result.timings.phases],
         ]
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
     }

@@ -1,2 +1,0 @@
-// Replaced by the mean-field twin implementation.
-enum MeanFieldPending {}
