@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "sarhad",
             dependencies: [
-                "SarhadModel", "SarhadScenario", "SarhadMeanField", "SarhadReport",
+                "SarhadModel", "SarhadScenario", "SarhadReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

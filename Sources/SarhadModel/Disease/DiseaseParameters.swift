@@ -59,8 +59,9 @@ public struct DiseaseParameters: Sendable, Equatable {
     }
 
     /// Expected infectiousness-weighted days in the community of one infection at age `band`:
-    /// the D in R0 = β · ρ(C · D). Severe and critical cases are counted only until severe onset,
-    /// since after that they are in bed or in hospital.
+    /// the D in R0 = β · ρ(C · D). Infectiousness is counted until severe onset: R0 describes an
+    /// epidemic whose severe cases reach care. Those who find no bed keep infecting their household,
+    /// so bed shortages raise the effective reproduction number above R0 (docs/MODEL.md).
     public func infectiousDays(ageBand band: Int) -> Double {
         let pSymptomatic = symptomaticProbability[band]
         let pSevere = severeGivenSymptomatic[band]

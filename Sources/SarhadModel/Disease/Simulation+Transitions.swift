@@ -1,15 +1,34 @@
+/// What the day's bookkeeping needs to know about a newly infected agent.
+struct InfectionFacts {
+    var latentDays: UInt16
+    var province: UInt8
+    var ageBand: UInt8
+    var isHealthWorker: Bool
+
+    @inline(__always)
+    init(_ agent: Int, population: Population, history: NaturalHistory) {
+        latentDays = UInt16(history.latentDays(agent))
+        province = population.location[agent]
+        ageBand = population.ageBand[agent]
+        isHealthWorker = population.flags[agent] & AgentFlag.healthWorker != 0
+    }
+}
+
 extension Simulation {
     /// A susceptible agent is infected today by a contact in `layer` (nil for seeded infections).
-    func infect(_ agent: Int, day: Int, layer: ContactLayer?, latentDays: Int? = nil) {
+    func infect(_ agent: Int, day: Int, layer: ContactLayer?) {
+        infect(agent, day: day, layer: layer, facts: InfectionFacts(agent, population: population, history: history))
+    }
+
+    /// `facts` are gathered in the parallel contact phase, so this sequential step touches only `state`.
+    func infect(_ agent: Int, day: Int, layer: ContactLayer?, facts: InfectionFacts) {
         population.state[agent] = InfectionState.exposed.rawValue
-        let province = Int(population.location[agent])
+        let province = Int(facts.province)
         add(.infections, day: day, province: province)
-        if population.flags[agent] & AgentFlag.healthWorker != 0 {
-            add(.healthWorkerInfections, day: day, province: province)
-        }
+        if facts.isHealthWorker { add(.healthWorkerInfections, day: day, province: province) }
         if let layer { infectionsByLayer[layer.rawValue] += 1 }
-        infectionsByAge[Int(population.ageBand[agent])] += 1
-        schedule(agent, after: latentDays ?? history.latentDays(agent), from: day)
+        infectionsByAge[Int(facts.ageBand)] += 1
+        schedule(agent, after: Int(facts.latentDays), from: day)
     }
 
     /// Moves every agent whose stage ends today to its next stage, in id order (scarce beds go to the

@@ -18,7 +18,6 @@ extension Simulation {
             if population.state[agent] == InfectionState.susceptible.rawValue, infection.uniform() < prevalence {
                 placeImportedInfection(agent, day: day)
                 add(.infectedArrivals, day: day, province: province)
-                add(.importedInfections, day: day, province: province)
                 infectionsByAge[Int(population.ageBand[agent])] += 1
                 infectedArrivalsByCrossing[crossing][day] += 1
             }
@@ -29,7 +28,7 @@ extension Simulation {
                 if screening.uniform() < border.screeningSensitivity {
                     population.flags[agent] |= AgentFlag.isolated
                     add(.screenedAtBorder, day: day, province: province)
-                    testSeekers.append(UInt32(agent))
+                    if testsPerDay > 0 { testSeekers.append(UInt32(agent)) }
                 }
             }
             if border.quarantineEnabled, border.quarantineDays > 0 {

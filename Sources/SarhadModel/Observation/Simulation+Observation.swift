@@ -1,7 +1,7 @@
 extension Simulation {
     /// An infected agent decides at onset whether to seek a test; access scales the decision.
     func seekTest(_ agent: Int, probability: Double, province: Int, day: Int) {
-        guard testsPerDay > 0 else { return }
+        guard testsPerDay > 0, !confirmedAgents.contains(UInt32(agent)) else { return }
         var random = CounterRandom(seed: seed, purpose: .testSeeking, day: day, subject: UInt64(agent))
         if random.uniform() < probability * access[province] { testSeekers.append(UInt32(agent)) }
     }
@@ -33,7 +33,7 @@ extension Simulation {
             guard random.uniform() < share else { continue }
             let province = Int(population.location[agent])
             add(.tests, day: day, province: province)
-            guard random.uniform() < observation.testSensitivity else { continue }
+            guard random.uniform() < observation.testSensitivity, confirmedAgents.insert(seeker).inserted else { continue }
             let reportDay = day + observation.reportingDelayDays
             if reportDay < dayCount { add(.confirmed, day: reportDay, province: province) }
             if random.uniform() < observation.isolationOfConfirmed {

@@ -3,7 +3,6 @@
 public enum Measure: Int, Sendable, CaseIterable {
     // What happened.
     case infections = 0
-    case importedInfections
     case symptomaticOnsets
     case hospitalAdmissions
     case intensiveCareAdmissions
@@ -29,7 +28,6 @@ public enum Measure: Int, Sendable, CaseIterable {
     public var name: String {
         switch self {
         case .infections: "infections"
-        case .importedInfections: "imported_infections"
         case .symptomaticOnsets: "symptomatic_onsets"
         case .hospitalAdmissions: "hospital_admissions"
         case .intensiveCareAdmissions: "icu_admissions"

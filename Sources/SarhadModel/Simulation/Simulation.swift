@@ -34,6 +34,8 @@ public final class Simulation {
     var becameInfectious: [UInt32] = []
     var testSeekers: [UInt32] = []
     var sortScratch: [UInt32] = []
+    /// Agents already confirmed: a person enters the record once, however often they are tested.
+    var confirmedAgents = Set<UInt32>()
     var bedsOccupied: [Int]
     var intensiveCareOccupied: [Int]
     var bedCapacity: [Int]
@@ -173,6 +175,8 @@ public final class Simulation {
 /// Parts of a day whose wall time is reported in `SimulationResult.Timings.phases`.
 public enum SimulationPhase: String, Sendable, CaseIterable {
     case events, transitions, testing, transmission, recording
+    /// Parts of `transmission`: keeping the sorted infectious list, drawing contacts (parallel).
+    case infectiousList = "transmission.infectious_list", contacts = "transmission.contacts"
 }
 
 /// Wall-clock seconds since creation (or since the last lap).

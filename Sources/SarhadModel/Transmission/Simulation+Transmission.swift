@@ -2,8 +2,8 @@
 struct TransmissionCandidate {
     var target: UInt32
     var layer: UInt8
-    /// The target's latent period, drawn in the parallel phase (a pure function of the target).
-    var latentDays: UInt16
+    /// Read and drawn in the parallel phase (pure functions of the target and of fixed columns).
+    var facts: InfectionFacts
 }
 
 extension Simulation {
@@ -14,7 +14,9 @@ extension Simulation {
     /// Draws today's transmission events from every infectious agent, in parallel over fixed chunks,
     /// then applies them in chunk order: the first candidate to reach a susceptible infects it.
     func transmit(day: Int) {
+        var clock = Stopwatch()
         refreshInfectiousAgents()
+        phaseSeconds[.infectiousList, default: 0] += clock.lap()
         let infectors = infectiousAgents.count
         guard infectors > 0 else { return }
         let tasks = (infectors + Simulation.infectorsPerTask - 1) / Simulation.infectorsPerTask
@@ -32,11 +34,12 @@ extension Simulation {
             let end = min(agents.count, start + Simulation.infectorsPerTask)
             output.base[task] = agents.withUnsafeBufferPointer { kernel.candidates(from: $0[start..<end]) }
         }
+        phaseSeconds[.contacts, default: 0] += clock.lap()
         let susceptible = InfectionState.susceptible.rawValue
         for task in 0..<tasks {
             for candidate in results[task] where population.state[Int(candidate.target)] == susceptible {
                 infect(Int(candidate.target), day: day, layer: ContactLayer(rawValue: Int(candidate.layer)),
-                       latentDays: Int(candidate.latentDays))
+                       facts: candidate.facts)
             }
         }
     }

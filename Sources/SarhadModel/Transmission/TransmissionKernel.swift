@@ -7,6 +7,7 @@ struct TransmissionKernel: @unchecked Sendable {
     let seed: UInt64
     let day: Int
     let history: NaturalHistory
+    let population: Population
     let beta: Double
     let relativeInfectiousnessPresymptomatic: Double
     let relativeInfectiousnessAsymptomatic: Double
@@ -45,6 +46,7 @@ struct TransmissionKernel: @unchecked Sendable {
         seed = simulation.seed
         self.day = day
         history = simulation.history
+        self.population = simulation.population
         beta = simulation.beta
         relativeInfectiousnessPresymptomatic = configuration.disease.relativeInfectiousnessPresymptomatic
         relativeInfectiousnessAsymptomatic = configuration.disease.relativeInfectiousnessAsymptomatic
@@ -60,6 +62,7 @@ struct TransmissionKernel: @unchecked Sendable {
         prisonOutsideFactor = settings.prisonOutsideContactFactor
         healthFacilityRate = settings.patientHealthWorkerContactsPerDay * (1 - settings.protectiveEquipmentEfficacy)
         var table = [Double](repeating: 1, count: 3 * ContactLayer.allCases.count * AgeBands.count * provinceCount)
+        let maximumSusceptibility = simulation.maximumSusceptibility
         let classes = [relativeInfectiousnessPresymptomatic, relativeInfectiousnessAsymptomatic, 1.0]
         let settingRates: [ContactLayer: Double] = [.idpSettlement: idpRate, .prison: prisonRate, .healthFacility: healthFacilityRate]
         for (infectiousnessClass, infectiousness) in classes.enumerated() {
@@ -68,7 +71,8 @@ struct TransmissionKernel: @unchecked Sendable {
                     let rate = layer.rawValue < ContactLayer.matrixLayers.count
                         ? contactRates[layer.rawValue * AgeBands.count + band] : settingRates[layer] ?? 0
                     for province in 0..<provinceCount {
-                        let mean = beta * infectiousness * rate * multipliers[layer.rawValue * provinceCount + province]
+                        // Contacts are thinned by s / max s on acceptance, so draw them at β · max s.
+                        let mean = beta * maximumSusceptibility * infectiousness * rate * multipliers[layer.rawValue * provinceCount + province]
                         let index = ((infectiousnessClass * ContactLayer.allCases.count + layer.rawValue) * AgeBands.count
                                      + band) * provinceCount + province
                         table[index] = exp(-min(mean, 700))
@@ -124,7 +128,7 @@ struct TransmissionKernel: @unchecked Sendable {
                 let layer = ContactLayer(rawValue: Int(pending.layer[index]))!
                 if accept(target, draw: pending.draw[index], layer: layer) {
                     found.append(TransmissionCandidate(target: UInt32(target), layer: pending.layer[index],
-                                                       latentDays: UInt16(history.latentDays(target))))
+                                                       facts: InfectionFacts(target, population: population, history: history)))
                 }
             }
         }
@@ -149,6 +153,8 @@ struct TransmissionKernel: @unchecked Sendable {
         if agentState == .severe || agentState == .critical {
             if agentFlags & (AgentFlag.inHospitalBed | AgentFlag.inIntensiveCare) != 0 {
                 settingContacts(agent, .healthFacility, limit(.healthFacility), province, healthWorkers, into: &direct)
+            } else if agentFlags & AgentFlag.imprisoned != 0 {
+                settingContacts(agent, .prison, limit(.prison), province, prisons, into: &direct)
             } else {
                 householdContacts(agent, limit(.household), into: &direct)
             }
@@ -183,7 +189,8 @@ struct TransmissionKernel: @unchecked Sendable {
         if layer == .prison {
             guard targetFlags & AgentFlag.imprisoned != 0 else { return false }
         } else if targetFlags & AgentFlag.imprisoned != 0 {
-            guard layer != .household else { return false }
+            // Met from outside only in the prison's own province, through staff and visitors.
+            guard layer != .household, Int(location[target]) == population.homeProvince(of: target) else { return false }
             threshold *= prisonOutsideFactor
         }
         return draw < threshold

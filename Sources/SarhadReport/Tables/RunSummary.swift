@@ -22,7 +22,7 @@ public struct RunSummary: Sendable {
     public init(_ result: SimulationResult) {
         populationScale = result.populationScale
         func row(_ name: String, _ province: Int?) -> Row {
-            let infections = result.total(.infections, province: province) + result.total(.importedInfections, province: province)
+            let infections = result.total(.infections, province: province) + result.total(.infectedArrivals, province: province)
             let lastDay = max(0, result.dayCount - 1)
             let capacity = { (measure: Measure) -> Int64 in
                 province.map { result.value(day: lastDay, province: $0, measure: measure) }

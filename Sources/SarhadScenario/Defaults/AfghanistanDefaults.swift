@@ -1,7 +1,8 @@
 import SarhadModel
 
 /// The built-in scenario: Afghanistan, 1 January – 31 December 2020, with what was known by
-/// 8 April 2020. Every number here is cited in docs/MODEL.md; data files in Resources/SOURCES.md.
+/// 8 April 2020 where possible (docs/MODEL.md marks the inputs published later). Every number
+/// here is cited in docs/MODEL.md; data files in Resources/SOURCES.md.
 public enum AfghanistanDefaults {
     public static let startDate = SimDate(year: 2020, month: 1, day: 1)!
     public static let endDate = SimDate(year: 2020, month: 12, day: 31)!
@@ -46,7 +47,7 @@ public enum AfghanistanDefaults {
                                              householdSizeShares: householdSizeShares),
             settings: SettingParameters(
                 idpSettlementResidents: 292_892, idpProvinceWeights: shares, idpContactsPerDay: 10,
-                prisoners: 30_000, centralPrisonShare: 0.4, centralPrisonProvince: index("Kabul"), prisonContactsPerDay: 20,
+                prisoners: 30_000, centralPrisonShare: 0.1, centralPrisonProvince: index("Kabul"), prisonContactsPerDay: 20,
                 prisonOutsideContactFactor: 0.1,
                 healthWorkersPerThousand: [Double](repeating: 0.5, count: provinces.count),
                 patientHealthWorkerContactsPerDay: 5, protectiveEquipmentEfficacy: 0),
@@ -60,9 +61,9 @@ public enum AfghanistanDefaults {
             health: HealthSystemParameters(beds: beds, intensiveCare: intensiveCare),
             access: AccessParameters(access: access),
             observation: ObservationParameters(
-                testSeekingMild: 0.1, testSeekingSevere: 0.5, testSeekingCritical: 0.7,
-                backgroundTestSeekersPer100k: 2, initialTestsPerDay: 0, testSensitivity: 0.7,
-                reportingDelayDays: 2, deathRecordingInHospital: 0.8, deathRecordingElsewhere: 0.1,
+                testSeekingMild: 0.15, testSeekingSevere: 0.5, testSeekingCritical: 0.7,
+                backgroundTestSeekersPer100k: 0.5, initialTestsPerDay: 0, testSensitivity: 0.7,
+                reportingDelayDays: 2, deathRecordingInHospital: 0.8, deathRecordingElsewhere: 0.3,
                 deathReportingDelayDays: 2, isolationOfConfirmed: 0.5),
             timeline: defaultTimeline(index: index))
     }
@@ -76,9 +77,10 @@ public enum AfghanistanDefaults {
     static func defaultTimeline(index: (String) -> Int) -> [TimelineEvent] {
         let date = { (text: String) in SimDate(iso: text)! }
         return [
-            TimelineEvent(date: date("2020-02-23"), action: .testCapacity(perDay: 30), label: "CPHL Kabul starts testing"),
-            TimelineEvent(date: date("2020-03-20"), action: .testCapacity(perDay: 100), label: "More kits in Kabul"),
-            TimelineEvent(date: date("2020-03-28"), action: .testCapacity(perDay: 250), label: "Herat laboratory opens"),
+            // Throughput implied by OCHA's cumulative tests: 305 by 18 Mar, 1,150 by 29 Mar, 3,031 by 7 Apr.
+            TimelineEvent(date: date("2020-02-23"), action: .testCapacity(perDay: 12), label: "CPHL Kabul starts testing"),
+            TimelineEvent(date: date("2020-03-18"), action: .testCapacity(perDay: 80), label: "More kits in Kabul"),
+            TimelineEvent(date: date("2020-03-29"), action: .testCapacity(perDay: 210), label: "Herat laboratory opens"),
             TimelineEvent(date: date("2020-03-14"), until: date("2020-04-18"),
                           action: .contactMultiplier(layers: [.school], provinces: nil, multiplier: 0),
                           label: "National school closure"),
@@ -113,7 +115,7 @@ public enum AfghanistanDefaults {
             severeToCritical: DurationDistribution(mean: 1.5, standardDeviation: 2.0),
             severeToRecovery: DurationDistribution(mean: 18.1, standardDeviation: 6.3),
             criticalToRecovery: DurationDistribution(mean: 18.1, standardDeviation: 6.3),
-            criticalToDeath: DurationDistribution(mean: 9.7, standardDeviation: 4.8),
+            criticalToDeath: DurationDistribution(mean: 9.7, standardDeviation: 4.4),
             symptomaticProbability: symptomatic,
             severeGivenSymptomatic: severe,
             criticalGivenSevere: critical,

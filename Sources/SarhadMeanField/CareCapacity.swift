@@ -1,0 +1,21 @@
+/// Fluid admission to beds and intensive care.
+///
+/// The agent model admits a patient at the moment of need if a place is free and never later. In the
+/// twin patients arrive as a flow, so "a place is free" becomes a rate: while occupancy is below
+/// capacity everyone who seeks care is admitted; at capacity, admissions can only take the places that
+/// the discharged, the transferred and the dead free up. The rate at which spare capacity can be taken
+/// up is `spare / relaxationDays` — an exact "min(demand, free places now)" would be a discontinuous
+/// right-hand side that an explicit integrator could overshoot. With a relaxation time of 6 hours
+/// occupancy settles on capacity within a day, much faster than any stage of the disease, and the
+/// step size (3 hours) resolves it (rate · dt = 0.5, well inside Runge–Kutta's stability region).
+enum CareCapacity {
+    static let relaxationDays = 0.25
+
+    /// Share of today's seekers who are admitted now, given the places there are and the places being freed.
+    @inline(__always)
+    static func admittedShare(demand: Double, capacity: Double, occupied: Double, freed: Double) -> Double {
+        guard demand > 0 else { return 1 }
+        let available = max(0, (capacity - occupied) / relaxationDays + freed)
+        return min(1, available / demand)
+    }
+}

@@ -1,0 +1,47 @@
+import SarhadModel
+
+/// The world of one day as the timeline has made it: contact multipliers, the border, test and bed
+/// capacity. It changes only at day boundaries, so the derivative can read it as constants.
+struct DayConditions {
+    /// `[layer · P + province]`, layers as in `ContactLayer` (all seven).
+    var multiplier: [Double]
+    var bedMultiplier: [Double]
+    var intensiveCareMultiplier: [Double]
+    /// Places per province, rounded to whole beds as the agent model does.
+    var bedCapacity: [Double]
+    var intensiveCareCapacity: [Double]
+    var testsPerDay: Double
+    var border: BorderParameters
+    /// Arrivals caught by screening today, who seek a test today, per province.
+    var screenedTestSeekers: [Double]
+    /// Prisoners still held, by home province.
+    var prisonersHeld: [Double]
+
+    init(configuration: ModelConfiguration, prisoners: [Double]) {
+        let provinces = configuration.provinces.count
+        multiplier = [Double](repeating: 1, count: ContactLayer.allCases.count * provinces)
+        bedMultiplier = [Double](repeating: 1, count: provinces)
+        intensiveCareMultiplier = bedMultiplier
+        bedCapacity = [Double](repeating: 0, count: provinces)
+        intensiveCareCapacity = bedCapacity
+        testsPerDay = configuration.observation.initialTestsPerDay
+        border = configuration.border
+        screenedTestSeekers = [Double](repeating: 0, count: provinces)
+        prisonersHeld = prisoners
+        updateCapacities(configuration)
+    }
+
+    mutating func updateCapacities(_ configuration: ModelConfiguration) {
+        let scale = configuration.populationScale
+        for province in bedCapacity.indices {
+            bedCapacity[province] = (configuration.health.beds[province] * scale * bedMultiplier[province]).rounded()
+            intensiveCareCapacity[province] =
+                (configuration.health.intensiveCare[province] * scale * intensiveCareMultiplier[province]).rounded()
+        }
+    }
+
+    @inline(__always)
+    func multiplier(_ layer: ContactLayer, _ province: Int) -> Double {
+        multiplier[layer.rawValue * bedCapacity.count + province]
+    }
+}

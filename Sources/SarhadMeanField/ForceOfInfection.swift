@@ -1,0 +1,167 @@
+import SarhadModel
+
+/// New infections: the agent model's contact process in expectation.
+///
+/// In the agent model an infector of age band j in province q makes, per layer, Poisson(β · w ·
+/// rowTotal_j · m_layer(q)) infecting-if-susceptible contacts; each picks a contact band from row j of
+/// the layer's matrix, a province (school and household: q; work and community: the gravity-mobility row
+/// of q), and then a uniformly random resident of that (province, band) cell, who is infected with
+/// probability acceptance_i if susceptible and reachable. The expected infections of cell (p, i) per day
+/// are therefore
+///
+///     Σ_layers Σ_q Σ_j  I_layer(q, j) · m_layer(q) · C_layer[j][i] · Mob_layer[q → p] · β · acceptance_i · S(p, i) / N(p, i)
+///
+/// where I counts infectors weighted by infectiousness (presymptomatic and asymptomatic relative
+/// weights, mild 1), excluding the isolated. Severe and critical cases at home infect only through the
+/// household layer; in hospital only health workers. `N` includes everybody in the cell — the dead,
+/// the abroad, the quarantined — because the agent model's target index does, and contacts that land
+/// on them are wasted.
+///
+/// Approximation: the household layer is treated as well-mixed within (province, age band) by the
+/// home matrix. The agent model's households are small closed groups whose susceptibles run out
+/// (household depletion), so it spreads less within households late in a household's outbreak than
+/// the twin does. The IDP-settlement and prison layers are omitted: settlement residents and
+/// prisoners are ordinary residents of their (home) province here.
+extension MeanFieldSystem {
+    func transmit(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ rate: UnsafeMutablePointer<Double>,
+                  _ today: DayConditions, _ work: Workspace) {
+        let cells = layout.cells, provinces = layout.provinces, bands = AgeBands.count
+        let community = work.communityInfectious, household = work.householdInfectious
+        community.update(repeating: 0, count: cells)
+        MeanFieldSystem.accumulate(layout.presymptomatic, inputs.presymptomaticWeight, x, into: community)
+        MeanFieldSystem.accumulate(layout.asymptomatic, inputs.asymptomaticWeight, x, into: community)
+        MeanFieldSystem.accumulate(layout.mildRecovering, 1, x, into: community)
+        MeanFieldSystem.accumulate(layout.mildWorsening, 1, x, into: community)
+
+        let atHome = work.unhospitalised
+        atHome.update(repeating: 0, count: cells)
+        for chain in layout.unhospitalised { MeanFieldSystem.accumulate(chain, 1, x, into: atHome) }
+        for chain in layout.isolatedUnhospitalised { MeanFieldSystem.accumulate(chain, -1, x, into: atHome) }
+        for cell in 0..<cells { household[cell] = community[cell] + max(0, atHome[cell]) }
+
+        let inHospital = work.hospitalisedCells
+        inHospital.update(repeating: 0, count: cells)
+        for chain in layout.hospitalised { MeanFieldSystem.accumulate(chain, 1, x, into: inHospital) }
+        MeanFieldSystem.accumulate(layout.isolatedSevereBedToCritical, -1, x, into: inHospital)
+        let hospitalised = work.hospitalised
+        for province in 0..<provinces {
+            var total = 0.0
+            for band in 0..<bands { total += inHospital[province * bands + band] }
+            hospitalised[province] = total
+        }
+        for chain in layout.isolatedHospitalisedByProvince {
+            MeanFieldSystem.accumulate(chain, -1, x, into: hospitalised)
+        }
+
+        layerPressures(today, work)
+
+        // Hazards and infections, cell by cell.
+        let susceptible = layout.susceptible.first, healthWorkers = layout.healthWorkers.first
+        let exposed = layout.latent.first
+        let perPressure = work.hazardPerPressure, acceptance = work.acceptance
+        let pressureHousehold = work.pressureHousehold, pressureSchool = work.pressureSchool
+        let pressureWork = work.pressureWork, pressureCommunity = work.pressureCommunity
+        let facilityHazard = work.healthFacilityHazard
+        let facilityRate = inputs.beta * inputs.healthFacilityContactRate
+        for province in 0..<provinces {
+            let workers = inputs.healthWorkers[province]
+            let multiplier = today.multiplier[healthFacilityMultiplierBase + province]
+            facilityHazard[province] = workers > 0 ? facilityRate * multiplier * max(0, hospitalised[province]) / workers : 0
+        }
+        var byLayer = (household: 0.0, school: 0.0, work: 0.0, community: 0.0, facility: 0.0)
+        let infectionsByAge = rate + flows.infectionsByAgeBase
+        for province in 0..<provinces {
+            var infections = 0.0, workerInfections = 0.0
+            let facility = facilityHazard[province]
+            for band in 0..<bands {
+                let cell = province * bands + band
+                let s = max(0, x[susceptible + cell]), h = max(0, x[healthWorkers + cell])
+                let k = perPressure[cell] * s
+                let fromHousehold = k * pressureHousehold[cell], fromSchool = k * pressureSchool[cell]
+                let fromWork = k * pressureWork[cell], fromCommunity = k * pressureCommunity[cell]
+                let hazard = perPressure[cell]
+                    * (pressureHousehold[cell] + pressureSchool[cell] + pressureWork[cell] + pressureCommunity[cell])
+                let fromFacility = facility * acceptance[cell] * h
+                let total = fromHousehold + fromSchool + fromWork + fromCommunity + fromFacility
+                dx[susceptible + cell] -= total
+                dx[healthWorkers + cell] -= hazard * h + fromFacility
+                dx[exposed + cell] += total
+                infections += total
+                workerInfections += hazard * h + fromFacility
+                infectionsByAge[band] += total
+                byLayer.household += fromHousehold
+                byLayer.school += fromSchool
+                byLayer.work += fromWork
+                byLayer.community += fromCommunity
+                byLayer.facility += fromFacility
+            }
+            rate[flows.index(.infections, province)] += infections
+            rate[flows.index(.healthWorkerInfections, province)] += workerInfections
+        }
+        rate[flows.layer(.household)] += byLayer.household
+        rate[flows.layer(.school)] += byLayer.school
+        rate[flows.layer(.work)] += byLayer.work
+        rate[flows.layer(.community)] += byLayer.community
+        rate[flows.layer(.healthFacility)] += byLayer.facility
+    }
+
+    /// Contacts per day arriving in each (province, band) cell from all infectors, per layer, with the
+    /// infector's province's multiplier: household and school stay in the province, work and community
+    /// travel along the mobility matrix.
+    func layerPressures(_ today: DayConditions, _ work: Workspace) {
+        let provinces = layout.provinces, bands = AgeBands.count, cells = layout.cells
+        let contacts = work.contacts
+        let household = work.householdInfectious, community = work.communityInfectious
+        let toHousehold = work.pressureHousehold, toSchool = work.pressureSchool
+        let localWork = work.localWork, localCommunity = work.localCommunity
+        toHousehold.update(repeating: 0, count: cells)
+        toSchool.update(repeating: 0, count: cells)
+        localWork.update(repeating: 0, count: cells)
+        localCommunity.update(repeating: 0, count: cells)
+        let householdRows = contacts, schoolRows = contacts + bands * bands
+        let workRows = contacts + 2 * bands * bands, communityRows = contacts + 3 * bands * bands
+        for province in 0..<provinces {
+            let mHousehold = today.multiplier(.household, province), mSchool = today.multiplier(.school, province)
+            let mWork = today.multiplier(.work, province), mCommunity = today.multiplier(.community, province)
+            let row = province * bands
+            for infectorBand in 0..<bands {
+                let fromHousehold = household[row + infectorBand] * mHousehold
+                if fromHousehold != 0 {
+                    let matrix = householdRows + infectorBand * bands
+                    for band in 0..<bands { toHousehold[row + band] += fromHousehold * matrix[band] }
+                }
+                let infectious = community[row + infectorBand]
+                if infectious != 0 {
+                    let school = infectious * mSchool, work = infectious * mWork, other = infectious * mCommunity
+                    let offset = infectorBand * bands
+                    for band in 0..<bands {
+                        toSchool[row + band] += school * schoolRows[offset + band]
+                        localWork[row + band] += work * workRows[offset + band]
+                        localCommunity[row + band] += other * communityRows[offset + band]
+                    }
+                }
+            }
+        }
+        let toWork = work.pressureWork, toCommunity = work.pressureCommunity
+        if provinces == 1 {
+            toWork.update(from: localWork, count: cells)
+            toCommunity.update(from: localCommunity, count: cells)
+            return
+        }
+        toWork.update(repeating: 0, count: cells)
+        toCommunity.update(repeating: 0, count: cells)
+        let mobility = work.mobilityInto
+        for destination in 0..<provinces {
+            let target = destination * bands
+            for origin in 0..<provinces {
+                let share = mobility[destination * provinces + origin]
+                if share == 0 { continue }
+                let source = origin * bands
+                for band in 0..<bands {
+                    toWork[target + band] += share * localWork[source + band]
+                    toCommunity[target + band] += share * localCommunity[source + band]
+                }
+            }
+        }
+    }
+}

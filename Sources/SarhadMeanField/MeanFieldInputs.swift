@@ -1,0 +1,216 @@
+import SarhadModel
+
+/// Everything about a scenario that stays fixed during a run, resolved once into flat arrays so the
+/// derivative, evaluated tens of thousands of times, does no lookups, divisions or allocation.
+struct MeanFieldInputs: Sendable {
+    let provinceCount: Int
+    let cellCount: Int
+    let dayCount: Int
+    let scale: Double
+
+    /// Residents per province exactly as `PopulationBuilder.residentsPerProvince` makes them.
+    let residents: [Int]
+    /// Expected residents per (province, age band): the agent model draws ages from `ageShares`.
+    let cellPopulation: [Double]
+    let ageShares: [Double]
+
+    /// Per-contact transmission probability fixed by R0, as in the agent model.
+    let beta: Double
+    /// Chance that a contact with a susceptible of each age band infects, relative to β: the agent
+    /// model accepts a drawn contact with probability susceptibility / maximum susceptibility.
+    let acceptance: [Double]
+    let stages: DiseaseStages
+    let symptomatic: [Double]
+    let severe: [Double]
+    let critical: [Double]
+    let deathInIntensiveCare: [Double]
+    let deathSevereWithoutBed: Double
+    let deathCriticalWithoutIntensiveCare: Double
+    let presymptomaticWeight: Double
+    let asymptomaticWeight: Double
+
+    /// The four matrix layers, `[(layer · 16 + infectorBand) · 16 + contactBand]`, layer as in `ContactLayer.matrixLayers`.
+    let contacts: [Double]
+    /// `[destination · P + origin]`: share of the origin province's work and community contacts made in the destination.
+    let mobilityInto: [Double]
+    let access: [Double]
+
+    /// Health workers per province and per (province, age band): adults 20–59, as `PopulationBuilder` picks them.
+    let healthWorkers: [Double]
+    let healthWorkersByCell: [Double]
+    /// Infecting contacts with health workers per hospitalised patient per day, before β.
+    let healthFacilityContactRate: Double
+
+    /// People without COVID-19 seeking a test per province per day (the agent model's Poisson mean).
+    let backgroundTestSeekers: [Double]
+
+    /// Expected returnees per day (at population scale) whatever the border does; zero without crossings.
+    let arrivalsPerDay: [Double]
+    let destinationShares: [Double]
+    /// Returnees are young adults (15–44) in proportion to the age shares.
+    let arrivalAgeShares: [Double]
+    let crossingShares: [Double]
+    /// Everyone who will return during the run is abroad — unreachable — from day 0, as in `ArrivalSchedule`.
+    let abroadAtStart: [Double]
+    let prisonersAtStart: [Double]
+    let importedCourse: ImportedCourse
+
+    let substepsPerDay: Int
+    let quarantinePossible: Bool
+    let longestQuarantine: Int
+
+    init(_ configuration: ModelConfiguration) {
+        let provinces = configuration.provinces.count
+        let bands = AgeBands.count
+        provinceCount = provinces
+        cellCount = provinces * bands
+        dayCount = configuration.dayCount
+        scale = configuration.populationScale
+        residents = PopulationBuilder.residentsPerProvince(configuration)
+        ageShares = MeanFieldInputs.normalised(configuration.population.ageShares)
+        var cellPopulation = [Double](repeating: 0, count: provinces * bands)
+        for p in 0..<provinces {
+            for i in 0..<bands { cellPopulation[p * bands + i] = Double(residents[p]) * ageShares[i] }
+        }
+        self.cellPopulation = cellPopulation
+
+        let disease = configuration.disease
+        beta = TransmissionCalibration.transmissionProbability(disease: disease, contacts: configuration.contacts)
+        let maximumSusceptibility = max(1e-12, disease.relativeSusceptibility.max() ?? 1)
+        acceptance = disease.relativeSusceptibility.map { min(1, $0 / maximumSusceptibility) }
+        stages = DiseaseStages(disease)
+        symptomatic = disease.symptomaticProbability
+        severe = disease.severeGivenSymptomatic
+        critical = disease.criticalGivenSevere
+        deathInIntensiveCare = disease.deathGivenCriticalWithCare
+        deathSevereWithoutBed = disease.deathSevereWithoutBed
+        deathCriticalWithoutIntensiveCare = disease.deathCriticalWithoutIntensiveCare
+        presymptomaticWeight = disease.relativeInfectiousnessPresymptomatic
+        asymptomaticWeight = disease.relativeInfectiousnessAsymptomatic
+
+        contacts = ContactLayer.matrixLayers.flatMap { configuration.contacts.matrix($0)!.rows.flatMap { $0 } }
+        let mobility = configuration.mobility.matrix(provinces: configuration.provinces)
+        var into = [Double](repeating: 0, count: provinces * provinces)
+        for origin in 0..<provinces {
+            let total = mobility[origin].reduce(0) { $0 + max(0, $1) }
+            for destination in 0..<provinces where total > 0 {
+                into[destination * provinces + origin] = max(0, mobility[origin][destination]) / total
+            }
+        }
+        mobilityInto = into
+        access = configuration.access.access
+
+        let settings = configuration.settings
+        let adultShares = MeanFieldInputs.bandShares(ageShares, AgeBands.adultBands)
+        healthWorkers = (0..<provinces).map {
+            (Double(residents[$0]) * settings.healthWorkersPerThousand[$0] / 1000).rounded()
+        }
+        healthWorkersByCell = (0..<provinces * bands).map {
+            min(cellPopulation[$0], healthWorkers[$0 / bands] * adultShares[$0 % bands])
+        }
+        healthFacilityContactRate = settings.patientHealthWorkerContactsPerDay * (1 - settings.protectiveEquipmentEfficacy)
+        backgroundTestSeekers = (0..<provinces).map {
+            configuration.observation.backgroundTestSeekersPer100k * Double(residents[$0]) / 100_000 * access[$0]
+        }
+
+        let importation = configuration.importation
+        arrivalsPerDay = (0..<dayCount).map {
+            importation.crossings.isEmpty ? 0
+                : importation.expectedArrivals(on: configuration.date(ofDay: $0)) * configuration.populationScale
+        }
+        destinationShares = MeanFieldInputs.normalised(importation.destinationWeights)
+        arrivalAgeShares = MeanFieldInputs.bandShares(ageShares, AgeBands.youngAdultBands)
+        crossingShares = MeanFieldInputs.normalised(importation.crossings.map(\.share))
+        let returning = arrivalsPerDay.reduce(0, +)
+        var abroad = [Double](repeating: 0, count: provinces * bands)
+        for p in 0..<provinces {
+            for i in 0..<bands {
+                let cell = p * bands + i
+                abroad[cell] = min(cellPopulation[cell] - healthWorkersByCell[cell],
+                                   returning * destinationShares[p] * arrivalAgeShares[i])
+            }
+        }
+        abroadAtStart = abroad
+        let shares = configuration.provinceShares
+        prisonersAtStart = shares.map { (settings.prisoners * $0 * configuration.populationScale).rounded() }
+        importedCourse = ImportedCourse(disease: disease)
+
+        let fastest = stages.all.map(\.rate).max() ?? 1
+        substepsPerDay = min(1024, max(MeanFieldInputs.baseSubstepsPerDay, Int(fastest.rounded(.up)),
+                                       Int((1 / CareCapacity.relaxationDays).rounded(.up))))
+
+        var quarantineDays = [configuration.border.quarantineEnabled ? configuration.border.quarantineDays : 0]
+        var possible = configuration.border.quarantineEnabled
+        var days = configuration.border.quarantineDays
+        for event in configuration.timeline.sorted(by: { $0.date < $1.date }) {
+            guard case .quarantine(let enabled, let newDays, _) = event.action else { continue }
+            if let newDays { days = newDays }
+            possible = possible || enabled
+            quarantineDays.append(days)
+        }
+        longestQuarantine = min(dayCount, max(0, quarantineDays.max() ?? 0))
+        quarantinePossible = possible && longestQuarantine > 0
+    }
+
+    /// Eight Runge–Kutta steps a day (dt = 3 h), more if some stage is left faster than once per step.
+    static let baseSubstepsPerDay = 8
+
+    static func normalised(_ weights: [Double]) -> [Double] {
+        let total = weights.reduce(0) { $0 + max(0, $1) }
+        return total > 0 ? weights.map { max(0, $0) / total } : weights.map { _ in 0 }
+    }
+
+    /// Shares of the age bands inside `bands` (zero outside), for people picked uniformly from those bands.
+    static func bandShares(_ shares: [Double], _ bands: ClosedRange<Int>) -> [Double] {
+        let total = bands.reduce(0) { $0 + shares[$1] }
+        return shares.indices.map { bands.contains($0) && total > 0 ? shares[$0] / total : 0 }
+    }
+}
+
+/// Where an infected returnee is in its course on arrival, per age band.
+///
+/// The agent model draws the infection age uniformly over the days the agent would be infected (latent,
+/// then presymptomatic and mild to severe onset or recovery, or asymptomatic), so the chance of being
+/// in a stage is that stage's share of the course. The twin uses the ratio of the mean durations
+/// (rather than the mean of the ratio of the random durations) and spreads each stage's share evenly
+/// over its Erlang sub-stages, which is where a uniform time in an Erlang stage falls on average.
+struct ImportedCourse: Sendable {
+    /// Per age band, shares of infected arrivals arriving in each stage; they sum to 1.
+    let latent: [Double]
+    let presymptomatic: [Double]
+    let asymptomatic: [Double]
+    let mildRecovering: [Double]
+    let mildWorsening: [Double]
+
+    init(disease: DiseaseParameters) {
+        let l = max(0, disease.latent.mean)
+        let pre = max(0, disease.presymptomatic.mean)
+        let asym = max(0, disease.asymptomaticInfectious.mean)
+        let recovering = max(0, disease.mildToRecovery.mean)
+        let worsening = max(0, disease.onsetToSevere.mean)
+        func share(_ part: Double, of whole: Double) -> Double { whole > 0 ? part / whole : 0 }
+        var latent = [Double](), presymptomatic = [Double](), asymptomatic = [Double]()
+        var mildRecovering = [Double](), mildWorsening = [Double]()
+        for band in 0..<AgeBands.count {
+            let symptomatic = disease.symptomaticProbability[band]
+            let severe = disease.severeGivenSymptomatic[band]
+            let asymptomaticCourse = l + asym, recoveringCourse = l + pre + recovering, worseningCourse = l + pre + worsening
+            let weights = (asymptomatic: 1 - symptomatic, recovering: symptomatic * (1 - severe), worsening: symptomatic * severe)
+            latent.append(weights.asymptomatic * share(l, of: asymptomaticCourse)
+                + weights.recovering * share(l, of: recoveringCourse) + weights.worsening * share(l, of: worseningCourse))
+            presymptomatic.append(weights.recovering * share(pre, of: recoveringCourse)
+                + weights.worsening * share(pre, of: worseningCourse))
+            asymptomatic.append(weights.asymptomatic * share(asym, of: asymptomaticCourse))
+            mildRecovering.append(weights.recovering * share(recovering, of: recoveringCourse))
+            mildWorsening.append(weights.worsening * share(worsening, of: worseningCourse))
+        }
+        self.latent = latent
+        self.presymptomatic = presymptomatic
+        self.asymptomatic = asymptomatic
+        self.mildRecovering = mildRecovering
+        self.mildWorsening = mildWorsening
+    }
+
+    /// Share of infected arrivals of this band who arrive with symptoms.
+    func mild(_ band: Int) -> Double { mildRecovering[band] + mildWorsening[band] }
+}

@@ -1,0 +1,222 @@
+import SarhadModel
+
+/// One compartment of the twin as a run of Erlang sub-stages, each a vector over `width` cells.
+///
+/// Stored stage-major (`offset + stage · width + cell`) so that every sub-stage is a contiguous vector:
+/// the derivative and the Runge–Kutta updates are then straight loops the compiler vectorises.
+struct Chain: Sendable {
+    let offset: Int
+    let stages: Int
+    /// Cells per sub-stage: province × age band, or province only for chains where age no longer matters.
+    let width: Int
+    /// Rate at which each sub-stage is left (0 for pools such as S, R and D).
+    let rate: Double
+
+    @inline(__always) var first: Int { offset }
+    @inline(__always) var last: Int { offset + (stages - 1) * width }
+    @inline(__always) var end: Int { offset + stages * width }
+    @inline(__always) func stage(_ index: Int) -> Int { offset + index * width }
+}
+
+/// Where every compartment lives in the flat state vector.
+///
+/// Why the compartments are split the way they are: the agent model decides an infected agent's
+/// whole course (symptomatic? severe? critical? dies?) when it enters a stage, and so does the twin:
+/// each outcome is its own chain with that outcome's duration. Severe and critical cases are further
+/// split by the care they got, because care decides who holds a bed, who may reach intensive care, who
+/// can infect whom, and how deaths are recorded.
+///
+/// Isolation (a confirmed case, or a symptomatic arrival caught at the border) only stops transmission.
+/// Mild cases are split into disjoint free and isolated chains. Severe and critical cases are kept whole
+/// in the main chains — beds, deaths and care do not care about isolation — and the isolated among them
+/// are tracked again in *shadow* chains, subsets of the main ones with the same rates, so that the
+/// non-isolated (transmitting) count is main − shadow. Shadows of hospitalised cases need no age (their
+/// contacts with health workers do not depend on it) and are kept per province.
+///
+/// The quarantine chains hold infected arrivals who keep to quarantine before symptom onset; they are
+/// empty (zero width) when no quarantine can happen in the scenario.
+struct StateLayout: Sendable {
+    let provinces: Int
+    let cells: Int
+
+    // Pools.
+    let susceptible: Chain
+    /// The health workers among the susceptible (a subset of `susceptible`), who also meet patients.
+    let healthWorkers: Chain
+    let recovered: Chain
+    let dead: Chain
+
+    // Free course before severe illness.
+    let latent: Chain
+    let presymptomatic: Chain
+    let asymptomatic: Chain
+    let mildRecovering: Chain
+    let mildWorsening: Chain
+    // Isolated mild cases (confirmed, caught at the border, or fallen ill in quarantine).
+    let isolatedMildRecovering: Chain
+    let isolatedMildWorsening: Chain
+    // Quarantined infected arrivals, not yet symptomatic.
+    let quarantinedLatent: Chain
+    let quarantinedPresymptomatic: Chain
+    let quarantinedAsymptomatic: Chain
+
+    // Severe: care (bed / sought care but no bed / did not seek care) × outcome.
+    let severeBedToCritical: Chain
+    let severeBedToRecovery: Chain
+    let severeSeekerToCritical: Chain
+    let severeNonSeekerToCritical: Chain
+    let severeUnbedToRecovery: Chain
+    let severeUnbedToDeath: Chain
+    // Critical: care (intensive care / kept a hospital bed / none) × outcome.
+    let criticalCareToDeath: Chain
+    let criticalCareToRecovery: Chain
+    let criticalBedToDeath: Chain
+    let criticalBedToRecovery: Chain
+    let criticalNoCareToDeath: Chain
+    let criticalNoCareToRecovery: Chain
+
+    // Isolated shadows, by province and age.
+    let isolatedSevereBedToCritical: Chain
+    let isolatedSevereSeekerToCritical: Chain
+    let isolatedSevereNonSeekerToCritical: Chain
+    let isolatedSevereUnbedToRecovery: Chain
+    let isolatedSevereUnbedToDeath: Chain
+    let isolatedCriticalNoCareToDeath: Chain
+    let isolatedCriticalNoCareToRecovery: Chain
+    // Isolated shadows of hospitalised cases, by province only.
+    let isolatedSevereBedToRecovery: Chain
+    let isolatedCriticalCareToDeath: Chain
+    let isolatedCriticalCareToRecovery: Chain
+    let isolatedCriticalBedToDeath: Chain
+    let isolatedCriticalBedToRecovery: Chain
+
+    let size: Int
+
+    /// Whether the quarantine chains exist (they have no cells when no quarantine can happen).
+    var quarantine: Bool { quarantinedLatent.width > 0 }
+
+    var severe: [Chain] {
+        [severeBedToCritical, severeBedToRecovery, severeSeekerToCritical, severeNonSeekerToCritical,
+         severeUnbedToRecovery, severeUnbedToDeath]
+    }
+
+    var critical: [Chain] {
+        [criticalCareToDeath, criticalCareToRecovery, criticalBedToDeath, criticalBedToRecovery,
+         criticalNoCareToDeath, criticalNoCareToRecovery]
+    }
+
+    /// Severe and critical cases at home: they infect only their household.
+    var unhospitalised: [Chain] {
+        [severeSeekerToCritical, severeNonSeekerToCritical, severeUnbedToRecovery, severeUnbedToDeath,
+         criticalNoCareToDeath, criticalNoCareToRecovery]
+    }
+
+    var isolatedUnhospitalised: [Chain] {
+        [isolatedSevereSeekerToCritical, isolatedSevereNonSeekerToCritical, isolatedSevereUnbedToRecovery,
+         isolatedSevereUnbedToDeath, isolatedCriticalNoCareToDeath, isolatedCriticalNoCareToRecovery]
+    }
+
+    /// Severe and critical cases in a bed or in intensive care: they infect only health workers.
+    var hospitalised: [Chain] {
+        [severeBedToCritical, severeBedToRecovery, criticalCareToDeath, criticalCareToRecovery,
+         criticalBedToDeath, criticalBedToRecovery]
+    }
+
+    var isolatedHospitalisedByProvince: [Chain] {
+        [isolatedSevereBedToRecovery, isolatedCriticalCareToDeath, isolatedCriticalCareToRecovery,
+         isolatedCriticalBedToDeath, isolatedCriticalBedToRecovery]
+    }
+
+    var occupyingBeds: [Chain] { [severeBedToCritical, severeBedToRecovery, criticalBedToDeath, criticalBedToRecovery] }
+    var occupyingIntensiveCare: [Chain] { [criticalCareToDeath, criticalCareToRecovery] }
+
+    /// Every chain, each state entry in exactly one.
+    var all: [Chain] {
+        [susceptible, healthWorkers, recovered, dead, latent, presymptomatic, asymptomatic, mildRecovering,
+         mildWorsening, isolatedMildRecovering, isolatedMildWorsening, quarantinedLatent,
+         quarantinedPresymptomatic, quarantinedAsymptomatic] + severe + critical + isolatedUnhospitalised
+            + [isolatedSevereBedToCritical] + isolatedHospitalisedByProvince
+    }
+
+    init(provinces: Int, stages: DiseaseStages, quarantine: Bool) {
+        self.provinces = provinces
+        let cells = provinces * AgeBands.count
+        self.cells = cells
+        var offset = 0
+        func chain(_ erlang: ErlangStages?, width: Int = cells) -> Chain {
+            let made = Chain(offset: offset, stages: erlang?.count ?? 1, width: width, rate: erlang?.rate ?? 0)
+            offset = made.end
+            return made
+        }
+        susceptible = chain(nil)
+        healthWorkers = chain(nil)
+        recovered = chain(nil)
+        dead = chain(nil)
+        latent = chain(stages.latent)
+        presymptomatic = chain(stages.presymptomatic)
+        asymptomatic = chain(stages.asymptomatic)
+        mildRecovering = chain(stages.mildToRecovery)
+        mildWorsening = chain(stages.onsetToSevere)
+        isolatedMildRecovering = chain(stages.mildToRecovery)
+        isolatedMildWorsening = chain(stages.onsetToSevere)
+        let quarantineWidth = quarantine ? cells : 0
+        quarantinedLatent = chain(stages.latent, width: quarantineWidth)
+        quarantinedPresymptomatic = chain(stages.presymptomatic, width: quarantineWidth)
+        quarantinedAsymptomatic = chain(stages.asymptomatic, width: quarantineWidth)
+        severeBedToCritical = chain(stages.severeToCritical)
+        severeBedToRecovery = chain(stages.severeToRecovery)
+        severeSeekerToCritical = chain(stages.severeToCritical)
+        severeNonSeekerToCritical = chain(stages.severeToCritical)
+        severeUnbedToRecovery = chain(stages.severeToRecovery)
+        severeUnbedToDeath = chain(stages.criticalToDeath)
+        criticalCareToDeath = chain(stages.criticalToDeath)
+        criticalCareToRecovery = chain(stages.criticalToRecovery)
+        criticalBedToDeath = chain(stages.criticalToDeath)
+        criticalBedToRecovery = chain(stages.criticalToRecovery)
+        criticalNoCareToDeath = chain(stages.criticalToDeath)
+        criticalNoCareToRecovery = chain(stages.criticalToRecovery)
+        isolatedSevereBedToCritical = chain(stages.severeToCritical)
+        isolatedSevereSeekerToCritical = chain(stages.severeToCritical)
+        isolatedSevereNonSeekerToCritical = chain(stages.severeToCritical)
+        isolatedSevereUnbedToRecovery = chain(stages.severeToRecovery)
+        isolatedSevereUnbedToDeath = chain(stages.criticalToDeath)
+        isolatedCriticalNoCareToDeath = chain(stages.criticalToDeath)
+        isolatedCriticalNoCareToRecovery = chain(stages.criticalToRecovery)
+        isolatedSevereBedToRecovery = chain(stages.severeToRecovery, width: provinces)
+        isolatedCriticalCareToDeath = chain(stages.criticalToDeath, width: provinces)
+        isolatedCriticalCareToRecovery = chain(stages.criticalToRecovery, width: provinces)
+        isolatedCriticalBedToDeath = chain(stages.criticalToDeath, width: provinces)
+        isolatedCriticalBedToRecovery = chain(stages.criticalToRecovery, width: provinces)
+        size = offset
+    }
+}
+
+/// The Erlang approximation of each duration distribution of `DiseaseParameters`.
+struct DiseaseStages: Sendable {
+    let latent: ErlangStages
+    let presymptomatic: ErlangStages
+    let asymptomatic: ErlangStages
+    let mildToRecovery: ErlangStages
+    let onsetToSevere: ErlangStages
+    let severeToCritical: ErlangStages
+    let severeToRecovery: ErlangStages
+    let criticalToRecovery: ErlangStages
+    let criticalToDeath: ErlangStages
+
+    init(_ disease: DiseaseParameters) {
+        latent = ErlangStages(disease.latent)
+        presymptomatic = ErlangStages(disease.presymptomatic)
+        asymptomatic = ErlangStages(disease.asymptomaticInfectious)
+        mildToRecovery = ErlangStages(disease.mildToRecovery)
+        onsetToSevere = ErlangStages(disease.onsetToSevere)
+        severeToCritical = ErlangStages(disease.severeToCritical)
+        severeToRecovery = ErlangStages(disease.severeToRecovery)
+        criticalToRecovery = ErlangStages(disease.criticalToRecovery)
+        criticalToDeath = ErlangStages(disease.criticalToDeath)
+    }
+
+    var all: [ErlangStages] {
+        [latent, presymptomatic, asymptomatic, mildToRecovery, onsetToSevere, severeToCritical, severeToRecovery,
+         criticalToRecovery, criticalToDeath]
+    }
+}

@@ -1,0 +1,120 @@
+import SarhadModel
+
+/// Scratch vectors and pointer copies of the constant tables for one run.
+///
+/// Why pointers: the derivative runs 32 times per simulated day over tens of thousands of numbers;
+/// Swift arrays would pay for bounds checks and copy-on-write checks in the innermost loops and
+/// keep them from vectorising. Everything here is allocated once per run and freed with it.
+final class Workspace {
+    private let storage: UnsafeMutablePointer<Double>
+    private let storageCount: Int
+
+    // Constant tables (filled once).
+    /// β · acceptance / residents of the cell: turns contact pressure into a hazard per susceptible.
+    let hazardPerPressure: UnsafeMutablePointer<Double>
+    let acceptance: UnsafeMutablePointer<Double>
+    let access: UnsafeMutablePointer<Double>
+    let symptomatic: UnsafeMutablePointer<Double>
+    let severe: UnsafeMutablePointer<Double>
+    let critical: UnsafeMutablePointer<Double>
+    let deathInIntensiveCare: UnsafeMutablePointer<Double>
+    let contacts: UnsafeMutablePointer<Double>
+    let mobilityInto: UnsafeMutablePointer<Double>
+
+    // Per-cell scratch.
+    let communityInfectious: UnsafeMutablePointer<Double>
+    let householdInfectious: UnsafeMutablePointer<Double>
+    let unhospitalised: UnsafeMutablePointer<Double>
+    let hospitalisedCells: UnsafeMutablePointer<Double>
+    let pressureHousehold: UnsafeMutablePointer<Double>
+    let pressureSchool: UnsafeMutablePointer<Double>
+    let localWork: UnsafeMutablePointer<Double>
+    let localCommunity: UnsafeMutablePointer<Double>
+    let pressureWork: UnsafeMutablePointer<Double>
+    let pressureCommunity: UnsafeMutablePointer<Double>
+    let bedsHeld: UnsafeMutablePointer<Double>
+    let intensiveCareHeld: UnsafeMutablePointer<Double>
+
+    // Per-province scratch.
+    let hospitalised: UnsafeMutablePointer<Double>
+    let bedDemand: UnsafeMutablePointer<Double>
+    let bedOccupied: UnsafeMutablePointer<Double>
+    let bedFreed: UnsafeMutablePointer<Double>
+    let bedToCriticalOnset: UnsafeMutablePointer<Double>
+    let intensiveCareDemand: UnsafeMutablePointer<Double>
+    let intensiveCareOccupied: UnsafeMutablePointer<Double>
+    let intensiveCareFreed: UnsafeMutablePointer<Double>
+    let admittedToBed: UnsafeMutablePointer<Double>
+    let admittedToIntensiveCare: UnsafeMutablePointer<Double>
+    let infectedTestSeekers: UnsafeMutablePointer<Double>
+    let healthFacilityHazard: UnsafeMutablePointer<Double>
+
+    init(inputs: MeanFieldInputs) {
+        let cells = inputs.cellCount
+        let provinces = inputs.provinceCount
+        let bands = AgeBands.count
+        let cellVectors = 19
+        let provinceVectors = 12
+        storageCount = cellVectors * cells + provinceVectors * provinces + inputs.contacts.count
+            + provinces * provinces
+        storage = UnsafeMutablePointer<Double>.allocate(capacity: storageCount)
+        storage.initialize(repeating: 0, count: storageCount)
+        var next = storage
+        func take(_ count: Int) -> UnsafeMutablePointer<Double> {
+            defer { next += count }
+            return next
+        }
+        hazardPerPressure = take(cells)
+        acceptance = take(cells)
+        access = take(cells)
+        symptomatic = take(cells)
+        severe = take(cells)
+        critical = take(cells)
+        deathInIntensiveCare = take(cells)
+        communityInfectious = take(cells)
+        householdInfectious = take(cells)
+        unhospitalised = take(cells)
+        hospitalisedCells = take(cells)
+        pressureHousehold = take(cells)
+        pressureSchool = take(cells)
+        localWork = take(cells)
+        localCommunity = take(cells)
+        pressureWork = take(cells)
+        pressureCommunity = take(cells)
+        bedsHeld = take(cells)
+        intensiveCareHeld = take(cells)
+        hospitalised = take(provinces)
+        bedDemand = take(provinces)
+        bedOccupied = take(provinces)
+        bedFreed = take(provinces)
+        bedToCriticalOnset = take(provinces)
+        intensiveCareDemand = take(provinces)
+        intensiveCareOccupied = take(provinces)
+        intensiveCareFreed = take(provinces)
+        admittedToBed = take(provinces)
+        admittedToIntensiveCare = take(provinces)
+        infectedTestSeekers = take(provinces)
+        healthFacilityHazard = take(provinces)
+        contacts = take(inputs.contacts.count)
+        mobilityInto = take(provinces * provinces)
+
+        for cell in 0..<cells {
+            let province = cell / bands, band = cell % bands
+            let residents = inputs.cellPopulation[cell]
+            hazardPerPressure[cell] = residents > 0 ? inputs.beta * inputs.acceptance[band] / residents : 0
+            acceptance[cell] = inputs.acceptance[band]
+            access[cell] = inputs.access[province]
+            symptomatic[cell] = inputs.symptomatic[band]
+            severe[cell] = inputs.severe[band]
+            critical[cell] = inputs.critical[band]
+            deathInIntensiveCare[cell] = inputs.deathInIntensiveCare[band]
+        }
+        for (index, value) in inputs.contacts.enumerated() { contacts[index] = value }
+        for (index, value) in inputs.mobilityInto.enumerated() { mobilityInto[index] = value }
+    }
+
+    deinit {
+        storage.deinitialize(count: storageCount)
+        storage.deallocate()
+    }
+}
