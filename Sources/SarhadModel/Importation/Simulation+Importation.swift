@@ -23,6 +23,7 @@ extension Simulation {
             }
 
             let state = InfectionState(rawValue: population.state[agent])!
+            if state.isSymptomatic { symptomaticArrivals += 1 }
             if border.screeningEnabled, state.isSymptomatic {
                 var screening = CounterRandom(seed: seed, purpose: .screening, subject: UInt64(agent))
                 if screening.uniform() < border.screeningSensitivity {

@@ -58,6 +58,8 @@ public final class Simulation {
     var arrivalsByCrossing: [[Int64]]
     var infectedArrivalsByCrossing: [[Int64]]
     var currentDay = 0
+    /// Arrivals who were symptomatic when they reached the border (what screening could see).
+    public internal(set) var symptomaticArrivals = 0
     var phaseSeconds = [SimulationPhase: Double]()
 
     public init(configuration: ModelConfiguration, seed: UInt64, threads: Int = 1) {

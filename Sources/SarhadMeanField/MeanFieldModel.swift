@@ -1,0 +1,70 @@
+import SarhadModel
+
+/// The deterministic twin of the agent-based model: the same parameters, compartments, rates and
+/// timeline as ordinary differential equations over province × age band, giving the expected value of
+/// every series the agent model records, in a fraction of a second and without noise.
+///
+/// Use it to check the agent model (a single well-mixed province must agree with it), as a fast
+/// surrogate in calibration, and to read the expected epidemic behind a noisy replicate. It returns the
+/// same `SimulationResult`, so every writer takes either.
+///
+/// Where it departs from the agent model (see the type that implements each part for why):
+/// - stage durations are Erlang with the agent model's means and k = round(1/CV²) ∈ 1…8 stages
+///   (`ErlangStages`), not lognormal draws rounded to whole days;
+/// - households are well mixed within (province, age band) by the home matrix, so there is no
+///   household depletion; IDP-settlement and prison layers are omitted (`ForceOfInfection.swift`);
+/// - admission to beds and intensive care is a fluid flow limited by spare capacity (`CareCapacity`);
+/// - tests are shared among seekers at each instant rather than per day (`MeanFieldObservation.swift`);
+/// - infected arrivals are placed in stages by the ratio of mean durations (`ImportedCourse`);
+/// - counts are expected values, rounded only in `SimulationResult` (seed 0).
+public struct MeanFieldModel: Sendable {
+    public let configuration: ModelConfiguration
+    let inputs: MeanFieldInputs
+    let layout: StateLayout
+
+    public init(configuration: ModelConfiguration) {
+        self.configuration = configuration
+        inputs = MeanFieldInputs(configuration)
+        layout = StateLayout(provinces: inputs.provinceCount, stages: inputs.stages, quarantine: inputs.quarantinePossible)
+    }
+
+    /// Per-contact transmission probability, the same β the agent model uses.
+    public var transmissionProbability: Double { inputs.beta }
+
+    /// Runge–Kutta steps per simulated day.
+    public var stepsPerDay: Int { inputs.substepsPerDay }
+
+    /// The Erlang approximation chosen for each duration of the natural history.
+    public var durationStages: [(name: String, stages: ErlangStages)] {
+        let s = inputs.stages
+        return [("latent", s.latent), ("presymptomatic", s.presymptomatic), ("asymptomatic", s.asymptomatic),
+                ("mild_to_recovery", s.mildToRecovery), ("onset_to_severe", s.onsetToSevere),
+                ("severe_to_critical", s.severeToCritical), ("severe_to_recovery", s.severeToRecovery),
+                ("critical_to_recovery", s.criticalToRecovery), ("critical_to_death", s.criticalToDeath)]
+    }
+
+    /// Runs every day and returns the rounded series.
+    public func run() -> SimulationResult {
+        trajectory().simulationResult()
+    }
+
+    /// Runs every day and returns the expected values unrounded, with every compartment.
+    public func trajectory() -> MeanFieldTrajectory {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let run = MeanFieldRun(configuration: configuration, inputs: inputs, layout: layout)
+        run.run()
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let crossings = configuration.importation.crossings.map(\.name)
+        return MeanFieldTrajectory(
+            scenarioName: configuration.name, startDate: configuration.startDate, dayCount: inputs.dayCount,
+            provinceNames: configuration.provinces.map(\.name), populationScale: configuration.populationScale,
+            population: inputs.residents.reduce(0, +), expected: run.expected, compartments: run.compartments,
+            infectionsByLayer: run.infectionsByLayer, infectionsByAge: run.infectionsByAge, deathsByAge: run.deathsByAge,
+            arrivalsByCrossing: Dictionary(zip(crossings, run.arrivalsByCrossing), uniquingKeysWith: { first, _ in first }),
+            infectedArrivalsByCrossing: Dictionary(zip(crossings, run.infectedArrivalsByCrossing),
+                                                   uniquingKeysWith: { first, _ in first }),
+            transmissionProbability: inputs.beta, seconds: seconds)
+    }
+}

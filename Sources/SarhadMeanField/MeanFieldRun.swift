@@ -1,0 +1,98 @@
+import SarhadModel
+
+/// The mutable side of one run of the twin: the state vector, the day loop, and what gets recorded.
+///
+/// Each day mirrors `Simulation.step`: timeline events, seeded infections, arrivals, quarantine
+/// releases — all instantaneous at the start of the day — then the day's continuous dynamics over
+/// `substepsPerDay` Runge–Kutta steps, then the end-of-day stocks.
+final class MeanFieldRun {
+    let configuration: ModelConfiguration
+    let inputs: MeanFieldInputs
+    let layout: StateLayout
+    let flows: FlowLayout
+    let system: MeanFieldSystem
+    let work: Workspace
+    let integrator: RungeKutta4
+    let state: UnsafeMutablePointer<Double>
+    /// This day's integrated flows, laid out by `FlowLayout`.
+    let dayFlows: UnsafeMutablePointer<Double>
+    var conditions: DayConditions
+
+    /// Returnees not yet back, per cell: susceptible but unreachable.
+    var abroad: [Double]
+    /// Uninfected arrivals in quarantine, per cell, and when each batch is released.
+    var quarantinedSusceptible: [Double]
+    var susceptibleReleases: [Int: [Double]] = [:]
+    var infectedReleases: [Int: [QuarantineCohort]] = [:]
+    let quarantine: QuarantinePropagator?
+
+    // Recording.
+    var expected: [Double]
+    var compartments: [Double]
+    var infectionsByLayer = [Double](repeating: 0, count: ContactLayer.allCases.count)
+    var infectionsByAge = [Double](repeating: 0, count: AgeBands.count)
+    var deathsByAge = [Double](repeating: 0, count: AgeBands.count)
+    var arrivalsByCrossing: [[Double]]
+    var infectedArrivalsByCrossing: [[Double]]
+
+    init(configuration: ModelConfiguration, inputs: MeanFieldInputs, layout: StateLayout) {
+        self.configuration = configuration
+        self.inputs = inputs
+        self.layout = layout
+        system = MeanFieldSystem(inputs: inputs, layout: layout, observation: configuration.observation)
+        flows = system.flows
+        work = Workspace(inputs: inputs)
+        integrator = RungeKutta4(size: layout.size, rateCount: flows.count)
+        state = UnsafeMutablePointer<Double>.allocate(capacity: layout.size)
+        state.initialize(repeating: 0, count: layout.size)
+        dayFlows = UnsafeMutablePointer<Double>.allocate(capacity: flows.count)
+        dayFlows.initialize(repeating: 0, count: flows.count)
+        conditions = DayConditions(configuration: configuration, prisoners: inputs.prisonersAtStart)
+        abroad = inputs.abroadAtStart
+        quarantinedSusceptible = [Double](repeating: 0, count: inputs.cellCount)
+        quarantine = layout.quarantine ? QuarantinePropagator(inputs: inputs) : nil
+        expected = [Double](repeating: 0, count: inputs.dayCount * inputs.provinceCount * Measure.allCases.count)
+        compartments = [Double](repeating: 0,
+                                count: inputs.dayCount * inputs.provinceCount * MeanFieldCompartment.allCases.count)
+        arrivalsByCrossing = [[Double]](repeating: [Double](repeating: 0, count: inputs.dayCount),
+                                        count: configuration.importation.crossings.count)
+        infectedArrivalsByCrossing = arrivalsByCrossing
+        for cell in 0..<inputs.cellCount {
+            state[layout.susceptible.first + cell] = inputs.cellPopulation[cell] - abroad[cell]
+            state[layout.healthWorkers.first + cell] = inputs.healthWorkersByCell[cell]
+        }
+    }
+
+    deinit {
+        state.deinitialize(count: layout.size)
+        state.deallocate()
+        dayFlows.deinitialize(count: flows.count)
+        dayFlows.deallocate()
+    }
+
+    func run() {
+        let dt = 1 / Double(inputs.substepsPerDay)
+        for day in 0..<inputs.dayCount {
+            dayFlows.update(repeating: 0, count: flows.count)
+            applyTimeline(day: day)
+            seedInfections(day: day)
+            processArrivals(day: day)
+            releaseFromQuarantine(day: day)
+            let today = conditions
+            let system = self.system, work = self.work
+            for _ in 0..<inputs.substepsPerDay {
+                integrator.step(state, dt: dt, flows: dayFlows) { x, dx, rates in
+                    system.evaluate(x, dx, rates, today, work)
+                }
+            }
+            recordFlows(day: day)
+            recordObservations(day: day)
+            recordStocks(day: day)
+        }
+    }
+
+    @inline(__always)
+    func addExpected(_ measure: Measure, day: Int, province: Int, _ amount: Double) {
+        expected[(day * inputs.provinceCount + province) * Measure.allCases.count + measure.rawValue] += amount
+    }
+}
