@@ -22,7 +22,7 @@ import SarhadModel
 /// | onset → severe | 6.6 ± 4.9 | 2 | 4.67 | −5 % |
 /// | severe → critical | 1.5 ± 2.0 | 1 | 1.50 | −25 % |
 /// | severe, critical → recovery | 18.1 ± 6.3 | 8 | 6.40 | +2 % |
-/// | critical → death (also severe → death without a bed) | 9.7 ± 4.8 | 4 | 4.85 | +1 % |
+/// | critical → death (also severe → death without a bed) | 9.7 ± 4.4 | 5 | 4.34 | −1 % |
 ///
 /// Means are always exact, so every expected stage occupancy (and R0 through the next-generation
 /// matrix) is unchanged; only the shape of the delay distributions differs (gamma, not lognormal).

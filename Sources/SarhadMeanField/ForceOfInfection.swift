@@ -6,10 +6,10 @@ import SarhadModel
 /// rowTotal_j · m_layer(q)) infecting-if-susceptible contacts; each picks a contact band from row j of
 /// the layer's matrix, a province (school and household: q; work and community: the gravity-mobility row
 /// of q), and then a uniformly random resident of that (province, band) cell, who is infected with
-/// probability acceptance_i if susceptible and reachable. The expected infections of cell (p, i) per day
+/// probability susceptibility_i if susceptible and reachable. The expected infections of cell (p, i) per day
 /// are therefore
 ///
-///     Σ_layers Σ_q Σ_j  I_layer(q, j) · m_layer(q) · C_layer[j][i] · Mob_layer[q → p] · β · acceptance_i · S(p, i) / N(p, i)
+///     Σ_layers Σ_q Σ_j  I_layer(q, j) · m_layer(q) · C_layer[j][i] · Mob_layer[q → p] · β · susceptibility_i · S(p, i) / N(p, i)
 ///
 /// where I counts infectors weighted by infectiousness (presymptomatic and asymptomatic relative
 /// weights, mild 1), excluding the isolated. Severe and critical cases at home infect only through the
@@ -58,7 +58,7 @@ extension MeanFieldSystem {
         // Hazards and infections, cell by cell.
         let susceptible = layout.susceptible.first, healthWorkers = layout.healthWorkers.first
         let exposed = layout.latent.first
-        let perPressure = work.hazardPerPressure, acceptance = work.acceptance
+        let perPressure = work.hazardPerPressure, susceptibility = work.susceptibility
         let pressureHousehold = work.pressureHousehold, pressureSchool = work.pressureSchool
         let pressureWork = work.pressureWork, pressureCommunity = work.pressureCommunity
         let facilityHazard = work.healthFacilityHazard
@@ -81,7 +81,7 @@ extension MeanFieldSystem {
                 let fromWork = k * pressureWork[cell], fromCommunity = k * pressureCommunity[cell]
                 let hazard = perPressure[cell]
                     * (pressureHousehold[cell] + pressureSchool[cell] + pressureWork[cell] + pressureCommunity[cell])
-                let fromFacility = facility * acceptance[cell] * h
+                let fromFacility = facility * susceptibility[cell] * h
                 let total = fromHousehold + fromSchool + fromWork + fromCommunity + fromFacility
                 dx[susceptible + cell] -= total
                 dx[healthWorkers + cell] -= hazard * h + fromFacility

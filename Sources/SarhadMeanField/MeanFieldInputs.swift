@@ -16,9 +16,9 @@ struct MeanFieldInputs: Sendable {
 
     /// Per-contact transmission probability fixed by R0, as in the agent model.
     let beta: Double
-    /// Chance that a contact with a susceptible of each age band infects, relative to β: the agent
-    /// model accepts a drawn contact with probability susceptibility / maximum susceptibility.
-    let acceptance: [Double]
+    /// Relative susceptibility per age band: the agent model draws contacts at β · max susceptibility
+    /// and accepts them with susceptibility / max, so an infecting contact occurs at β · susceptibility.
+    let susceptibility: [Double]
     let stages: DiseaseStages
     let symptomatic: [Double]
     let severe: [Double]
@@ -76,8 +76,7 @@ struct MeanFieldInputs: Sendable {
 
         let disease = configuration.disease
         beta = TransmissionCalibration.transmissionProbability(disease: disease, contacts: configuration.contacts)
-        let maximumSusceptibility = max(1e-12, disease.relativeSusceptibility.max() ?? 1)
-        acceptance = disease.relativeSusceptibility.map { min(1, $0 / maximumSusceptibility) }
+        susceptibility = disease.relativeSusceptibility.map { max(0, $0) }
         stages = DiseaseStages(disease)
         symptomatic = disease.symptomaticProbability
         severe = disease.severeGivenSymptomatic

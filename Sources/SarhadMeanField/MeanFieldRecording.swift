@@ -38,8 +38,7 @@ public enum MeanFieldCompartment: Int, Sendable, CaseIterable {
 extension MeanFieldRun {
     func recordFlows(day: Int) {
         let mapping: [(ProvinceFlow, Measure)] = [
-            (.infections, .infections), (.importedInfections, .importedInfections),
-            (.importedInfections, .infectedArrivals), (.symptomaticOnsets, .symptomaticOnsets),
+            (.infections, .infections), (.importedInfections, .infectedArrivals), (.symptomaticOnsets, .symptomaticOnsets),
             (.hospitalAdmissions, .hospitalAdmissions), (.intensiveCareAdmissions, .intensiveCareAdmissions),
             (.deaths, .deaths), (.deathsWithoutCare, .deathsWithoutCare),
             (.healthWorkerInfections, .healthWorkerInfections), (.arrivals, .arrivals),

@@ -33,6 +33,12 @@ struct Chain: Sendable {
 /// non-isolated (transmitting) count is main − shadow. Shadows of hospitalised cases need no age (their
 /// contacts with health workers do not depend on it) and are kept per province.
 ///
+/// A person is confirmed once: after a positive test they never seek a test again (the agent model's
+/// rule), so whoever can still reach a later onset — mild cases who will worsen, severe cases who will
+/// become critical — is also tracked in *confirmed* shadows (and, for severe cases, confirmed-and-isolated
+/// shadows), giving the unconfirmed who may seek a test and the non-isolated unconfirmed who may start
+/// isolating.
+///
 /// The quarantine chains hold infected arrivals who keep to quarantine before symptom onset; they are
 /// empty (zero width) when no quarantine can happen in the scenario.
 struct StateLayout: Sendable {
@@ -83,6 +89,16 @@ struct StateLayout: Sendable {
     let isolatedSevereUnbedToDeath: Chain
     let isolatedCriticalNoCareToDeath: Chain
     let isolatedCriticalNoCareToRecovery: Chain
+    // Confirmed shadows: of the free and of the isolated mild cases who will worsen; of severe cases who
+    // will become critical, all and isolated.
+    let confirmedMildWorsening: Chain
+    let confirmedIsolatedMildWorsening: Chain
+    let confirmedSevereBedToCritical: Chain
+    let confirmedSevereSeekerToCritical: Chain
+    let confirmedSevereNonSeekerToCritical: Chain
+    let confirmedIsolatedSevereBedToCritical: Chain
+    let confirmedIsolatedSevereSeekerToCritical: Chain
+    let confirmedIsolatedSevereNonSeekerToCritical: Chain
     // Isolated shadows of hospitalised cases, by province only.
     let isolatedSevereBedToRecovery: Chain
     let isolatedCriticalCareToDeath: Chain
@@ -136,6 +152,9 @@ struct StateLayout: Sendable {
          mildWorsening, isolatedMildRecovering, isolatedMildWorsening, quarantinedLatent,
          quarantinedPresymptomatic, quarantinedAsymptomatic] + severe + critical + isolatedUnhospitalised
             + [isolatedSevereBedToCritical] + isolatedHospitalisedByProvince
+            + [confirmedMildWorsening, confirmedIsolatedMildWorsening, confirmedSevereBedToCritical,
+               confirmedSevereSeekerToCritical, confirmedSevereNonSeekerToCritical, confirmedIsolatedSevereBedToCritical,
+               confirmedIsolatedSevereSeekerToCritical, confirmedIsolatedSevereNonSeekerToCritical]
     }
 
     init(provinces: Int, stages: DiseaseStages, quarantine: Bool) {
@@ -182,6 +201,14 @@ struct StateLayout: Sendable {
         isolatedSevereUnbedToDeath = chain(stages.criticalToDeath)
         isolatedCriticalNoCareToDeath = chain(stages.criticalToDeath)
         isolatedCriticalNoCareToRecovery = chain(stages.criticalToRecovery)
+        confirmedMildWorsening = chain(stages.onsetToSevere)
+        confirmedIsolatedMildWorsening = chain(stages.onsetToSevere)
+        confirmedSevereBedToCritical = chain(stages.severeToCritical)
+        confirmedSevereSeekerToCritical = chain(stages.severeToCritical)
+        confirmedSevereNonSeekerToCritical = chain(stages.severeToCritical)
+        confirmedIsolatedSevereBedToCritical = chain(stages.severeToCritical)
+        confirmedIsolatedSevereSeekerToCritical = chain(stages.severeToCritical)
+        confirmedIsolatedSevereNonSeekerToCritical = chain(stages.severeToCritical)
         isolatedSevereBedToRecovery = chain(stages.severeToRecovery, width: provinces)
         isolatedCriticalCareToDeath = chain(stages.criticalToDeath, width: provinces)
         isolatedCriticalCareToRecovery = chain(stages.criticalToRecovery, width: provinces)

@@ -10,9 +10,9 @@ final class Workspace {
     private let storageCount: Int
 
     // Constant tables (filled once).
-    /// β · acceptance / residents of the cell: turns contact pressure into a hazard per susceptible.
+    /// β · susceptibility / residents of the cell: turns contact pressure into a hazard per susceptible.
     let hazardPerPressure: UnsafeMutablePointer<Double>
-    let acceptance: UnsafeMutablePointer<Double>
+    let susceptibility: UnsafeMutablePointer<Double>
     let access: UnsafeMutablePointer<Double>
     let symptomatic: UnsafeMutablePointer<Double>
     let severe: UnsafeMutablePointer<Double>
@@ -65,7 +65,7 @@ final class Workspace {
             return next
         }
         hazardPerPressure = take(cells)
-        acceptance = take(cells)
+        susceptibility = take(cells)
         access = take(cells)
         symptomatic = take(cells)
         severe = take(cells)
@@ -101,8 +101,8 @@ final class Workspace {
         for cell in 0..<cells {
             let province = cell / bands, band = cell % bands
             let residents = inputs.cellPopulation[cell]
-            hazardPerPressure[cell] = residents > 0 ? inputs.beta * inputs.acceptance[band] / residents : 0
-            acceptance[cell] = inputs.acceptance[band]
+            hazardPerPressure[cell] = residents > 0 ? inputs.beta * inputs.susceptibility[band] / residents : 0
+            susceptibility[cell] = inputs.susceptibility[band]
             access[cell] = inputs.access[province]
             symptomatic[cell] = inputs.symptomatic[band]
             severe[cell] = inputs.severe[band]
