@@ -3,6 +3,7 @@ import SarhadModel
 /// The world of one day as the timeline has made it: contact multipliers, the border, test and bed
 /// capacity. It changes only at day boundaries, so the derivative can read it as constants.
 struct DayConditions {
+    let provinceCount: Int
     /// `[layer · P + province]`, layers as in `ContactLayer` (all seven).
     var multiplier: [Double]
     var bedMultiplier: [Double]
@@ -19,6 +20,7 @@ struct DayConditions {
 
     init(configuration: ModelConfiguration, prisoners: [Double]) {
         let provinces = configuration.provinces.count
+        provinceCount = provinces
         multiplier = [Double](repeating: 1, count: ContactLayer.allCases.count * provinces)
         bedMultiplier = [Double](repeating: 1, count: provinces)
         intensiveCareMultiplier = bedMultiplier
@@ -42,6 +44,6 @@ struct DayConditions {
 
     @inline(__always)
     func multiplier(_ layer: ContactLayer, _ province: Int) -> Double {
-        multiplier[layer.rawValue * bedCapacity.count + province]
+        multiplier[layer.rawValue * provinceCount + province]
     }
 }

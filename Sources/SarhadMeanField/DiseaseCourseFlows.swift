@@ -6,55 +6,43 @@ import SarhadModel
 /// The agent model fixes the outcome of each stage on entry, so the twin splits each exit flow by
 /// the same probabilities into outcome-specific chains:
 /// - end of latency → presymptomatic (symptomatic_i) or asymptomatic;
-/// - symptom onset → mild, to recover or to worsen (severe_i); a test is sought here;
+/// - symptom onset → mild, to recover or to worsen (severe_i); a test may be sought;
 /// - severe onset → a bed if care is sought (access) and a bed is free, then critical (critical_i)
-///   or recovery; without a bed, critical, death (`deathSevereWithoutBed`) or recovery; a test is sought;
+///   or recovery; without a bed, critical, death (`deathSevereWithoutBed`) or recovery; a test may be sought;
 /// - critical onset → intensive care if the patient had a bed or had sought one and a place is free
 ///   (then death by `deathGivenCriticalWithCare_i`); otherwise death by `deathCriticalWithoutIntensiveCare`,
-///   keeping the bed if there was one; a test is sought.
+///   keeping the bed if there was one; a test may be sought.
 ///
-/// Testing is fluid: at each instant the national test capacity is shared among everyone seeking a test
-/// at that instant (infected seekers at onset, background seekers, screened arrivals). The agent model
-/// shares one day's capacity among that day's seekers; within a day the two differ only when demand
-/// swings within the day. A positive test isolates with `isolationOfConfirmed`; isolation takes effect at
-/// onset, as the agent model tests before the day's contacts.
+/// Only the not yet confirmed seek tests. Testing is fluid: at each instant the national capacity is
+/// shared among everyone seeking a test at that instant (`MeanFieldObservation.swift`). A positive test
+/// confirms, and isolates with `isolationOfConfirmed`; isolation takes effect at onset, as the agent
+/// model tests before the day's contacts.
 extension MeanFieldSystem {
     func advanceCourse(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>,
                        _ rate: UnsafeMutablePointer<Double>, _ today: DayConditions, _ work: Workspace) {
         let l = layout
         let provinces = l.provinces, bands = AgeBands.count
-        let seeking = (mild: observation.testSeekingMild, severe: observation.testSeekingSevere,
-                       critical: observation.testSeekingCritical)
         let access = work.access
-        let quarantine = l.quarantine
 
-        // Pass 1: demand for tests, beds and intensive care, and what is occupied and being freed.
+        // Who holds, needs and frees beds and intensive-care places.
         let bedDemand = work.bedDemand, icuDemand = work.intensiveCareDemand
         let bedOccupied = work.bedOccupied, icuOccupied = work.intensiveCareOccupied
-        let bedFreed = work.bedFreed, icuFreed = work.intensiveCareFreed
-        let bedToCritical = work.bedToCriticalOnset, seekers = work.infectedTestSeekers
+        let bedFreed = work.bedFreed, icuFreed = work.intensiveCareFreed, bedToCritical = work.bedToCriticalOnset
         let bedsHeld = work.bedsHeld, icuHeld = work.intensiveCareHeld
         bedsHeld.update(repeating: 0, count: l.cells)
         icuHeld.update(repeating: 0, count: l.cells)
         for chain in l.occupyingBeds { MeanFieldSystem.accumulate(chain, 1, x, into: bedsHeld) }
         for chain in l.occupyingIntensiveCare { MeanFieldSystem.accumulate(chain, 1, x, into: icuHeld) }
         for province in 0..<provinces {
-            var demand = (bed: 0.0, icu: 0.0, tests: 0.0)
-            var held = (bed: 0.0, icu: 0.0), freed = (bed: 0.0, icu: 0.0), fromBeds = 0.0
+            var demand = (bed: 0.0, icu: 0.0), held = (bed: 0.0, icu: 0.0), freed = (bed: 0.0, icu: 0.0)
+            var fromBeds = 0.0
             for band in 0..<bands {
                 let cell = province * bands + band
-                var onsets = MeanFieldSystem.exit(l.presymptomatic, x, cell)
-                if quarantine { onsets += MeanFieldSystem.exit(l.quarantinedPresymptomatic, x, cell) }
                 let worsening = MeanFieldSystem.exit(l.mildWorsening, x, cell)
                     + MeanFieldSystem.exit(l.isolatedMildWorsening, x, cell)
                 let bedCritical = MeanFieldSystem.exit(l.severeBedToCritical, x, cell)
-                let seekerCritical = MeanFieldSystem.exit(l.severeSeekerToCritical, x, cell)
-                let nonSeekerCritical = MeanFieldSystem.exit(l.severeNonSeekerToCritical, x, cell)
-                let a = access[cell]
-                demand.tests += a * (seeking.mild * onsets + seeking.severe * worsening
-                    + seeking.critical * (bedCritical + seekerCritical + nonSeekerCritical))
-                demand.bed += a * worsening
-                demand.icu += bedCritical + seekerCritical
+                demand.bed += access[cell] * worsening
+                demand.icu += bedCritical + MeanFieldSystem.exit(l.severeSeekerToCritical, x, cell)
                 fromBeds += bedCritical
                 held.bed += bedsHeld[cell]
                 held.icu += icuHeld[cell]
@@ -66,7 +54,6 @@ extension MeanFieldSystem {
             }
             bedDemand[province] = demand.bed
             icuDemand[province] = demand.icu
-            seekers[province] = demand.tests
             bedOccupied[province] = held.bed
             icuOccupied[province] = held.icu
             bedFreed[province] = freed.bed
@@ -74,7 +61,7 @@ extension MeanFieldSystem {
             bedToCritical[province] = fromBeds
         }
 
-        // Care: intensive care first, because a bed patient moved to intensive care frees a bed.
+        // Intensive care first, because a bed patient moved to intensive care frees a bed.
         let toBed = work.admittedToBed, toIntensiveCare = work.admittedToIntensiveCare
         for province in 0..<provinces {
             let icu = CareCapacity.admittedShare(demand: icuDemand[province], capacity: today.intensiveCareCapacity[province],
@@ -85,9 +72,10 @@ extension MeanFieldSystem {
                 freed: bedFreed[province] + icu * bedToCritical[province])
         }
 
-        let share = testedShare(today, seekers)
+        let share = testedShare(x, today, work)
+        let seekers = work.infectedTestSeekers
         let positive = share * observation.testSensitivity
-        let isolating = positive * observation.isolationOfConfirmed
+        let isolating = observation.isolationOfConfirmed
         for province in 0..<provinces {
             let screened = today.screenedTestSeekers[province]
             rate[flows.index(.tests, province)] += share
@@ -95,7 +83,8 @@ extension MeanFieldSystem {
             rate[flows.index(.positiveTests, province)] += positive * (seekers[province] + screened)
         }
 
-        // Pass 2: route every exit.
+        let seeking = (mild: observation.testSeekingMild, severe: observation.testSeekingSevere,
+                       critical: observation.testSeekingCritical)
         let pDeathUnbedded = inputs.deathSevereWithoutBed, pDeathNoCare = inputs.deathCriticalWithoutIntensiveCare
         let symptomatic = work.symptomatic, severe = work.severe, critical = work.critical
         let deathInCare = work.deathInIntensiveCare
@@ -109,9 +98,10 @@ extension MeanFieldSystem {
             for band in 0..<bands {
                 let cell = province * bands + band
                 let a = access[cell]
-                let isolateMild = isolating * seeking.mild * a
-                let isolateSevere = isolating * seeking.severe * a
-                let isolateCritical = isolating * seeking.critical * a
+                // Chance that an unconfirmed person at each onset is confirmed now.
+                let confirmMild = positive * seeking.mild * a
+                let confirmSevere = positive * seeking.severe * a
+                let confirmCritical = positive * seeking.critical * a
                 let ps = symptomatic[cell], pSevere = severe[cell], pc = critical[cell], pdi = deathInCare[cell]
 
                 // End of latency.
@@ -119,33 +109,46 @@ extension MeanFieldSystem {
                 dx[l.presymptomatic.first + cell] += ps * infectious
                 dx[l.asymptomatic.first + cell] += (1 - ps) * infectious
 
-                // Symptom onset.
+                // Symptom onset: nobody here has been tested before.
                 let onset = MeanFieldSystem.exit(l.presymptomatic, x, cell)
-                let free = onset * (1 - isolateMild), isolated = onset * isolateMild
+                let confirmed = onset * confirmMild
+                let confirmedIsolating = confirmed * isolating
+                let free = onset - confirmedIsolating
                 dx[l.mildWorsening.first + cell] += pSevere * free
                 dx[l.mildRecovering.first + cell] += (1 - pSevere) * free
-                var isolatedOnset = isolated
+                dx[l.confirmedMildWorsening.first + cell] += pSevere * (confirmed - confirmedIsolating)
+                var isolatedOnset = confirmedIsolating, isolatedConfirmed = confirmedIsolating
                 var recoveries = MeanFieldSystem.exit(l.asymptomatic, x, cell)
                     + MeanFieldSystem.exit(l.mildRecovering, x, cell)
                     + MeanFieldSystem.exit(l.isolatedMildRecovering, x, cell)
                 onsetTotal += onset
-                if quarantine {
+                if l.quarantine {
                     let quarantinedInfectious = MeanFieldSystem.exit(l.quarantinedLatent, x, cell)
                     dx[l.quarantinedPresymptomatic.first + cell] += ps * quarantinedInfectious
                     dx[l.quarantinedAsymptomatic.first + cell] += (1 - ps) * quarantinedInfectious
                     let quarantinedOnset = MeanFieldSystem.exit(l.quarantinedPresymptomatic, x, cell)
                     isolatedOnset += quarantinedOnset
+                    isolatedConfirmed += quarantinedOnset * confirmMild
                     onsetTotal += quarantinedOnset
                     recoveries += MeanFieldSystem.exit(l.quarantinedAsymptomatic, x, cell)
                 }
                 dx[l.isolatedMildWorsening.first + cell] += pSevere * isolatedOnset
                 dx[l.isolatedMildRecovering.first + cell] += (1 - pSevere) * isolatedOnset
+                dx[l.confirmedIsolatedMildWorsening.first + cell] += pSevere * isolatedConfirmed
 
-                // Severe onset: care, outcome, isolation.
+                // Severe onset: care, outcome; the unconfirmed may be confirmed now, and the free ones isolate.
                 let worseningFree = MeanFieldSystem.exit(l.mildWorsening, x, cell)
                 let worseningIsolated = MeanFieldSystem.exit(l.isolatedMildWorsening, x, cell)
+                let freeConfirmed = MeanFieldSystem.exit(l.confirmedMildWorsening, x, cell)
+                let isolatedConfirmedBefore = MeanFieldSystem.exit(l.confirmedIsolatedMildWorsening, x, cell)
+                let freeUnconfirmed = max(0, worseningFree - freeConfirmed)
+                let isolatedUnconfirmed = max(0, worseningIsolated - isolatedConfirmedBefore)
+                let newlyIsolated = freeUnconfirmed * confirmSevere * isolating
                 let severeOnset = worseningFree + worseningIsolated
-                let severeIsolated = worseningIsolated + isolateSevere * worseningFree
+                let severeIsolated = worseningIsolated + newlyIsolated
+                let severeConfirmed = freeConfirmed + isolatedConfirmedBefore
+                    + (freeUnconfirmed + isolatedUnconfirmed) * confirmSevere
+                let severeConfirmedIsolated = isolatedConfirmedBefore + isolatedUnconfirmed * confirmSevere + newlyIsolated
                 let bedded = a * f, seekingUnbedded = a * (1 - f), notSeeking = 1 - a
                 let unbedded = 1 - bedded
                 let pRecoverUnbedded = (1 - pc) * (1 - pDeathUnbedded), pDieUnbedded = (1 - pc) * pDeathUnbedded
@@ -161,19 +164,28 @@ extension MeanFieldSystem {
                 dx[l.isolatedSevereNonSeekerToCritical.first + cell] += severeIsolated * notSeeking * pc
                 dx[l.isolatedSevereUnbedToRecovery.first + cell] += severeIsolated * unbedded * pRecoverUnbedded
                 dx[l.isolatedSevereUnbedToDeath.first + cell] += severeIsolated * unbedded * pDieUnbedded
+                dx[l.confirmedSevereBedToCritical.first + cell] += severeConfirmed * bedded * pc
+                dx[l.confirmedSevereSeekerToCritical.first + cell] += severeConfirmed * seekingUnbedded * pc
+                dx[l.confirmedSevereNonSeekerToCritical.first + cell] += severeConfirmed * notSeeking * pc
+                dx[l.confirmedIsolatedSevereBedToCritical.first + cell] += severeConfirmedIsolated * bedded * pc
+                dx[l.confirmedIsolatedSevereSeekerToCritical.first + cell] += severeConfirmedIsolated * seekingUnbedded * pc
+                dx[l.confirmedIsolatedSevereNonSeekerToCritical.first + cell] += severeConfirmedIsolated * notSeeking * pc
                 admissions += severeOnset * bedded
 
                 // Critical onset: intensive care for those who had or sought a bed, if there is a place.
                 let fromBed = MeanFieldSystem.exit(l.severeBedToCritical, x, cell)
                 let fromSeeker = MeanFieldSystem.exit(l.severeSeekerToCritical, x, cell)
                 let fromNonSeeker = MeanFieldSystem.exit(l.severeNonSeekerToCritical, x, cell)
-                let isolatedFromBed = MeanFieldSystem.exit(l.isolatedSevereBedToCritical, x, cell)
-                let isolatedFromSeeker = MeanFieldSystem.exit(l.isolatedSevereSeekerToCritical, x, cell)
-                let isolatedFromNonSeeker = MeanFieldSystem.exit(l.isolatedSevereNonSeekerToCritical, x, cell)
-                let newlyIsolatedBed = isolatedFromBed + isolateCritical * max(0, fromBed - isolatedFromBed)
-                let newlyIsolatedSeeker = isolatedFromSeeker + isolateCritical * max(0, fromSeeker - isolatedFromSeeker)
-                let newlyIsolatedNonSeeker = isolatedFromNonSeeker
-                    + isolateCritical * max(0, fromNonSeeker - isolatedFromNonSeeker)
+                let isolatedBed = isolatedAtCriticalOnset(
+                    x, cell, l.severeBedToCritical, l.isolatedSevereBedToCritical, l.confirmedSevereBedToCritical,
+                    l.confirmedIsolatedSevereBedToCritical, newlyIsolating: confirmCritical * isolating)
+                let isolatedSeeker = isolatedAtCriticalOnset(
+                    x, cell, l.severeSeekerToCritical, l.isolatedSevereSeekerToCritical, l.confirmedSevereSeekerToCritical,
+                    l.confirmedIsolatedSevereSeekerToCritical, newlyIsolating: confirmCritical * isolating)
+                let isolatedNonSeeker = isolatedAtCriticalOnset(
+                    x, cell, l.severeNonSeekerToCritical, l.isolatedSevereNonSeekerToCritical,
+                    l.confirmedSevereNonSeekerToCritical, l.confirmedIsolatedSevereNonSeekerToCritical,
+                    newlyIsolating: confirmCritical * isolating)
                 let admitted = g * (fromBed + fromSeeker)
                 let keptBed = (1 - g) * fromBed
                 let noCare = (1 - g) * fromSeeker + fromNonSeeker
@@ -183,9 +195,9 @@ extension MeanFieldSystem {
                 dx[l.criticalBedToRecovery.first + cell] += keptBed * (1 - pDeathNoCare)
                 dx[l.criticalNoCareToDeath.first + cell] += noCare * pDeathNoCare
                 dx[l.criticalNoCareToRecovery.first + cell] += noCare * (1 - pDeathNoCare)
-                let isolatedAdmitted = g * (newlyIsolatedBed + newlyIsolatedSeeker)
-                let isolatedKeptBed = (1 - g) * newlyIsolatedBed
-                let isolatedNoCare = (1 - g) * newlyIsolatedSeeker + newlyIsolatedNonSeeker
+                let isolatedAdmitted = g * (isolatedBed + isolatedSeeker)
+                let isolatedKeptBed = (1 - g) * isolatedBed
+                let isolatedNoCare = (1 - g) * isolatedSeeker + isolatedNonSeeker
                 dx[l.isolatedCriticalCareToDeath.first + province] += isolatedAdmitted * pdi
                 dx[l.isolatedCriticalCareToRecovery.first + province] += isolatedAdmitted * (1 - pdi)
                 dx[l.isolatedCriticalBedToDeath.first + province] += isolatedKeptBed * pDeathNoCare
@@ -217,6 +229,46 @@ extension MeanFieldSystem {
             rate[flows.index(.deathsWithoutCare, province)] += deathsNoCare
             rate[flows.index(.recordableDeaths, province)] += recordInHospital * deathsInCare
                 + recordElsewhere * inputs.access[province] * deathsNoCare
+        }
+    }
+
+    /// The isolated among those leaving a severe-to-critical chain: already isolated, plus the free and
+    /// unconfirmed (all − isolated − confirmed + confirmed∧isolated) who are confirmed now and isolate.
+    @inline(__always)
+    func isolatedAtCriticalOnset(_ x: UnsafePointer<Double>, _ cell: Int, _ all: Chain, _ isolated: Chain,
+                                 _ confirmed: Chain, _ confirmedIsolated: Chain, newlyIsolating: Double) -> Double {
+        let total = MeanFieldSystem.exit(all, x, cell)
+        let alreadyIsolated = MeanFieldSystem.exit(isolated, x, cell)
+        let freeUnconfirmed = total - alreadyIsolated - MeanFieldSystem.exit(confirmed, x, cell)
+            + MeanFieldSystem.exit(confirmedIsolated, x, cell)
+        return alreadyIsolated + newlyIsolating * max(0, freeUnconfirmed)
+    }
+
+    /// Infected people seeking a test at this instant, per province: the not yet confirmed at each onset,
+    /// times the seeking probability and access. Written to `work.infectedTestSeekers`.
+    func countInfectedTestSeekers(_ x: UnsafePointer<Double>, _ work: Workspace) {
+        let l = layout, bands = AgeBands.count
+        let mild = observation.testSeekingMild, severe = observation.testSeekingSevere
+        let critical = observation.testSeekingCritical
+        for province in 0..<l.provinces {
+            var seekers = 0.0
+            for band in 0..<bands {
+                let cell = province * bands + band
+                var onsets = MeanFieldSystem.exit(l.presymptomatic, x, cell)
+                if l.quarantine { onsets += MeanFieldSystem.exit(l.quarantinedPresymptomatic, x, cell) }
+                let severeOnsets = max(0, MeanFieldSystem.exit(l.mildWorsening, x, cell)
+                    - MeanFieldSystem.exit(l.confirmedMildWorsening, x, cell))
+                    + max(0, MeanFieldSystem.exit(l.isolatedMildWorsening, x, cell)
+                        - MeanFieldSystem.exit(l.confirmedIsolatedMildWorsening, x, cell))
+                let criticalOnsets = max(0, MeanFieldSystem.exit(l.severeBedToCritical, x, cell)
+                    - MeanFieldSystem.exit(l.confirmedSevereBedToCritical, x, cell))
+                    + max(0, MeanFieldSystem.exit(l.severeSeekerToCritical, x, cell)
+                        - MeanFieldSystem.exit(l.confirmedSevereSeekerToCritical, x, cell))
+                    + max(0, MeanFieldSystem.exit(l.severeNonSeekerToCritical, x, cell)
+                        - MeanFieldSystem.exit(l.confirmedSevereNonSeekerToCritical, x, cell))
+                seekers += work.access[cell] * (mild * onsets + severe * severeOnsets + critical * criticalOnsets)
+            }
+            work.infectedTestSeekers[province] = seekers
         }
     }
 }

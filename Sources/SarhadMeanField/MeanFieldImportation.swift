@@ -55,6 +55,7 @@ extension MeanFieldRun {
         let course = inputs.importedCourse, bands = AgeBands.count
         var healthyReleases = [Double](repeating: 0, count: released ? inputs.cellCount : 0)
         var cohort = [Double](repeating: 0, count: released ? inputs.cellCount : 0)
+        var caughtWorsening = [Double](repeating: 0, count: caughtShare > 0 ? inputs.cellCount : 0)
         for province in 0..<inputs.provinceCount {
             let toProvince = total * inputs.destinationShares[province]
             guard toProvince > 0 else { continue }
@@ -80,6 +81,7 @@ extension MeanFieldRun {
                 place(mildFree * worseningShare, in: layout.mildWorsening, cell)
                 place(mildIsolated * (1 - worseningShare), in: layout.isolatedMildRecovering, cell)
                 place(mildIsolated * worseningShare, in: layout.isolatedMildWorsening, cell)
+                if caught > 0 { caughtWorsening[cell] = caught * worseningShare }
 
                 let free = infected * (1 - adherence), held = infected * adherence
                 place(free * course.latent[band], in: layout.latent, cell)
@@ -99,10 +101,24 @@ extension MeanFieldRun {
                 dayFlows[flows.infectionsByAgeBase + band] += infected
             }
         }
+        confirmScreenedArrivals(caughtWorsening)
         if released {
             susceptibleReleases[releaseDay, default: [Double](repeating: 0, count: inputs.cellCount)]
                 .addInPlace(healthyReleases)
             infectedReleases[releaseDay, default: []].append(QuarantineCohort(arrivals: cohort, days: border.quarantineDays))
+        }
+    }
+
+    /// Arrivals caught by screening are tested today; those confirmed never seek a test again. Only
+    /// those who will worsen can seek one again, so only they are marked — at the tested share of the
+    /// start of the day, since the twin's share varies within the day (a small approximation).
+    func confirmScreenedArrivals(_ caughtWorsening: [Double]) {
+        guard !caughtWorsening.isEmpty else { return }
+        let share = system.testedShare(state, conditions, work)
+        let confirmed = share * configuration.observation.testSensitivity
+        guard confirmed > 0 else { return }
+        for cell in 0..<inputs.cellCount where caughtWorsening[cell] > 0 {
+            place(caughtWorsening[cell] * confirmed, in: layout.confirmedIsolatedMildWorsening, cell)
         }
     }
 

@@ -62,22 +62,27 @@ struct MeanFieldInputs: Sendable {
     init(_ configuration: ModelConfiguration) {
         let provinces = configuration.provinces.count
         let bands = AgeBands.count
+        let dayCount = configuration.dayCount
+        let scale = configuration.populationScale
         provinceCount = provinces
         cellCount = provinces * bands
-        dayCount = configuration.dayCount
-        scale = configuration.populationScale
-        residents = PopulationBuilder.residentsPerProvince(configuration)
-        ageShares = MeanFieldInputs.normalised(configuration.population.ageShares)
+        self.dayCount = dayCount
+        self.scale = scale
+        let residents = PopulationBuilder.residentsPerProvince(configuration)
+        let ageShares = MeanFieldInputs.normalised(configuration.population.ageShares)
         var cellPopulation = [Double](repeating: 0, count: provinces * bands)
         for p in 0..<provinces {
             for i in 0..<bands { cellPopulation[p * bands + i] = Double(residents[p]) * ageShares[i] }
         }
+        self.residents = residents
+        self.ageShares = ageShares
         self.cellPopulation = cellPopulation
 
         let disease = configuration.disease
         beta = TransmissionCalibration.transmissionProbability(disease: disease, contacts: configuration.contacts)
         susceptibility = disease.relativeSusceptibility.map { max(0, $0) }
-        stages = DiseaseStages(disease)
+        let stages = DiseaseStages(disease)
+        self.stages = stages
         symptomatic = disease.symptomaticProbability
         severe = disease.severeGivenSymptomatic
         critical = disease.criticalGivenSevere
@@ -97,28 +102,32 @@ struct MeanFieldInputs: Sendable {
             }
         }
         mobilityInto = into
-        access = configuration.access.access
+        let access = configuration.access.access
+        self.access = access
 
         let settings = configuration.settings
         let adultShares = MeanFieldInputs.bandShares(ageShares, AgeBands.adultBands)
-        healthWorkers = (0..<provinces).map {
+        let healthWorkers = (0..<provinces).map {
             (Double(residents[$0]) * settings.healthWorkersPerThousand[$0] / 1000).rounded()
         }
-        healthWorkersByCell = (0..<provinces * bands).map {
+        let healthWorkersByCell = (0..<provinces * bands).map {
             min(cellPopulation[$0], healthWorkers[$0 / bands] * adultShares[$0 % bands])
         }
+        self.healthWorkers = healthWorkers
+        self.healthWorkersByCell = healthWorkersByCell
         healthFacilityContactRate = settings.patientHealthWorkerContactsPerDay * (1 - settings.protectiveEquipmentEfficacy)
-        backgroundTestSeekers = (0..<provinces).map {
-            configuration.observation.backgroundTestSeekersPer100k * Double(residents[$0]) / 100_000 * access[$0]
-        }
+        let background = configuration.observation.backgroundTestSeekersPer100k
+        backgroundTestSeekers = (0..<provinces).map { background * Double(residents[$0]) / 100_000 * access[$0] }
 
         let importation = configuration.importation
-        arrivalsPerDay = (0..<dayCount).map {
-            importation.crossings.isEmpty ? 0
-                : importation.expectedArrivals(on: configuration.date(ofDay: $0)) * configuration.populationScale
+        let arrivalsPerDay = (0..<dayCount).map {
+            importation.crossings.isEmpty ? 0 : importation.expectedArrivals(on: configuration.date(ofDay: $0)) * scale
         }
-        destinationShares = MeanFieldInputs.normalised(importation.destinationWeights)
-        arrivalAgeShares = MeanFieldInputs.bandShares(ageShares, AgeBands.youngAdultBands)
+        let destinationShares = MeanFieldInputs.normalised(importation.destinationWeights)
+        let arrivalAgeShares = MeanFieldInputs.bandShares(ageShares, AgeBands.youngAdultBands)
+        self.arrivalsPerDay = arrivalsPerDay
+        self.destinationShares = destinationShares
+        self.arrivalAgeShares = arrivalAgeShares
         crossingShares = MeanFieldInputs.normalised(importation.crossings.map(\.share))
         let returning = arrivalsPerDay.reduce(0, +)
         var abroad = [Double](repeating: 0, count: provinces * bands)
@@ -130,8 +139,7 @@ struct MeanFieldInputs: Sendable {
             }
         }
         abroadAtStart = abroad
-        let shares = configuration.provinceShares
-        prisonersAtStart = shares.map { (settings.prisoners * $0 * configuration.populationScale).rounded() }
+        prisonersAtStart = configuration.provinceShares.map { (settings.prisoners * $0 * scale).rounded() }
         importedCourse = ImportedCourse(disease: disease)
 
         let fastest = stages.all.map(\.rate).max() ?? 1

@@ -12,11 +12,15 @@ import SarhadModel
 /// (and nobody seeks one) while capacity is zero, as in the agent model.
 ///
 /// Deaths are recorded with `deathRecordingInHospital` for deaths in a bed or intensive care and with
-/// `deathRecordingElsewhere` × access otherwise, `deathReportingDelayDays` later. Like the agent model,
-/// the twin counts a person confirmed at mild onset again if tested again at severe or critical onset.
+/// `deathRecordingElsewhere` × access otherwise, `deathReportingDelayDays` later. A person is confirmed
+/// once: the confirmed never seek a test again, while those missed by a full laboratory or a false
+/// negative may seek one at their next onset, as in the agent model.
 extension MeanFieldSystem {
-    /// Probability that a seeker is tested at this instant.
-    func testedShare(_ today: DayConditions, _ infectedSeekers: UnsafeMutablePointer<Double>) -> Double {
+    /// Probability that a seeker is tested at this instant; leaves the infected seekers per province in
+    /// `work.infectedTestSeekers`.
+    func testedShare(_ x: UnsafePointer<Double>, _ today: DayConditions, _ work: Workspace) -> Double {
+        countInfectedTestSeekers(x, work)
+        let infectedSeekers = work.infectedTestSeekers
         guard today.testsPerDay > 0 else { return 0 }
         var demand = 0.0
         for province in 0..<layout.provinces {

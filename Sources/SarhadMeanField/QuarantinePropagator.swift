@@ -31,44 +31,46 @@ struct QuarantinePropagator {
         latentStages = stages.latent.count
         presymptomaticStages = stages.presymptomatic.count
         asymptomaticStages = stages.asymptomatic.count
-        let layout = StateLayout(provinces: 1, stages: stages, quarantine: true)
-        let chains = [layout.quarantinedLatent, layout.quarantinedPresymptomatic, layout.quarantinedAsymptomatic]
+        // One cell: the three quarantine chains back to back, exactly as the full system integrates them.
+        let latent = Chain(offset: 0, stages: stages.latent.count, width: 1, rate: stages.latent.rate)
+        let presymptomatic = Chain(offset: latent.end, stages: stages.presymptomatic.count, width: 1,
+                                   rate: stages.presymptomatic.rate)
+        let asymptomatic = Chain(offset: presymptomatic.end, stages: stages.asymptomatic.count, width: 1,
+                                 rate: stages.asymptomatic.rate)
+        let chains = [latent, presymptomatic, asymptomatic]
+        let size = asymptomatic.end
         let dt = 1 / Double(inputs.substepsPerDay)
+        let integrator = RungeKutta4(size: size, rateCount: 0)
+        let x = UnsafeMutablePointer<Double>.allocate(capacity: size)
+        let sink = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        sink.initialize(to: 0)
+        defer {
+            x.deallocate()
+            sink.deallocate()
+        }
         var remaining = [[[Double]]]()
         for band in 0..<AgeBands.count {
             let course = inputs.importedCourse
             var unit = [Double]()
-            unit += [Double](repeating: course.latent[band] / Double(stages.latent.count), count: stages.latent.count)
-            unit += [Double](repeating: course.presymptomatic[band] / Double(stages.presymptomatic.count),
-                             count: stages.presymptomatic.count)
-            unit += [Double](repeating: course.asymptomatic[band] / Double(stages.asymptomatic.count),
-                             count: stages.asymptomatic.count)
-            // The quarantine chains of a one-cell layout are contiguous (cells of width 1 per sub-stage).
-            let base = chains[0].first
-            let size = layout.size
+            unit += [Double](repeating: course.latent[band] / Double(latent.stages), count: latent.stages)
+            unit += [Double](repeating: course.presymptomatic[band] / Double(presymptomatic.stages),
+                             count: presymptomatic.stages)
+            unit += [Double](repeating: course.asymptomatic[band] / Double(asymptomatic.stages),
+                             count: asymptomatic.stages)
+            x.initialize(from: unit, count: size)
             let symptomatic = inputs.symptomatic[band]
-            let integrator = RungeKutta4(size: size, rateCount: 0)
-            let x = UnsafeMutablePointer<Double>.allocate(capacity: size)
-            x.initialize(repeating: 0, count: size)
-            let sink = UnsafeMutablePointer<Double>.allocate(capacity: 1)
-            sink.initialize(to: 0)
-            for (index, value) in unit.enumerated() { x[base + index] = value }
             var byDay = [unit]
             for _ in 0..<inputs.longestQuarantine {
                 for _ in 0..<inputs.substepsPerDay {
                     integrator.step(x, dt: dt, flows: sink) { state, derivative, _ in
                         for chain in chains { MeanFieldSystem.drain(chain, state, derivative) }
-                        let infectious = MeanFieldSystem.exit(chains[0], state, 0)
-                        derivative[chains[1].first] += symptomatic * infectious
-                        derivative[chains[2].first] += (1 - symptomatic) * infectious
+                        let infectious = MeanFieldSystem.exit(latent, state, 0)
+                        derivative[presymptomatic.first] += symptomatic * infectious
+                        derivative[asymptomatic.first] += (1 - symptomatic) * infectious
                     }
                 }
-                byDay.append((0..<unit.count).map { x[base + $0] })
+                byDay.append(Array(UnsafeBufferPointer(start: x, count: size)))
             }
-            x.deinitialize(count: size)
-            x.deallocate()
-            sink.deinitialize(count: 1)
-            sink.deallocate()
             remaining.append(byDay)
         }
         self.remaining = remaining

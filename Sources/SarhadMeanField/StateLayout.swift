@@ -111,51 +111,19 @@ struct StateLayout: Sendable {
     /// Whether the quarantine chains exist (they have no cells when no quarantine can happen).
     var quarantine: Bool { quarantinedLatent.width > 0 }
 
-    var severe: [Chain] {
-        [severeBedToCritical, severeBedToRecovery, severeSeekerToCritical, severeNonSeekerToCritical,
-         severeUnbedToRecovery, severeUnbedToDeath]
-    }
-
-    var critical: [Chain] {
-        [criticalCareToDeath, criticalCareToRecovery, criticalBedToDeath, criticalBedToRecovery,
-         criticalNoCareToDeath, criticalNoCareToRecovery]
-    }
-
+    // Groups of chains, stored so the derivative does not rebuild them on every call.
+    let severe: [Chain]
+    let critical: [Chain]
     /// Severe and critical cases at home: they infect only their household.
-    var unhospitalised: [Chain] {
-        [severeSeekerToCritical, severeNonSeekerToCritical, severeUnbedToRecovery, severeUnbedToDeath,
-         criticalNoCareToDeath, criticalNoCareToRecovery]
-    }
-
-    var isolatedUnhospitalised: [Chain] {
-        [isolatedSevereSeekerToCritical, isolatedSevereNonSeekerToCritical, isolatedSevereUnbedToRecovery,
-         isolatedSevereUnbedToDeath, isolatedCriticalNoCareToDeath, isolatedCriticalNoCareToRecovery]
-    }
-
+    let unhospitalised: [Chain]
+    let isolatedUnhospitalised: [Chain]
     /// Severe and critical cases in a bed or in intensive care: they infect only health workers.
-    var hospitalised: [Chain] {
-        [severeBedToCritical, severeBedToRecovery, criticalCareToDeath, criticalCareToRecovery,
-         criticalBedToDeath, criticalBedToRecovery]
-    }
-
-    var isolatedHospitalisedByProvince: [Chain] {
-        [isolatedSevereBedToRecovery, isolatedCriticalCareToDeath, isolatedCriticalCareToRecovery,
-         isolatedCriticalBedToDeath, isolatedCriticalBedToRecovery]
-    }
-
-    var occupyingBeds: [Chain] { [severeBedToCritical, severeBedToRecovery, criticalBedToDeath, criticalBedToRecovery] }
-    var occupyingIntensiveCare: [Chain] { [criticalCareToDeath, criticalCareToRecovery] }
-
+    let hospitalised: [Chain]
+    let isolatedHospitalisedByProvince: [Chain]
+    let occupyingBeds: [Chain]
+    let occupyingIntensiveCare: [Chain]
     /// Every chain, each state entry in exactly one.
-    var all: [Chain] {
-        [susceptible, healthWorkers, recovered, dead, latent, presymptomatic, asymptomatic, mildRecovering,
-         mildWorsening, isolatedMildRecovering, isolatedMildWorsening, quarantinedLatent,
-         quarantinedPresymptomatic, quarantinedAsymptomatic] + severe + critical + isolatedUnhospitalised
-            + [isolatedSevereBedToCritical] + isolatedHospitalisedByProvince
-            + [confirmedMildWorsening, confirmedIsolatedMildWorsening, confirmedSevereBedToCritical,
-               confirmedSevereSeekerToCritical, confirmedSevereNonSeekerToCritical, confirmedIsolatedSevereBedToCritical,
-               confirmedIsolatedSevereSeekerToCritical, confirmedIsolatedSevereNonSeekerToCritical]
-    }
+    let all: [Chain]
 
     init(provinces: Int, stages: DiseaseStages, quarantine: Bool) {
         self.provinces = provinces
@@ -215,6 +183,30 @@ struct StateLayout: Sendable {
         isolatedCriticalBedToDeath = chain(stages.criticalToDeath, width: provinces)
         isolatedCriticalBedToRecovery = chain(stages.criticalToRecovery, width: provinces)
         size = offset
+
+        severe = [severeBedToCritical, severeBedToRecovery, severeSeekerToCritical, severeNonSeekerToCritical,
+                  severeUnbedToRecovery, severeUnbedToDeath]
+        critical = [criticalCareToDeath, criticalCareToRecovery, criticalBedToDeath, criticalBedToRecovery,
+                    criticalNoCareToDeath, criticalNoCareToRecovery]
+        unhospitalised = [severeSeekerToCritical, severeNonSeekerToCritical, severeUnbedToRecovery, severeUnbedToDeath,
+                          criticalNoCareToDeath, criticalNoCareToRecovery]
+        isolatedUnhospitalised = [isolatedSevereSeekerToCritical, isolatedSevereNonSeekerToCritical,
+                                  isolatedSevereUnbedToRecovery, isolatedSevereUnbedToDeath,
+                                  isolatedCriticalNoCareToDeath, isolatedCriticalNoCareToRecovery]
+        hospitalised = [severeBedToCritical, severeBedToRecovery, criticalCareToDeath, criticalCareToRecovery,
+                        criticalBedToDeath, criticalBedToRecovery]
+        isolatedHospitalisedByProvince = [isolatedSevereBedToRecovery, isolatedCriticalCareToDeath,
+                                          isolatedCriticalCareToRecovery, isolatedCriticalBedToDeath,
+                                          isolatedCriticalBedToRecovery]
+        occupyingBeds = [severeBedToCritical, severeBedToRecovery, criticalBedToDeath, criticalBedToRecovery]
+        occupyingIntensiveCare = [criticalCareToDeath, criticalCareToRecovery]
+        all = [susceptible, healthWorkers, recovered, dead, latent, presymptomatic, asymptomatic, mildRecovering,
+               mildWorsening, isolatedMildRecovering, isolatedMildWorsening, quarantinedLatent,
+               quarantinedPresymptomatic, quarantinedAsymptomatic] + severe + critical + isolatedUnhospitalised
+            + [isolatedSevereBedToCritical] + isolatedHospitalisedByProvince
+            + [confirmedMildWorsening, confirmedIsolatedMildWorsening, confirmedSevereBedToCritical,
+               confirmedSevereSeekerToCritical, confirmedSevereNonSeekerToCritical, confirmedIsolatedSevereBedToCritical,
+               confirmedIsolatedSevereSeekerToCritical, confirmedIsolatedSevereNonSeekerToCritical]
     }
 }
 

@@ -63,7 +63,7 @@ extension Simulation {
             schedule(agent, after: latent - age, from: day)
             return
         }
-        infectiousCount[province] += 1
+        ledger.infectious[province] += 1
         becameInfectious.append(UInt32(agent))
         if !symptomatic {
             population.state[agent] = InfectionState.asymptomatic.rawValue

@@ -1,11 +1,4 @@
 extension Simulation {
-    /// An infected agent decides at onset whether to seek a test; access scales the decision.
-    func seekTest(_ agent: Int, probability: Double, province: Int, day: Int) {
-        guard testsPerDay > 0, !confirmedAgents.contains(UInt32(agent)) else { return }
-        var random = CounterRandom(seed: seed, purpose: .testSeeking, day: day, subject: UInt64(agent))
-        if random.uniform() < probability * access[province] { testSeekers.append(UInt32(agent)) }
-    }
-
     /// Today's tests go to infected seekers and to people with other illnesses alike: when demand
     /// exceeds capacity each seeker is tested with probability capacity / demand.
     func performTests(day: Int) {
@@ -39,17 +32,6 @@ extension Simulation {
             if random.uniform() < observation.isolationOfConfirmed {
                 population.flags[agent] |= AgentFlag.isolated
             }
-        }
-    }
-
-    func recordDeath(_ agent: Int, inHospital: Bool, province: Int, day: Int) {
-        let observation = configuration.observation
-        var random = CounterRandom(seed: seed, purpose: .deathRecording, subject: UInt64(agent))
-        let probability = inHospital ? observation.deathRecordingInHospital
-            : observation.deathRecordingElsewhere * access[province]
-        let reportDay = day + observation.deathReportingDelayDays
-        if random.uniform() < probability, reportDay < dayCount {
-            add(.recordedDeaths, day: reportDay, province: province)
         }
     }
 }

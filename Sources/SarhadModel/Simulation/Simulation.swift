@@ -36,22 +36,15 @@ public final class Simulation {
     var sortScratch: [UInt32] = []
     /// Agents already confirmed: a person enters the record once, however often they are tested.
     var confirmedAgents = Set<UInt32>()
-    var bedsOccupied: [Int]
-    var intensiveCareOccupied: [Int]
-    var bedCapacity: [Int]
-    var intensiveCareCapacity: [Int]
+    let ledger: Ledger
     var bedMultiplier: [Double]
     var intensiveCareMultiplier: [Double]
     var testsPerDay: Double
     var border: BorderParameters
     /// Effective contact multiplier per layer and province for today.
     var layerMultiplier: [[Double]]
-    var severeCount: [Int]
-    var criticalCount: [Int]
-    var infectiousCount: [Int]
 
-    // Recording.
-    var values: [Int64]
+    // Recording beyond the ledger.
     var infectionsByLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
     var infectionsByAge = [Int64](repeating: 0, count: AgeBands.count)
     var deathsByAge = [Int64](repeating: 0, count: AgeBands.count)
@@ -92,20 +85,13 @@ public final class Simulation {
 
         transitionsDue = [[UInt32]](repeating: [], count: dayCount + 1)
         quarantineEnds = [[UInt32]](repeating: [], count: dayCount + 1)
-        bedsOccupied = [Int](repeating: 0, count: provinceCount)
-        intensiveCareOccupied = [Int](repeating: 0, count: provinceCount)
-        bedCapacity = [Int](repeating: 0, count: provinceCount)
-        intensiveCareCapacity = [Int](repeating: 0, count: provinceCount)
+        ledger = Ledger(provinceCount: provinceCount, dayCount: dayCount)
         bedMultiplier = [Double](repeating: 1, count: provinceCount)
         intensiveCareMultiplier = [Double](repeating: 1, count: provinceCount)
         testsPerDay = configuration.observation.initialTestsPerDay
         border = configuration.border
         layerMultiplier = [[Double]](repeating: [Double](repeating: 1, count: provinceCount),
                                      count: ContactLayer.allCases.count)
-        severeCount = [Int](repeating: 0, count: provinceCount)
-        criticalCount = [Int](repeating: 0, count: provinceCount)
-        infectiousCount = [Int](repeating: 0, count: provinceCount)
-        values = [Int64](repeating: 0, count: dayCount * provinceCount * Measure.allCases.count)
         arrivalsByCrossing = [[Int64]](repeating: [Int64](repeating: 0, count: dayCount),
                                        count: configuration.importation.crossings.count)
         infectedArrivalsByCrossing = arrivalsByCrossing
@@ -122,7 +108,7 @@ public final class Simulation {
         return SimulationResult(
             scenarioName: configuration.name, seed: seed, startDate: configuration.startDate, dayCount: dayCount,
             provinceNames: configuration.provinces.map(\.name), populationScale: configuration.populationScale,
-            simulatedAgents: population.count, values: values, infectionsByLayer: infectionsByLayer,
+            simulatedAgents: population.count, values: Array(ledger.values), infectionsByLayer: infectionsByLayer,
             infectionsByAge: infectionsByAge, deathsByAge: deathsByAge,
             arrivalsByCrossing: Dictionary(uniqueKeysWithValues: zip(configuration.importation.crossings.map(\.name), arrivalsByCrossing)),
             infectedArrivalsByCrossing: Dictionary(uniqueKeysWithValues: zip(configuration.importation.crossings.map(\.name), infectedArrivalsByCrossing)),
@@ -153,7 +139,7 @@ public final class Simulation {
 
     @inline(__always)
     func add(_ measure: Measure, day: Int, province: Int, _ amount: Int64 = 1) {
-        values[(day * provinceCount + province) * Measure.allCases.count + measure.rawValue] += amount
+        ledger.add(measure, day: day, province: province, amount)
     }
 
     func schedule(_ agent: Int, after days: Int, from day: Int) {
@@ -163,13 +149,13 @@ public final class Simulation {
 
     func recordStocks(day: Int) {
         for province in 0..<provinceCount {
-            add(.infectious, day: day, province: province, Int64(infectiousCount[province]))
-            add(.bedsNeeded, day: day, province: province, Int64(severeCount[province]))
-            add(.bedsOccupied, day: day, province: province, Int64(bedsOccupied[province]))
-            add(.bedCapacity, day: day, province: province, Int64(bedCapacity[province]))
-            add(.intensiveCareNeeded, day: day, province: province, Int64(criticalCount[province]))
-            add(.intensiveCareOccupied, day: day, province: province, Int64(intensiveCareOccupied[province]))
-            add(.intensiveCareCapacity, day: day, province: province, Int64(intensiveCareCapacity[province]))
+            add(.infectious, day: day, province: province, Int64(ledger.infectious[province]))
+            add(.bedsNeeded, day: day, province: province, Int64(ledger.severe[province]))
+            add(.bedsOccupied, day: day, province: province, Int64(ledger.bedsOccupied[province]))
+            add(.bedCapacity, day: day, province: province, Int64(ledger.bedCapacity[province]))
+            add(.intensiveCareNeeded, day: day, province: province, Int64(ledger.critical[province]))
+            add(.intensiveCareOccupied, day: day, province: province, Int64(ledger.intensiveCareOccupied[province]))
+            add(.intensiveCareCapacity, day: day, province: province, Int64(ledger.intensiveCareCapacity[province]))
         }
     }
 }

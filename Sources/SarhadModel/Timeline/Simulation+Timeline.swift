@@ -50,8 +50,8 @@ extension Simulation {
     func updateCapacities() {
         let scale = configuration.populationScale
         for province in 0..<provinceCount {
-            bedCapacity[province] = Int((configuration.health.beds[province] * scale * bedMultiplier[province]).rounded())
-            intensiveCareCapacity[province] = Int(
+            ledger.bedCapacity[province] = Int((configuration.health.beds[province] * scale * bedMultiplier[province]).rounded())
+            ledger.intensiveCareCapacity[province] = Int(
                 (configuration.health.intensiveCare[province] * scale * intensiveCareMultiplier[province]).rounded())
         }
     }
@@ -84,16 +84,16 @@ extension Simulation {
     func moveStocks(of agent: Int, from old: Int, to new: Int) {
         guard old != new, let state = InfectionState(rawValue: population.state[agent]) else { return }
         if state.isInfectious {
-            infectiousCount[old] -= 1
-            infectiousCount[new] += 1
+            ledger.infectious[old] -= 1
+            ledger.infectious[new] += 1
         }
         if state == .severe {
-            severeCount[old] -= 1
-            severeCount[new] += 1
+            ledger.severe[old] -= 1
+            ledger.severe[new] += 1
         }
         if state == .critical {
-            criticalCount[old] -= 1
-            criticalCount[new] += 1
+            ledger.critical[old] -= 1
+            ledger.critical[new] += 1
         }
     }
 }

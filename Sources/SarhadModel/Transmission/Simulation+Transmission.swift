@@ -1,4 +1,11 @@
 /// A would-be infection found in the read-only contact phase, applied in the merge.
+/// What applying one province's infections leaves for the sequential merge.
+struct InfectionOutput {
+    var scheduled: [(day: Int32, agent: UInt32)] = []
+    var byLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
+    var byAge = [Int64](repeating: 0, count: AgeBands.count)
+}
+
 struct TransmissionCandidate {
     var target: UInt32
     var layer: UInt8
@@ -35,12 +42,45 @@ extension Simulation {
             output.base[task] = agents.withUnsafeBufferPointer { kernel.candidates(from: $0[start..<end]) }
         }
         phaseSeconds[.contacts, default: 0] += clock.lap()
-        let susceptible = InfectionState.susceptible.rawValue
-        for task in 0..<tasks {
-            for candidate in results[task] where population.state[Int(candidate.target)] == susceptible {
-                infect(Int(candidate.target), day: day, layer: ContactLayer(rawValue: Int(candidate.layer)),
-                       facts: candidate.facts)
+        applyInfections(results, day: day)
+    }
+
+    /// Applies the candidates province by province in parallel. A target belongs to one province, and
+    /// each province takes its candidates in chunk order, so the first to reach a susceptible infects it
+    /// whatever the number of threads.
+    func applyInfections(_ results: UnsafeMutableBufferPointer<[TransmissionCandidate]>, day: Int) {
+        var byProvince = [[TransmissionCandidate]](repeating: [], count: provinceCount)
+        for chunk in results {
+            for candidate in chunk { byProvince[Int(candidate.facts.province)].append(candidate) }
+        }
+        let outputs = UnsafeMutableBufferPointer<InfectionOutput>.allocate(capacity: provinceCount)
+        outputs.initialize(repeating: InfectionOutput())
+        defer {
+            outputs.deinitialize()
+            outputs.deallocate()
+        }
+        let shared = SharedBuffer(outputs.baseAddress!)
+        let lists = byProvince
+        let state = SharedBuffer(population.state.baseAddress!)
+        let ledger = ledger
+        let lastDay = dayCount
+        Parallel.forEach(tasks: provinceCount, threads: threads) { province in
+            var output = InfectionOutput()
+            for candidate in lists[province] where state.base[Int(candidate.target)] == InfectionState.susceptible.rawValue {
+                state.base[Int(candidate.target)] = InfectionState.exposed.rawValue
+                ledger.add(.infections, day: day, province: province)
+                if candidate.facts.isHealthWorker { ledger.add(.healthWorkerInfections, day: day, province: province) }
+                output.byLayer[Int(candidate.layer)] += 1
+                output.byAge[Int(candidate.facts.ageBand)] += 1
+                let due = day + Int(candidate.facts.latentDays)
+                if due <= lastDay { output.scheduled.append((Int32(due), candidate.target)) }
             }
+            shared.base[province] = output
+        }
+        for output in outputs {
+            for event in output.scheduled { transitionsDue[Int(event.day)].append(event.agent) }
+            for layer in 0..<infectionsByLayer.count { infectionsByLayer[layer] += output.byLayer[layer] }
+            for band in 0..<AgeBands.count { infectionsByAge[band] += output.byAge[band] }
         }
     }
 

@@ -1,0 +1,171 @@
+/// What a task of the transition phase leaves for the sequential merge, beyond the in-place updates
+/// of the agents and provinces it owns.
+struct TransitionOutput {
+    /// Future events as (day, agent).
+    var scheduled: [(day: Int32, agent: UInt32)] = []
+    var becameInfectious: [UInt32] = []
+    var testSeekers: [UInt32] = []
+    var deathsByAge = [Int64](repeating: 0, count: AgeBands.count)
+}
+
+/// The natural history applied to agents whose stage ends today. One worker serves every task: it
+/// writes only to the agents it is given and to the ledger cells of their province, so tasks that own
+/// different provinces run at once, and within a province agents are taken in a fixed order.
+struct TransitionWorker: @unchecked Sendable {
+    let population: Population
+    let ledger: Ledger
+    let history: NaturalHistory
+    let seed: UInt64
+    let access: [Double]
+    let observation: ObservationParameters
+    let testingAvailable: Bool
+    let confirmedAgents: Set<UInt32>
+
+    func schedule(_ agent: Int, after days: Int, from day: Int, _ output: inout TransitionOutput) {
+        let due = day + days
+        if due <= ledger.dayCount { output.scheduled.append((Int32(due), UInt32(agent))) }
+    }
+
+    /// Processes `agents` (all in one province, in order) and any same-day follow-ups they schedule.
+    func process(_ agents: ArraySlice<UInt32>, day: Int, _ output: inout TransitionOutput) {
+        for agent in agents { advance(Int(agent), day: day, &output) }
+        var next = 0
+        while next < output.scheduled.count {
+            let event = output.scheduled[next]
+            next += 1
+            if Int(event.day) == day { advance(Int(event.agent), day: day, &output) }
+        }
+    }
+
+    func advance(_ agent: Int, day: Int, _ output: inout TransitionOutput) {
+        let band = Int(population.ageBand[agent])
+        let province = Int(population.location[agent])
+        switch InfectionState(rawValue: population.state[agent])! {
+        case .exposed:
+            ledger.infectious[province] += 1
+            output.becameInfectious.append(UInt32(agent))
+            if history.isSymptomatic(agent, ageBand: band) {
+                population.state[agent] = InfectionState.presymptomatic.rawValue
+                schedule(agent, after: history.presymptomaticDays(agent), from: day, &output)
+            } else {
+                population.state[agent] = InfectionState.asymptomatic.rawValue
+                schedule(agent, after: history.asymptomaticDays(agent), from: day, &output)
+            }
+        case .presymptomatic:
+            population.state[agent] = InfectionState.mild.rawValue
+            ledger.add(.symptomaticOnsets, day: day, province: province)
+            seekTest(agent, probability: observation.testSeekingMild, province: province, day: day, &output)
+            let severe = history.becomesSevere(agent, ageBand: band)
+            schedule(agent, after: history.mildDays(agent, severe: severe), from: day, &output)
+        case .mild:
+            if history.becomesSevere(agent, ageBand: band) {
+                becomeSevere(agent, band: band, province: province, day: day, &output)
+            } else {
+                recover(agent, province: province)
+            }
+        case .asymptomatic:
+            recover(agent, province: province)
+        case .severe:
+            ledger.severe[province] -= 1
+            if history.becomesCritical(agent, ageBand: band) {
+                becomeCritical(agent, band: band, province: province, day: day, &output)
+            } else if history.severeDies(agent, hasBed: population.flags[agent] & AgentFlag.inHospitalBed != 0) {
+                die(agent, province: province, day: day, &output)
+            } else {
+                recover(agent, province: province)
+            }
+        case .critical:
+            ledger.critical[province] -= 1
+            let inCare = population.flags[agent] & AgentFlag.inIntensiveCare != 0
+            if history.criticalDies(agent, ageBand: band, inIntensiveCare: inCare) {
+                die(agent, province: province, day: day, &output)
+            } else {
+                recover(agent, province: province)
+            }
+        case .susceptible, .recovered, .dead:
+            break
+        }
+    }
+
+    func becomeSevere(_ agent: Int, band: Int, province: Int, day: Int, _ output: inout TransitionOutput) {
+        population.state[agent] = InfectionState.severe.rawValue
+        ledger.severe[province] += 1
+        if seeksCare(agent), ledger.bedsOccupied[province] < ledger.bedCapacity[province] {
+            ledger.bedsOccupied[province] += 1
+            population.flags[agent] |= AgentFlag.inHospitalBed
+            ledger.add(.hospitalAdmissions, day: day, province: province)
+        }
+        seekTest(agent, probability: observation.testSeekingSevere, province: province, day: day, &output)
+        let critical = history.becomesCritical(agent, ageBand: band)
+        let dies = !critical && history.severeDies(agent, hasBed: population.flags[agent] & AgentFlag.inHospitalBed != 0)
+        schedule(agent, after: history.severeDays(agent, critical: critical, dies: dies), from: day, &output)
+    }
+
+    func becomeCritical(_ agent: Int, band: Int, province: Int, day: Int, _ output: inout TransitionOutput) {
+        population.state[agent] = InfectionState.critical.rawValue
+        ledger.critical[province] += 1
+        let hadBed = population.flags[agent] & AgentFlag.inHospitalBed != 0
+        if hadBed || seeksCare(agent), ledger.intensiveCareOccupied[province] < ledger.intensiveCareCapacity[province] {
+            if hadBed {
+                ledger.bedsOccupied[province] -= 1
+                population.flags[agent] &= ~AgentFlag.inHospitalBed
+            }
+            ledger.intensiveCareOccupied[province] += 1
+            population.flags[agent] |= AgentFlag.inIntensiveCare
+            ledger.add(.intensiveCareAdmissions, day: day, province: province)
+        }
+        seekTest(agent, probability: observation.testSeekingCritical, province: province, day: day, &output)
+        let inCare = population.flags[agent] & AgentFlag.inIntensiveCare != 0
+        let dies = history.criticalDies(agent, ageBand: band, inIntensiveCare: inCare)
+        schedule(agent, after: history.criticalDays(agent, dies: dies), from: day, &output)
+    }
+
+    /// Whether a severely ill agent reaches a hospital at all: conflict and distance decide.
+    func seeksCare(_ agent: Int) -> Bool {
+        var random = CounterRandom(seed: seed, purpose: .careSeeking, subject: UInt64(agent))
+        return random.uniform() < access[population.homeProvince(of: agent)]
+    }
+
+    /// A case decides at onset whether to seek a test; access scales the decision. A person already
+    /// confirmed does not seek another.
+    func seekTest(_ agent: Int, probability: Double, province: Int, day: Int, _ output: inout TransitionOutput) {
+        guard testingAvailable, !confirmedAgents.contains(UInt32(agent)) else { return }
+        var random = CounterRandom(seed: seed, purpose: .testSeeking, day: day, subject: UInt64(agent))
+        if random.uniform() < probability * access[province] { output.testSeekers.append(UInt32(agent)) }
+    }
+
+    func leaveCare(_ agent: Int, province: Int) {
+        let flags = population.flags[agent]
+        if flags & AgentFlag.inHospitalBed != 0 { ledger.bedsOccupied[province] -= 1 }
+        if flags & AgentFlag.inIntensiveCare != 0 { ledger.intensiveCareOccupied[province] -= 1 }
+        population.flags[agent] &= ~(AgentFlag.inHospitalBed | AgentFlag.inIntensiveCare)
+    }
+
+    func recover(_ agent: Int, province: Int) {
+        leaveCare(agent, province: province)
+        population.state[agent] = InfectionState.recovered.rawValue
+        ledger.infectious[province] -= 1
+    }
+
+    func die(_ agent: Int, province: Int, day: Int, _ output: inout TransitionOutput) {
+        let inCare = population.flags[agent] & (AgentFlag.inHospitalBed | AgentFlag.inIntensiveCare) != 0
+        leaveCare(agent, province: province)
+        population.state[agent] = InfectionState.dead.rawValue
+        ledger.infectious[province] -= 1
+        ledger.add(.deaths, day: day, province: province)
+        if !inCare { ledger.add(.deathsWithoutCare, day: day, province: province) }
+        output.deathsByAge[Int(population.ageBand[agent])] += 1
+        recordDeath(agent, inHospital: inCare, province: province, day: day)
+    }
+
+    /// Deaths enter the record with a probability that is lower outside hospital and where access is poor.
+    func recordDeath(_ agent: Int, inHospital: Bool, province: Int, day: Int) {
+        var random = CounterRandom(seed: seed, purpose: .deathRecording, subject: UInt64(agent))
+        let probability = inHospital ? observation.deathRecordingInHospital
+            : observation.deathRecordingElsewhere * access[province]
+        let reportDay = day + observation.deathReportingDelayDays
+        if random.uniform() < probability, reportDay < ledger.dayCount {
+            ledger.add(.recordedDeaths, day: reportDay, province: province)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import SarhadMeanField
+import SarhadModel
+import SarhadScenario
+import Testing
+
+@Suite struct BuiltInScenarioTests {
+    @Test func builtInScenarioGivesAPlausibleEpidemic() throws {
+        let configuration = try AfghanistanDefaults.configuration()
+        let result = MeanFieldModel(configuration: configuration).run()
+        #expect(result.dayCount == 366)
+        #expect(result.provinceCount == configuration.provinces.count)
+        let infected = Double(result.total(.infections) + result.total(.infectedArrivals))
+        let attackRate = infected / Double(result.simulatedAgents)
+        #expect(attackRate > 0.3 && attackRate < 0.95, "attack rate \(attackRate)")
+        #expect(result.total(.deaths) >= result.total(.recordedDeaths))
+        #expect(result.total(.deaths) >= result.total(.deathsWithoutCare))
+        #expect(result.total(.tests) >= result.total(.confirmed))
+        #expect(result.total(.confirmed) > 0)
+        #expect(result.total(.hospitalAdmissions) > 0)
+        // Rounded daily flows add up to the rounded total, and the by-age totals to the national ones.
+        #expect(abs(result.deathsByAge.reduce(0, +) - result.total(.deaths)) <= 16)
+        #expect(abs(result.infectionsByAge.reduce(0, +) - Int64(infected)) <= 16)
+        #expect(abs(result.infectionsByLayer.reduce(0, +) - result.total(.infections)) <= 16)
+    }
+
+    @Test func cumulativeRoundingKeepsTheTotal() {
+        let series = [0.4, 0.4, 0.4, 0.4, 0.4, 2.6, 0.0, 1.2]
+        let rounded = MeanFieldTrajectory.cumulativelyRounded(series)
+        #expect(rounded.reduce(0, +) == Int64(series.reduce(0, +).rounded()))
+        #expect(rounded.allSatisfy { $0 >= 0 })
+    }
+
+    @Test func erlangStageCountsFollowTheCoefficientOfVariation() {
+        #expect(ErlangStages(mean: 4.5, standardDeviation: 1.5).count == 8)   // 1/CV² = 9, clamped
+        #expect(ErlangStages(mean: 1.1, standardDeviation: 0.9).count == 1)   // 1.49
+        #expect(ErlangStages(mean: 6.6, standardDeviation: 4.9).count == 2)   // 1.81
+        #expect(ErlangStages(mean: 9.7, standardDeviation: 4.4).count == 5)   // 4.86
+        #expect(ErlangStages(mean: 1.5, standardDeviation: 2.0).count == 1)   // 0.56, clamped
+        #expect(ErlangStages(mean: 3, standardDeviation: 0).count == 8)
+    }
+}
