@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SarhadModel", targets: ["SarhadModel"]),
         .library(name: "SarhadScenario", targets: ["SarhadScenario"]),
         .library(name: "SarhadMeanField", targets: ["SarhadMeanField"]),
+        .library(name: "SarhadInference", targets: ["SarhadInference"]),
         .library(name: "SarhadReport", targets: ["SarhadReport"]),
     ],
     dependencies: [
@@ -32,11 +33,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "SarhadMeanField", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
-        .target(name: "SarhadReport", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
+        .target(name: "SarhadInference", dependencies: ["SarhadModel", "SarhadMeanField"], swiftSettings: strictSettings),
+        .target(name: "SarhadReport", dependencies: ["SarhadModel", "SarhadInference"], swiftSettings: strictSettings),
         .executableTarget(
             name: "sarhad",
             dependencies: [
-                "SarhadModel", "SarhadScenario", "SarhadReport",
+                "SarhadModel", "SarhadScenario", "SarhadMeanField", "SarhadInference", "SarhadReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "SarhadModelTests", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadScenarioTests", dependencies: ["SarhadScenario", "SarhadModel"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadMeanFieldTests", dependencies: ["SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
+        .testTarget(name: "SarhadInferenceTests", dependencies: ["SarhadInference", "SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadReportTests", dependencies: ["SarhadReport", "SarhadModel"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadCLITests", dependencies: ["sarhad"], swiftSettings: strictSettings),
     ]

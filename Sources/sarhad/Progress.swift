@@ -1,9 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Progress on stderr: a redrawn bar at a terminal, a plain line every 10 % otherwise (logs, CI).
-final class ProgressReporter {
+final class ProgressReporter: Sendable {
     private let interactive = isatty(STDERR_FILENO) != 0
-    private var lastShown = -1
+    /// Replicates finish on several threads; the last percentage shown is shared.
+    private let lastShownState = Mutex(-1)
     private let label: String
 
     init(label: String) {
@@ -13,16 +15,19 @@ final class ProgressReporter {
     func update(_ done: Int, _ total: Int) {
         guard total > 0 else { return }
         let percent = done * 100 / total
-        if interactive {
-            guard percent != lastShown else { return }
-            lastShown = percent
-            let width = 30
-            let filled = width * done / total
-            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            write("\r\(label) [\(bar)] \(percent)% day \(done)/\(total)" + (done == total ? "\n" : ""))
-        } else if percent / 10 != lastShown / 10 || done == total {
-            lastShown = percent
-            write("\(label): day \(done)/\(total) (\(percent)%)\n")
+        let unit = label == "replicates" ? "replicate" : "day"
+        lastShownState.withLock { lastShown in
+            if interactive {
+                guard percent != lastShown else { return }
+                lastShown = percent
+                let width = 30
+                let filled = width * done / total
+                let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                write("\r\(label) [\(bar)] \(percent)% \(unit) \(done)/\(total)" + (done == total ? "\n" : ""))
+            } else if percent / 10 != lastShown / 10 || done == total {
+                lastShown = percent
+                write("\(label): \(unit) \(done)/\(total) (\(percent)%)\n")
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarhadInference
 import SarhadModel
 import SarhadReport
 import SarhadScenario
@@ -11,18 +12,34 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Writes timeseries.csv (date,province,measure,value), summary.json and scenario.toml (the fully \
             resolved scenario, to repeat the run exactly) to the output directory, then prints a table of \
-            true and recorded totals.
+            true and recorded totals. With --replicates N > 1, timeseries.csv gains a replicate column and \
+            quantiles.csv holds the 2.5, 25, 50, 75 and 97.5 % quantiles of every series.
             """)
 
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
-    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Random seed (of replicate 0; the others derive from it and their index).") var seed: UInt64 = 1
     @Option(help: "Last day to simulate (YYYY-MM-DD).") var end: String?
     @Option(name: .customLong("population-scale"), help: "Fraction of the real population to simulate (0 < X ≤ 1).")
     var populationScale: Double?
+    @Option(help: "agent (every person) or mean-field (the deterministic twin).") var engine: EngineName = .agent
+    @Option(help: "Number of replicates; above 1, quantiles are written too.") var replicates: Int = 1
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Output directory.") var output: String = "sarhad-output"
     @Flag(help: "Do not print progress.") var quiet = false
+
+    enum EngineName: String, ExpressibleByArgument, CaseIterable {
+        case agent, meanField = "mean-field"
+        var engine: Engine { self == .agent ? .agent : .meanField }
+    }
+
+    func validate() throws {
+        guard replicates >= 1 else { throw ValidationError("--replicates must be at least 1 (got \(replicates))") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        if engine == .meanField && replicates > 1 {
+            throw ValidationError("--replicates: the mean-field twin is deterministic; run it once")
+        }
+    }
 
     func run() throws {
         let scenario: Scenario
@@ -32,27 +49,56 @@ struct RunCommand: ParsableCommand {
             throw exitForInputError(error)
         }
         let configuration = scenario.configuration
-        let progress = ProgressReporter(label: "sarhad")
         if !quiet {
-            FileHandle.standardError.write(Data(("Building \(configuration.name): "
-                + "\(PopulationBuilder.residentsPerProvince(configuration).reduce(0, +)) agents…\n").utf8))
+            let agents = PopulationBuilder.residentsPerProvince(configuration).reduce(0, +)
+            let what = engine == .agent ? "\(agents) agents" : "the mean-field twin of \(agents) residents"
+            let message = "Running \(configuration.name): \(what)" + (replicates > 1 ? ", \(replicates) replicates" : "") + "…\n"
+            FileHandle.standardError.write(Data(message.utf8))
         }
-        let simulation = Simulation(configuration: configuration, seed: seed, threads: max(1, threads))
-        let result = simulation.run { done, total in if !quiet { progress.update(done, total) } }
-
+        let results = simulate(configuration)
         let directory = try OutputDirectory(path: output)
         do {
-            try directory.write("timeseries.csv", TimeseriesCSV.render(result))
-            try directory.write("summary.json", SummaryJSON.render(result, engine: "agent"))
-            try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
+            try write(results, scenario: scenario, to: directory)
             try directory.commit()
         } catch {
             directory.abandon()
             throw error
         }
-        print(SummaryTableText.render(RunSummary(result)))
-        print("Outputs in \(directory.final.path) (population \(String(format: "%.1f", result.timings.populationSeconds)) s, "
-              + "simulation \(String(format: "%.1f", result.timings.simulationSeconds)) s)")
+        if results.count > 1 {
+            print(EnsembleTableText.render(results))
+        } else {
+            print(SummaryTableText.render(RunSummary(results[0])))
+        }
+        let first = results[0]
+        print("Outputs in \(directory.final.path) (population \(String(format: "%.1f", first.timings.populationSeconds)) s, "
+              + "simulation \(String(format: "%.1f", first.timings.simulationSeconds)) s"
+              + (results.count > 1 ? " per replicate" : "") + ")")
+    }
+
+    func simulate(_ configuration: ModelConfiguration) -> [SimulationResult] {
+        if replicates == 1 && engine == .agent {
+            let progress = ProgressReporter(label: "sarhad")
+            return [Simulation(configuration: configuration, seed: seed, threads: threads)
+                .run { done, total in if !quiet { progress.update(done, total) } }]
+        }
+        let progress = ProgressReporter(label: "replicates")
+        let silent = quiet
+        return Ensemble(configuration: configuration, baseSeed: seed, engine: engine.engine)
+            .run(replicates: replicates, threads: threads) { done, total in
+                if !silent { progress.update(done, total) }
+            }
+    }
+
+    func write(_ results: [SimulationResult], scenario: Scenario, to directory: OutputDirectory) throws {
+        if results.count > 1 {
+            try directory.write("timeseries.csv", EnsembleCSV.replicates(results, indices: Array(results.indices)))
+            try directory.write("quantiles.csv", EnsembleCSV.quantiles(EnsembleQuantiles(results), startDate: results[0].startDate))
+        } else {
+            try directory.write("timeseries.csv", TimeseriesCSV.render(results[0]))
+        }
+        try directory.write("summary.json", SummaryJSON.render(results[0], engine: engine.rawValue,
+                                                               ensemble: results.count > 1 ? results : []))
+        try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
     }
 
     func resolvedScenario() throws -> Scenario {

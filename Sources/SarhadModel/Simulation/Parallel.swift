@@ -13,10 +13,10 @@ struct SharedBuffer<Element>: @unchecked Sendable {
     }
 }
 
-enum Parallel {
+public enum Parallel {
     /// Runs `body(task)` for every task on up to `threads` threads. Results must not depend on which thread
     /// runs which task; callers write each task's output into its own slot.
-    static func forEach(tasks: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+    public static func forEach(tasks: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
         guard tasks > 0 else { return }
         if threads <= 1 || tasks == 1 {
             for task in 0..<tasks { body(task) }
@@ -34,3 +34,20 @@ enum Parallel {
     }
 }
 
+
+extension Parallel {
+    /// `(0..<count).map(transform)` on up to `threads` threads; element i is `transform(i)` whatever
+    /// thread computed it.
+    public static func map<T: Sendable>(count: Int, threads: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        let shared = SharedBuffer(slots.baseAddress!)
+        forEach(tasks: count, threads: threads) { index in shared.base[index] = transform(index) }
+        return slots.map { $0! }
+    }
+}

@@ -1,11 +1,14 @@
 import Foundation
+import SarhadInference
 import SarhadModel
 
 /// `summary.json`: totals (simulated and scaled to the real population), peaks, breakdowns, identity and timings.
 public enum SummaryJSON {
     public static let version = "0.1.0"
 
-    public static func render(_ result: SimulationResult, engine: String) throws -> Data {
+    /// `ensemble`, when given, holds every replicate (the first is `result`): totals and peaks then also
+    /// get their median and 95 % interval over replicates.
+    public static func render(_ result: SimulationResult, engine: String, ensemble: [SimulationResult] = []) throws -> Data {
         let summary = RunSummary(result)
         var totals = [String: Int64]()
         var scaledTotals = [String: Int64]()
@@ -26,7 +29,7 @@ public enum SummaryJSON {
         }
         let layers = Dictionary(uniqueKeysWithValues: ContactLayer.allCases.map { ($0.name, result.infectionsByLayer[$0.rawValue]) })
         let byAge = { (values: [Int64]) in Dictionary(uniqueKeysWithValues: zip(AgeBands.labels, values)) }
-        let document: [String: Any] = [
+        var document: [String: Any] = [
             "scenario": result.scenarioName,
             "engine": engine,
             "version": version,
@@ -51,6 +54,25 @@ public enum SummaryJSON {
                         "simulation_seconds": result.timings.simulationSeconds,
                         "phase_seconds": result.timings.phases],
         ]
+        if ensemble.count > 1 { document["ensemble"] = ensembleSection(ensemble) }
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+    }
+
+    static func ensembleSection(_ results: [SimulationResult]) -> [String: Any] {
+        func interval(_ values: [Double]) -> [String: Double] {
+            let i = Interval(sample: values, coverage: 0.95)
+            return ["median": i.median, "lower_95": i.lower, "upper_95": i.upper]
+        }
+        var totals = [String: Any]()
+        for measure in Measure.allCases where !measure.isStock {
+            totals[measure.name] = interval(results.map { Double($0.total(measure)) })
+        }
+        var peaks = [String: Any]()
+        for measure in Measure.allCases where measure.isStock {
+            peaks[measure.name] = interval(results.map { Double($0.total(measure)) })
+        }
+        let trueInfections = results.map { Double($0.total(.infections) + $0.total(.infectedArrivals)) }
+        return ["replicates": results.count, "seeds": results.map(\.seed), "totals": totals, "peaks": peaks,
+                "true_infections": interval(trueInfections)]
     }
 }

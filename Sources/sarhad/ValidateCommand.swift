@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import SarhadInference
+import SarhadReport
+import SarhadScenario
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the model against mathematics and against its deterministic twin.",
+        discussion: """
+            Runs the fixed checks of docs/VALIDATION.md (SIR final size, early growth, twin against agents, \
+            importation, observation, determinism) and prints one row per check. Exit status 1 if any fails.
+            """)
+
+    @Option(help: "Check size: standard (the documented table) or quick (CI-sized samples, wider tolerances).")
+    var plan: PlanName = .standard
+    @Option(help: "Only these checks (comma-separated: \(ValidationSuite.Group.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var only: String?
+    @Option(help: "Also write the table as validation.csv and validation.md here.") var output: String?
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    enum PlanName: String, ExpressibleByArgument, CaseIterable {
+        case standard, quick
+    }
+
+    func run() throws {
+        let groups = try selectedGroups()
+        let base = try Scenario.builtIn().configuration
+        let suite = ValidationSuite(base: base, plan: plan == .standard ? .standard : .quick, threads: threads)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let rows = suite.run(groups) { group in
+            FileHandle.standardError.write(Data("validate: \(group.rawValue)…\n".utf8))
+        }
+        let elapsed = clock.now - start
+        print(ValidationTable.text(rows))
+        let failed = rows.filter { !$0.passed }.count
+        print("\(rows.count - failed) of \(rows.count) checks passed (\(plan.rawValue) plan, \(elapsed.formatted(.units(allowed: [.minutes, .seconds]))))")
+        if let output {
+            let directory = try OutputDirectory(path: output)
+            do {
+                try directory.write("validation.csv", ValidationTable.csv(rows))
+                try directory.write("validation.md", ValidationTable.markdown(rows))
+                try directory.commit()
+            } catch {
+                directory.abandon()
+                throw error
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    func selectedGroups() throws -> [ValidationSuite.Group] {
+        guard let only else { return ValidationSuite.Group.allCases }
+        return try only.split(separator: ",").map { name in
+            guard let group = ValidationSuite.Group(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--only: unknown check \"\(name)\"; expected one of "
+                    + ValidationSuite.Group.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return group
+        }
+    }
+}

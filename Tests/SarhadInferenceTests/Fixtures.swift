@@ -1,0 +1,6 @@
+import SarhadModel
+import SarhadScenario
+
+enum SarhadScenarioFixture {
+    static func base() throws -> ModelConfiguration { try AfghanistanDefaults.configuration() }
+}
