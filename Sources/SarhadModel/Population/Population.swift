@@ -95,3 +95,22 @@ public struct SettingIndex: Sendable {
 
     public func count(inProvince province: Int) -> Int { start[province + 1] - start[province] }
 }
+
+extension Population {
+    /// A fresh copy of every column and index: one population can be built once and reused by many
+    /// runs (calibration particles) that each change their own copy.
+    public func copy() -> Population {
+        let copy = Population(provinceStart: provinceStart)
+        for (source, target) in [(location, copy.location), (ageBand, copy.ageBand), (state, copy.state),
+                                 (flags, copy.flags), (householdOffset, copy.householdOffset),
+                                 (householdSize, copy.householdSize)] {
+            target.baseAddress!.update(from: source.baseAddress!, count: count)
+        }
+        copy.agentsByProvinceAge.baseAddress!.update(from: agentsByProvinceAge.baseAddress!, count: count)
+        copy.ageIndexStart = ageIndexStart
+        copy.idpSettlementMembers = idpSettlementMembers
+        copy.prisonMembers = prisonMembers
+        copy.healthWorkers = healthWorkers
+        return copy
+    }
+}

@@ -81,4 +81,5 @@ public enum RandomPurpose: UInt16, Sendable {
     case isolation
     case prisonerRelease
     case seeding
+    case calibration
 }

@@ -55,12 +55,14 @@ public final class Simulation {
     public internal(set) var symptomaticArrivals = 0
     var phaseSeconds = [SimulationPhase: Double]()
 
-    public init(configuration: ModelConfiguration, seed: UInt64, threads: Int = 1) {
+    /// `population`, when given, is a fresh population built for this configuration (any seed) that
+    /// the run takes over and changes; otherwise one is built from `seed`.
+    public init(configuration: ModelConfiguration, seed: UInt64, threads: Int = 1, population prebuilt: Population? = nil) {
         self.configuration = configuration
         self.seed = seed
         self.threads = max(1, threads)
         let clock = Stopwatch()
-        population = PopulationBuilder.build(configuration, seed: seed, threads: max(1, threads))
+        population = prebuilt ?? PopulationBuilder.build(configuration, seed: seed, threads: max(1, threads))
         arrivals = ArrivalSchedule(configuration: configuration, population: population, seed: seed)
         populationSeconds = clock.seconds
 

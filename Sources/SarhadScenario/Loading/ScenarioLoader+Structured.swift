@@ -72,6 +72,34 @@ extension ScenarioLoader {
         }
     }
 
+    mutating func readCalibration(_ value: ScenarioValue, path: String) throws(ScenarioError) {
+        var parameters = [CalibrationParameterSpec]()
+        for (index, item) in try tables(value, path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            let entries = try table(item, itemPath, allowed: ["name", "prior", "lower", "upper"])
+            let name = try string(entries, "name", itemPath)
+            guard CalibrationParameterSpec.knownNames.contains(name) else {
+                throw fail("\(itemPath).name", "is \"\(name)\"",
+                           expected: "one of " + CalibrationParameterSpec.knownNames.joined(separator: ", "))
+            }
+            guard !parameters.contains(where: { $0.name == name }) else {
+                throw fail("\(itemPath).name", "repeats \"\(name)\"", expected: "each parameter once")
+            }
+            let prior = entries["prior"] == nil ? "uniform" : try string(entries, "prior", itemPath)
+            guard CalibrationParameterSpec.knownPriors.contains(prior) else {
+                throw fail("\(itemPath).prior", "is \"\(prior)\"",
+                           expected: "one of " + CalibrationParameterSpec.knownPriors.joined(separator: ", "))
+            }
+            let lower = try number(entries, "lower", itemPath, prior == "log-uniform" ? 1e-9...1e9 : -1e9...1e9)
+            let upper = try number(entries, "upper", itemPath, -1e9...1e9)
+            guard upper > lower else {
+                throw fail("\(itemPath).upper", "is \(upper), not above lower \(lower)", expected: "upper > lower")
+            }
+            parameters.append(CalibrationParameterSpec(name: name, prior: prior, lower: lower, upper: upper))
+        }
+        scenario.calibration = parameters
+    }
+
     mutating func readSeeds(_ value: ScenarioValue, path: String) throws(ScenarioError) {
         var seeds = [SeededInfection]()
         for (index, item) in try tables(value, path).enumerated() {

@@ -14,10 +14,11 @@ public struct ScenarioLoader {
     }
 
     static let sections = ["scenario", "population", "settings", "disease", "mobility", "importation", "border", "health",
-                           "observation", "timeline"]
+                           "observation", "timeline", "calibration"]
     static let structuredKeys: [String: [String]] = [
         "scenario": ["replace_timeline"],
         "importation": ["crossings", "arrivals", "source", "seeds"],
+        "calibration": ["parameters"],
     ]
 
     func fail(_ path: String, _ message: String, expected: String? = nil) -> ScenarioError {
@@ -54,6 +55,7 @@ public struct ScenarioLoader {
                     case "importation.crossings": try readCrossings(entry, path: path)
                     case "importation.arrivals": try readArrivals(entry, path: path)
                     case "importation.source": try readSource(entry, path: path)
+                    case "calibration.parameters": try readCalibration(entry, path: path)
                     default: try readSeeds(entry, path: path)
                     }
                 } else {

@@ -5,10 +5,13 @@ import SarhadModel
 public struct Scenario: Sendable, Equatable {
     public var configuration: ModelConfiguration
     public var source: SourcePrevalenceSpec
+    /// Free parameters and priors for calibration; empty for the default set.
+    public var calibration: [CalibrationParameterSpec]
 
-    public init(configuration: ModelConfiguration, source: SourcePrevalenceSpec) {
+    public init(configuration: ModelConfiguration, source: SourcePrevalenceSpec, calibration: [CalibrationParameterSpec] = []) {
         self.configuration = configuration
         self.source = source
+        self.calibration = calibration
     }
 
     /// The built-in Afghanistan 2020 scenario.

@@ -23,8 +23,22 @@ public enum ScenarioWriter {
             }
         }
         lines.append("")
+        lines += calibration(scenario.calibration)
         lines += timeline(scenario.configuration.timeline, provinces)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func calibration(_ parameters: [CalibrationParameterSpec]) -> [String] {
+        guard !parameters.isEmpty else {
+            return ["# Free parameters of `sarhad calibrate` and their priors: none given, so the default set",
+                    "# (docs/CALIBRATION.md). Add [[calibration.parameters]] tables with name, prior, lower, upper.", ""]
+        }
+        var lines = ["# Free parameters of `sarhad calibrate` and their priors (docs/CALIBRATION.md)."]
+        for parameter in parameters {
+            lines += ["[[calibration.parameters]]", "name = \(quote(parameter.name))", "prior = \(quote(parameter.prior))",
+                      "lower = \(number(parameter.lower))", "upper = \(number(parameter.upper))", ""]
+        }
+        return lines
     }
 
     static func render(_ value: ParameterSpec.Value, _ kind: ParameterSpec.Kind, _ provinces: [String]) -> String {

@@ -1,0 +1,21 @@
+/// Which settings `sarhad calibrate` fits and their priors, from `[[calibration.parameters]]`.
+/// Empty means the documented default set.
+public struct CalibrationParameterSpec: Sendable, Equatable {
+    public var name: String
+    /// "uniform" or "log-uniform".
+    public var prior: String
+    public var lower: Double
+    public var upper: Double
+
+    public init(name: String, prior: String, lower: Double, upper: Double) {
+        self.name = name
+        self.prior = prior
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// Kept in step with `FreeParameter` in SarhadInference (a test checks both lists agree).
+    public static let knownNames = ["r0", "source_prevalence_factor", "test_seeking_mild", "test_seeking_severe",
+                                    "death_recording_elsewhere"]
+    public static let knownPriors = ["uniform", "log-uniform"]
+}
