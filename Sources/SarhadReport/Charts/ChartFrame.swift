@@ -10,8 +10,10 @@ struct ChartFrame {
     /// Room for the value labels left of the plot.
     var leftMargin: Double = 58
     var rightMargin: Double = 18
-    /// Room under the plot for axis labels.
-    var bottomMargin: Double = 44
+    /// Room under the plot for axis labels (the source line's rows are added to it).
+    var axisMargin: Double = 28
+    /// Where titles, legend and source line start: the figure's left edge, aligned with the text around it.
+    let textLeft = 2.0
 
     static let titleSize = 16.0
     static let textSize = 12.0
@@ -22,13 +24,13 @@ struct ChartFrame {
     var legendRows: [[(entry: LegendEntry, x: Double)]] {
         var rows = [[(entry: LegendEntry, x: Double)]]()
         var row = [(entry: LegendEntry, x: Double)]()
-        var x = leftMargin
+        var x = textLeft
         for entry in legend {
             let entryWidth = 30 + TextMetrics.width(entry.label, size: Self.textSize) + 18
             if x + entryWidth > width - rightMargin && !row.isEmpty {
                 rows.append(row)
                 row = []
-                x = leftMargin
+                x = textLeft
             }
             row.append((entry, x))
             x += entryWidth
@@ -38,7 +40,26 @@ struct ChartFrame {
     }
 
     var plotTop: Double { 52 + Double(legendRows.count) * Self.legendRowHeight + 10 }
-    var plotBottom: Double { height - bottomMargin }
+    var plotBottom: Double { height - axisMargin - Double(sourceLines.count) * Self.sourceLineHeight - 6 }
+
+    private static let sourceLineHeight = 13.0
+
+    /// The source line, wrapped to the chart's width at spaces.
+    var sourceLines: [String] {
+        var lines = [String]()
+        var current = "Source:"
+        for word in source.split(separator: " ") {
+            let candidate = current + " " + word
+            if TextMetrics.width(candidate, size: Self.smallSize) > width - textLeft - 4 {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        lines.append(current)
+        return lines
+    }
     var plotLeft: Double { leftMargin }
     var plotRight: Double { width - rightMargin }
 
@@ -46,9 +67,9 @@ struct ChartFrame {
     func begin() -> SVGWriter {
         var svg = SVGWriter(width: width, height: height, title: title, description: units + ". " + source)
         svg.rect(x: 0, y: 0, width: width, height: height, [("fill", "#ffffff")])
-        svg.text(title, x: leftMargin, y: 22, [("font-size", SVGWriter.number(Self.titleSize)), ("font-weight", "bold"),
+        svg.text(title, x: textLeft, y: 22, [("font-size", SVGWriter.number(Self.titleSize)), ("font-weight", "bold"),
                                                 ("fill", Palette.text), ("class", "chart-title")])
-        svg.text(units, x: leftMargin, y: 40, [("font-size", SVGWriter.number(Self.textSize)),
+        svg.text(units, x: textLeft, y: 40, [("font-size", SVGWriter.number(Self.textSize)),
                                                ("fill", Palette.mutedText), ("class", "chart-units")])
         for (index, row) in legendRows.enumerated() {
             let y = 52 + Double(index) * Self.legendRowHeight + 9
@@ -59,8 +80,14 @@ struct ChartFrame {
 
     /// Ends the document with the source line.
     func finish(_ svg: inout SVGWriter) -> String {
-        svg.text("Source: " + source, x: leftMargin, y: height - 8,
-                 [("font-size", SVGWriter.number(Self.smallSize)), ("fill", Palette.mutedText), ("class", "chart-source")])
+        let lines = sourceLines
+        svg.group("text", [("x", SVGWriter.number(textLeft)), ("y", SVGWriter.number(height - 6 - Double(lines.count - 1) * Self.sourceLineHeight)),
+                           ("font-size", SVGWriter.number(Self.smallSize)), ("fill", Palette.mutedText), ("class", "chart-source")]) { svg in
+            for (index, line) in lines.enumerated() {
+                svg.element("tspan", [("x", SVGWriter.number(textLeft)), ("dy", index == 0 ? "0" : SVGWriter.number(Self.sourceLineHeight))],
+                            text: line)
+            }
+        }
         return svg.finished()
     }
 

@@ -39,7 +39,7 @@ public struct ChoroplethMap: Sendable {
         var frame = ChartFrame(width: width, height: height, title: title, units: units, source: source, legend: [])
         frame.leftMargin = 12
         frame.rightMargin = 12
-        frame.bottomMargin = 78
+        frame.axisMargin = 44
         let classes = self.classes
         let colours = Palette.sequential(classes.classCount)
         let project = projection(into: (frame.plotLeft, frame.plotTop, frame.plotRight, frame.plotBottom))
@@ -75,7 +75,7 @@ public struct ChoroplethMap: Sendable {
                                                            ("stroke-linejoin", "round"), ("paint-order", "stroke")])
             }
         }
-        drawLegend(classes, colours, top: frame.plotBottom + 12, left: frame.plotLeft, into: &svg)
+        drawLegend(classes, colours, top: frame.plotBottom + 8, left: frame.plotLeft + 16, into: &svg)
         return frame.finish(&svg)
     }
 
@@ -85,16 +85,22 @@ public struct ChoroplethMap: Sendable {
 
     /// A stepped legend: one box per class, the boundaries written between them.
     private func drawLegend(_ classes: ClassBreaks, _ colours: [String], top: Double, left: Double, into svg: inout SVGWriter) {
-        let boxWidth = min(62, (width - 24) / Double(classes.classCount + 1))
+        let boxWidth = min(58, (width - 60) / Double(classes.classCount + 1))
         svg.group("g", [("class", "legend")]) { svg in
             for index in 0..<classes.classCount {
                 svg.rect(x: left + Double(index) * boxWidth, y: top, width: boxWidth, height: 12,
                          [("fill", colours[index]), ("stroke", Palette.axis), ("stroke-width", "0.5")])
             }
-            for (index, boundary) in classes.breaks.enumerated() {
-                svg.text(valueText(boundary), x: left + Double(index + 1) * boxWidth, y: top + 26,
-                         [("font-size", SVGWriter.number(ChartFrame.smallSize)), ("text-anchor", "middle"),
-                          ("fill", Palette.text), ("class", "legend-label")])
+            // The lowest and highest values close the legend, so its first and last classes have bounds too.
+            let shown = geometry.provinces.compactMap { value(for: $0.name) }
+            let boundaries = [shown.min()].compactMap { $0 } + classes.breaks + [shown.max()].compactMap { $0 }
+            let positions = (0...classes.classCount).map { left + Double($0) * boxWidth }
+            if boundaries.count == positions.count {
+                for (position, boundary) in zip(positions, boundaries) {
+                    svg.text(valueText(boundary), x: position, y: top + 26,
+                             [("font-size", SVGWriter.number(ChartFrame.smallSize)), ("text-anchor", "middle"),
+                              ("fill", Palette.text), ("class", "legend-label")])
+                }
             }
             let noDataX = left + Double(classes.classCount) * boxWidth + 10
             if geometry.provinces.contains(where: { value(for: $0.name) == nil }) {

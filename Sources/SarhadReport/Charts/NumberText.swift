@@ -34,6 +34,6 @@ public enum NumberText {
         let percent = share * 100
         guard percent.isFinite else { return "–" }
         let decimals = percent == 0 || abs(percent) >= 10 ? 0 : abs(percent) >= 1 ? 1 : abs(percent) >= 0.1 ? 2 : 3
-        return FixedDecimal.text(percent, decimals: decimals) + " %"
+        return FixedDecimal.text(percent, decimals: decimals, trimZeros: true) + " %"
     }
 }
