@@ -26,6 +26,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Output directory.") var output: String = "sarhad-output"
+    @Option(help: "Also write the HTML report (report.html) into this directory.") var report: String?
     @Flag(help: "Do not print progress.") var quiet = false
 
     enum EngineName: String, ExpressibleByArgument, CaseIterable {
@@ -63,6 +64,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             directory.abandon()
             throw error
+        }
+        if let report {
+            let file = try ReportInputs.writeReport(runDirectories: [directory.final], to: URL(fileURLWithPath: report))
+            if !quiet { FileHandle.standardError.write(Data("Report: \(file.path)\n".utf8)) }
         }
         if results.count > 1 {
             print(EnsembleTableText.render(results))

@@ -50,6 +50,7 @@ public enum SummaryJSON {
             "deaths_by_age": byAge(result.deathsByAge),
             "arrivals_by_crossing": result.arrivalsByCrossing.mapValues { $0.reduce(0, +) },
             "infected_arrivals_by_crossing": result.infectedArrivalsByCrossing.mapValues { $0.reduce(0, +) },
+            "arrivals_by_crossing_and_week": weeklyArrivals(result),
             "timings": ["population_seconds": result.timings.populationSeconds,
                         "simulation_seconds": result.timings.simulationSeconds,
                         "phase_seconds": result.timings.phases],
@@ -74,5 +75,21 @@ public enum SummaryJSON {
         let trueInfections = results.map { Double($0.total(.infections) + $0.total(.infectedArrivals)) }
         return ["replicates": results.count, "seeds": results.map(\.seed), "totals": totals, "peaks": peaks,
                 "true_infections": interval(trueInfections)]
+    }
+
+    /// Arrivals and infected arrivals per crossing in weeks counted from the start date (the last
+    /// week may be short): the report's importation chart, which the per-province table cannot give.
+    static func weeklyArrivals(_ result: SimulationResult) -> [String: Any] {
+        let weeks = (result.dayCount + 6) / 7
+        func weekly(_ daily: [Int64]) -> [Int64] {
+            (0..<weeks).map { week in daily[(week * 7)..<min(daily.count, week * 7 + 7)].reduce(0, +) }
+        }
+        var crossings = [String: Any]()
+        for (name, daily) in result.arrivalsByCrossing where daily.count >= result.dayCount {
+            let infected = result.infectedArrivalsByCrossing[name] ?? []
+            crossings[name] = ["arrivals": weekly(daily),
+                               "infected_arrivals": infected.count >= result.dayCount ? weekly(infected) : []]
+        }
+        return ["week_starts": (0..<weeks).map { result.date(ofDay: $0 * 7).description }, "crossings": crossings]
     }
 }
