@@ -15,8 +15,11 @@ struct OutputDirectory {
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
+    /// `name` may include folders ("2-screening/summary.json").
     func write(_ name: String, _ data: Data) throws {
-        try data.write(to: staging.appendingPathComponent(name))
+        let file = staging.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
     }
 
     func write(_ name: String, _ text: String) throws {
@@ -33,5 +36,20 @@ struct OutputDirectory {
 
     func abandon() {
         try? FileManager.default.removeItem(at: staging)
+    }
+}
+
+extension OutputDirectory {
+    /// Moves each staged file into the destination (created if needed), replacing files of the same
+    /// name one by one with an atomic rename, and keeps whatever else is there (e.g. `shards/`).
+    func commitAlongside() throws {
+        try FileManager.default.createDirectory(at: final, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: staging.path) {
+            let from = staging.appendingPathComponent(name).path, to = final.appendingPathComponent(name).path
+            guard rename(from, to) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to])
+            }
+        }
+        try FileManager.default.removeItem(at: staging)
     }
 }

@@ -28,6 +28,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output directory.") var output: String = "sarhad-output"
     @Option(help: "Also write the HTML report (report.html) into this directory.") var report: String?
     @Flag(help: "Do not print progress.") var quiet = false
+    @OptionGroup var sharding: ShardOption
 
     enum EngineName: String, ExpressibleByArgument, CaseIterable {
         case agent, meanField = "mean-field"
@@ -49,6 +50,12 @@ struct RunCommand: ParsableCommand {
         } catch let error as InputError {
             throw exitForInputError(error)
         }
+        let job = RunJob(command: self, scenario: scenario)
+        if let shard = sharding.shard {
+            print(try ShardFiles.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
+                                          threads: threads, quiet: quiet))
+            return
+        }
         let configuration = scenario.configuration
         if !quiet {
             let agents = PopulationBuilder.residentsPerProvince(configuration).reduce(0, +)
@@ -58,26 +65,16 @@ struct RunCommand: ParsableCommand {
         }
         let results = simulate(configuration)
         let directory = try OutputDirectory(path: output)
+        let text: String
         do {
-            try write(results, scenario: scenario, to: directory)
+            text = try job.finish(results, into: directory)
             try directory.commit()
         } catch {
             directory.abandon()
             throw error
         }
-        if let report {
-            let file = try ReportInputs.writeReport(runDirectories: [directory.final], to: URL(fileURLWithPath: report))
-            if !quiet { FileHandle.standardError.write(Data("Report: \(file.path)\n".utf8)) }
-        }
-        if results.count > 1 {
-            print(EnsembleTableText.render(results))
-        } else {
-            print(SummaryTableText.render(RunSummary(results[0])))
-        }
-        let first = results[0]
-        print("Outputs in \(directory.final.path) (population \(String(format: "%.1f", first.timings.populationSeconds)) s, "
-              + "simulation \(String(format: "%.1f", first.timings.simulationSeconds)) s"
-              + (results.count > 1 ? " per replicate" : "") + ")")
+        try job.afterCommit(directory)
+        print(text)
     }
 
     func simulate(_ configuration: ModelConfiguration) -> [SimulationResult] {
@@ -92,18 +89,6 @@ struct RunCommand: ParsableCommand {
             .run(replicates: replicates, threads: threads) { done, total in
                 if !silent { progress.update(done, total) }
             }
-    }
-
-    func write(_ results: [SimulationResult], scenario: Scenario, to directory: OutputDirectory) throws {
-        if results.count > 1 {
-            try directory.write("timeseries.csv", EnsembleCSV.replicates(results, indices: Array(results.indices)))
-            try directory.write("quantiles.csv", EnsembleCSV.quantiles(EnsembleQuantiles(results), startDate: results[0].startDate))
-        } else {
-            try directory.write("timeseries.csv", TimeseriesCSV.render(results[0]))
-        }
-        try directory.write("summary.json", SummaryJSON.render(results[0], engine: engine.rawValue,
-                                                               ensemble: results.count > 1 ? results : []))
-        try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
     }
 
     func resolvedScenario() throws -> Scenario {

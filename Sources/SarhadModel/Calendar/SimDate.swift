@@ -1,6 +1,6 @@
 /// A calendar day, counted from 1970-01-01, with ISO `YYYY-MM-DD` parsing and printing.
 /// The engine works in day indices; dates appear only at its edges.
-public struct SimDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SimDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let daysSinceEpoch: Int
 
     public init(daysSinceEpoch: Int) {

@@ -1,6 +1,6 @@
 /// Daily series by province and measure, with the run's identity. Values are counts of simulated
 /// agents; multiply by `1 / populationScale` for the real population.
-public struct SimulationResult: Sendable {
+public struct SimulationResult: Sendable, Codable, Equatable {
     public let scenarioName: String
     public let seed: UInt64
     public let startDate: SimDate
@@ -18,7 +18,7 @@ public struct SimulationResult: Sendable {
     public let transmissionProbability: Double
     public let timings: Timings
 
-    public struct Timings: Sendable {
+    public struct Timings: Sendable, Codable, Equatable {
         public var populationSeconds: Double
         public var simulationSeconds: Double
         /// Wall seconds per part of the day (see `SimulationPhase`).

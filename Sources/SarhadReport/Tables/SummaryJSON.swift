@@ -2,7 +2,8 @@ import Foundation
 import SarhadInference
 import SarhadModel
 
-/// `summary.json`: totals (simulated and scaled to the real population), peaks, breakdowns, identity and timings.
+/// `summary.json`: totals (simulated and scaled to the real population), peaks, breakdowns and identity.
+/// Wall-clock timings go to `timings.json`, so that the same seed gives the same summary bytes.
 public enum SummaryJSON {
     public static let version = "0.1.0"
 
@@ -51,12 +52,18 @@ public enum SummaryJSON {
             "arrivals_by_crossing": result.arrivalsByCrossing.mapValues { $0.reduce(0, +) },
             "infected_arrivals_by_crossing": result.infectedArrivalsByCrossing.mapValues { $0.reduce(0, +) },
             "arrivals_by_crossing_and_week": weeklyArrivals(result),
-            "timings": ["population_seconds": result.timings.populationSeconds,
-                        "simulation_seconds": result.timings.simulationSeconds,
-                        "phase_seconds": result.timings.phases],
         ]
         if ensemble.count > 1 { document["ensemble"] = ensembleSection(ensemble) }
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+    }
+
+    /// `timings.json`: where the wall time of each run went (differs from run to run).
+    public static func timings(_ results: [SimulationResult]) throws -> Data {
+        let runs: [[String: Any]] = results.map { result in
+            ["seed": result.seed, "population_seconds": result.timings.populationSeconds,
+             "simulation_seconds": result.timings.simulationSeconds, "phase_seconds": result.timings.phases]
+        }
+        return try JSONSerialization.data(withJSONObject: ["runs": runs], options: [.prettyPrinted, .sortedKeys])
     }
 
     static func ensembleSection(_ results: [SimulationResult]) -> [String: Any] {

@@ -1,0 +1,38 @@
+import Foundation
+import SarhadInference
+
+/// `comparison.csv` and the terminal table of `sarhad compare`.
+public enum ComparisonTables {
+    public static func csv(_ comparison: ScenarioComparison) -> String {
+        var lines = ["scenario,measure,median,lower_95,upper_95,difference_median,difference_lower_95,difference_upper_95"]
+        for row in comparison.rows {
+            let numbers = [row.value.median, row.value.lower, row.value.upper,
+                           row.difference.median, row.difference.lower, row.difference.upper].map { "\($0)" }
+            lines.append(([TimeseriesCSV.quoted(row.scenario), row.measure] + numbers).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func text(_ comparison: ScenarioComparison) -> String {
+        func count(_ value: Double) -> String { SummaryTableText.grouped(Int64(value.rounded())) }
+        var rows = [["scenario", "measure", "median (95 %)", "difference from \(comparison.names[0]) (95 %)"]]
+        for row in comparison.rows {
+            let difference = row.scenario == comparison.names[0] ? "—"
+                : "\(row.difference.median >= 0 ? "+" : "")\(count(row.difference.median)) "
+                    + "(\(count(row.difference.lower)) to \(count(row.difference.upper)))"
+            rows.append([row.scenario, row.measure.replacingOccurrences(of: "_", with: " "),
+                         "\(count(row.value.median)) (\(count(row.value.lower))–\(count(row.value.upper)))", difference])
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        var lines = [String]()
+        for (index, row) in rows.enumerated() {
+            lines.append(row.enumerated().map { column, cell in
+                column < 2 ? cell.padding(to: widths[column]) : cell.leftPadding(to: widths[column])
+            }.joined(separator: "  "))
+            if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        lines.append("Same replicate seeds in every scenario (common random numbers); scaled to the full population; "
+            + "\(comparison.replicates) replicates.")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import SarhadInference
+import SarhadModel
+import SarhadReport
+import SarhadScenario
+
+/// `sarhad run`: the items are replicates.
+struct RunJob: ShardableJob {
+    static let command = "run"
+    let command: RunCommand
+    let scenario: Scenario
+
+    var totalItems: Int { command.replicates }
+
+    var fingerprint: String {
+        stableHash([Self.command, fileFingerprint(command.scenarioFile), ScenarioWriter.toml(scenario), "\(command.seed)",
+                    command.engine.rawValue, "\(command.replicates)"].joined(separator: "\u{1F}"))
+    }
+
+    var ensemble: Ensemble { Ensemble(configuration: scenario.configuration, baseSeed: command.seed, engine: command.engine.engine) }
+
+    func compute(_ items: [Int], threads: Int, progress: @escaping @Sendable (Int, Int) -> Void) -> [SimulationResult] {
+        ensemble.run(items, threads: threads, progress: progress)
+    }
+
+    func finish(_ results: [SimulationResult], into directory: OutputDirectory) throws -> String {
+        if results.count > 1 {
+            try directory.write("timeseries.csv", EnsembleCSV.replicates(results, indices: Array(results.indices)))
+            try directory.write("quantiles.csv", EnsembleCSV.quantiles(EnsembleQuantiles(results), startDate: results[0].startDate))
+        } else {
+            try directory.write("timeseries.csv", TimeseriesCSV.render(results[0]))
+        }
+        try directory.write("summary.json", SummaryJSON.render(results[0], engine: command.engine.rawValue,
+                                                               ensemble: results.count > 1 ? results : []))
+        try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
+        try directory.write("timings.json", SummaryJSON.timings(results))
+        let table = results.count > 1 ? EnsembleTableText.render(results) : SummaryTableText.render(RunSummary(results[0]))
+        let first = results[0]
+        return table + "\nOutputs in \(directory.final.path) (population "
+            + String(format: "%.1f", first.timings.populationSeconds) + " s, simulation "
+            + String(format: "%.1f", first.timings.simulationSeconds) + " s" + (results.count > 1 ? " per replicate" : "") + ")"
+    }
+
+    func afterCommit(_ directory: OutputDirectory) throws {
+        guard let report = command.report else { return }
+        let file = try ReportInputs.writeReport(runDirectories: [directory.final], to: URL(fileURLWithPath: report))
+        if !command.quiet { FileHandle.standardError.write(Data("Report: \(file.path)\n".utf8)) }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import SarhadScenario
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine the shards under DIR/shards/ into the outputs an unsharded run writes.",
+        discussion: """
+            Refuses incomplete or mismatched shards, naming the missing ones. The merged files are the same \
+            bytes as those of the same command run without --shard (timings.json aside).
+            """)
+
+    @Argument(help: "The --output directory the shards were written under.") var directory: String
+    @Flag(help: "Do not print progress.") var quiet = false
+
+    func run() throws {
+        let shards: [(ShardManifest, URL)]
+        let results: [SimulationResult]
+        do {
+            shards = try ShardFiles.manifests(output: directory)
+            results = try ShardFiles.results(shards)
+        } catch let problem as ShardFiles.Problem {
+            FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        let manifest = shards[0].0
+        let here = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(manifest.workingDirectory)
+        defer { FileManager.default.changeCurrentDirectoryPath(here) }
+        let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL.path
+        switch manifest.command {
+        case RunJob.command:
+            let command = try RunCommand.parse(manifest.arguments)
+            try finish(RunJob(command: command, scenario: try command.resolvedScenario()), manifest, results, target)
+        case CompareJob.command:
+            let command = try CompareCommand.parse(manifest.arguments)
+            try finish(try CompareJob(command: command), manifest, results, target)
+        case SweepJob.command:
+            let command = try SweepCommand.parse(manifest.arguments)
+            try finish(try SweepJob(command: command), manifest, results, target)
+        default:
+            FileHandle.standardError.write(Data("error: shards of `\(manifest.command)` cannot be merged\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    func finish<Job: ShardableJob & AfterCommit>(_ job: Job, _ manifest: ShardManifest, _ results: [SimulationResult],
+                                                 _ target: String) throws {
+        guard job.fingerprint == manifest.fingerprint else {
+            FileHandle.standardError.write(Data(("error: the inputs changed since the shards ran (a scenario file was edited?); "
+                + "rerun the shards\n").utf8))
+            throw ExitCode(2)
+        }
+        let output = try OutputDirectory(path: target)
+        let text: String
+        do {
+            text = try job.finish(results, into: output)
+            try output.commitAlongside()
+        } catch {
+            output.abandon()
+            throw error
+        }
+        try job.afterCommit(output)
+        print(text)
+    }
+}
+
+protocol AfterCommit {
+    func afterCommit(_ directory: OutputDirectory) throws
+}
+
+extension RunJob: AfterCommit {}
+
+import SarhadModel

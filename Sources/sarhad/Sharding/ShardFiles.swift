@@ -1,0 +1,113 @@
+import Foundation
+import SarhadInference
+import SarhadModel
+
+/// What a shard leaves under `OUTPUT/shards/K-of-N/`: `shard.json` (which command, with which
+/// arguments and fingerprint, which items) and `results.json` (each item's full result).
+struct ShardManifest: Codable, Equatable {
+    var command: String
+    /// The command's arguments without --shard, so `sarhad merge` can rebuild the job.
+    var arguments: [String]
+    var workingDirectory: String
+    var fingerprint: String
+    var shard: Shard
+    var items: [Int]
+    var totalItems: Int
+}
+
+struct ShardResults: Codable {
+    var items: [Int]
+    var results: [SimulationResult]
+}
+
+enum ShardFiles {
+    static let folder = "shards"
+
+    static func shardDirectory(output: String, shard: Shard) -> String {
+        URL(fileURLWithPath: output).appendingPathComponent(folder).appendingPathComponent(shard.folderName).path
+    }
+
+    /// Runs this shard's items and writes them atomically (a killed task leaves no shard folder).
+    static func runShard<Job: ShardableJob>(_ job: Job, shard: Shard, arguments: [String], output: String,
+                                            threads: Int, quiet: Bool) throws -> String {
+        let items = Array(shard.items(of: job.totalItems))
+        let progress = ProgressReporter(label: "shard \(shard)")
+        let results = job.compute(items, threads: threads) { done, total in if !quiet { progress.update(done, total) } }
+        let manifest = ShardManifest(command: Job.command, arguments: arguments,
+                                     workingDirectory: FileManager.default.currentDirectoryPath,
+                                     fingerprint: job.fingerprint, shard: shard, items: items, totalItems: job.totalItems)
+        let directory = try OutputDirectory(path: shardDirectory(output: output, shard: shard))
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            try directory.write("results.json", encoder.encode(ShardResults(items: items, results: results)))
+            try directory.write("shard.json", encoder.encode(manifest))
+            try directory.commit()
+        } catch {
+            directory.abandon()
+            throw error
+        }
+        return "Shard \(shard): items \(items.first.map(String.init) ?? "-")…\(items.last.map(String.init) ?? "-") of \(job.totalItems) "
+            + "written to \(directory.final.path); run `sarhad merge \(output)` when every shard is done."
+    }
+
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Every shard's manifest under `output`, checked to form one complete, consistent set.
+    static func manifests(output: String) throws -> [(ShardManifest, URL)] {
+        let root = URL(fileURLWithPath: output).appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else {
+            throw Problem(description: "\(root.path) does not exist: no shard has finished (run the command with --shard K/N first)")
+        }
+        var found = [(ShardManifest, URL)]()
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let directory = root.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("shard.json").path),
+                  let manifest = try? JSONDecoder().decode(ShardManifest.self, from: data) else {
+                throw Problem(description: "\(directory.path) has no readable shard.json (an unfinished or foreign folder)")
+            }
+            found.append((manifest, directory))
+        }
+        guard let first = found.first?.0 else { throw Problem(description: "\(root.path) holds no shard") }
+        for (manifest, directory) in found {
+            guard manifest.command == first.command, manifest.fingerprint == first.fingerprint,
+                  manifest.arguments == first.arguments, manifest.shard.count == first.shard.count,
+                  manifest.totalItems == first.totalItems else {
+                throw Problem(description: "\(directory.path) belongs to a different job (command, arguments, inputs or "
+                    + "shard count differ from \(found[0].1.lastPathComponent)); remove it or merge it elsewhere")
+            }
+        }
+        let present = Set(found.map(\.0.shard.index))
+        let missing = (1...first.shard.count).filter { !present.contains($0) }
+        guard missing.isEmpty else {
+            throw Problem(description: "shards \(missing.map { "\($0)/\(first.shard.count)" }.joined(separator: ", ")) "
+                + "have not finished; resubmit them (e.g. `sarhad slurm submit --only \(missing.map(String.init).joined(separator: ","))`) and merge again")
+        }
+        return found.sorted { $0.0.shard.index < $1.0.shard.index }
+    }
+
+    /// All items' results in item order; refuses gaps or overlaps.
+    static func results(_ shards: [(ShardManifest, URL)]) throws -> [SimulationResult] {
+        var byItem = [Int: SimulationResult]()
+        for (manifest, directory) in shards {
+            let file = directory.appendingPathComponent("results.json")
+            guard let data = FileManager.default.contents(atPath: file.path),
+                  let stored = try? JSONDecoder().decode(ShardResults.self, from: data), stored.items == manifest.items,
+                  stored.results.count == stored.items.count else {
+                throw Problem(description: "\(file.path) is missing or does not match its shard.json")
+            }
+            for (item, result) in zip(stored.items, stored.results) {
+                guard byItem.updateValue(result, forKey: item) == nil else {
+                    throw Problem(description: "item \(item) appears in two shards")
+                }
+            }
+        }
+        let total = shards[0].0.totalItems
+        guard byItem.count == total, (0..<total).allSatisfy({ byItem[$0] != nil }) else {
+            throw Problem(description: "the shards hold \(byItem.count) of \(total) items")
+        }
+        return (0..<total).map { byItem[$0]! }
+    }
+}
