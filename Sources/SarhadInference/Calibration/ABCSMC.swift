@@ -41,8 +41,8 @@ public struct ABCSMC: Sendable {
     public let distance: Distance
     public let settings: Settings
     public let seed: UInt64
-    /// Built once; each simulation runs on its own copy.
-    let population: Population
+    /// Built once; each simulation runs on its own copy from the pool.
+    let populations: PopulationPool
 
     public init(base: ModelConfiguration, space: ParameterSpace, reported: ReportedSeries, settings: Settings,
                 seed: UInt64, threads: Int) {
@@ -51,7 +51,7 @@ public struct ABCSMC: Sendable {
         self.distance = Distance(reported: reported)
         self.settings = settings
         self.seed = seed
-        population = PopulationBuilder.build(base, seed: seed, threads: max(1, threads))
+        populations = PopulationPool(template: PopulationBuilder.build(base, seed: seed, threads: max(1, threads)))
     }
 
     /// The generations in order; the last is the posterior.
@@ -71,8 +71,10 @@ public struct ABCSMC: Sendable {
     /// Simulates one parameter vector with the seed of (generation, attempt).
     public func simulate(_ values: [Double], generation: Int, attempt: Int, threads: Int = 1) -> SimulationResult {
         let runSeed = CounterRandom.mix(seed ^ CounterRandom.mix(UInt64(generation) << 32 | UInt64(attempt)))
-        return Simulation(configuration: space.configured(base, values), seed: runSeed, threads: threads,
-                          population: population.copy()).run()
+        return populations.withPopulation { population in
+            Simulation(configuration: space.configured(base, values), seed: runSeed, threads: threads,
+                       population: population).run()
+        }
     }
 
     func sample(generation: Int, previous: Posterior?, tolerance: Double, threads: Int) -> Generation {

@@ -19,15 +19,17 @@ public struct PosteriorPredictive: Sendable {
     }
 
     public func run(replicates: Int, threads: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [SimulationResult] {
-        let population = PopulationBuilder.build(base, seed: seed, threads: max(1, threads))
+        let populations = PopulationPool(template: PopulationBuilder.build(base, seed: seed, threads: max(1, threads)))
         let concurrent = min(max(1, threads), max(1, replicates))
         let threadsEach = max(1, threads / concurrent)
         let counter = ProgressCounter(total: replicates, progress: progress)
         return Parallel.map(count: replicates, threads: concurrent) { replicate in
             let values = posterior.values[particle(forReplicate: replicate)]
-            let result = Simulation(configuration: posterior.space.configured(base, values),
-                                    seed: ReplicateSeeds.seed(base: seed, replicate: replicate),
-                                    threads: threadsEach, population: population.copy()).run()
+            let result = populations.withPopulation { population in
+                Simulation(configuration: posterior.space.configured(base, values),
+                           seed: ReplicateSeeds.seed(base: seed, replicate: replicate),
+                           threads: threadsEach, population: population).run()
+            }
             counter.tick()
             return result
         }

@@ -101,16 +101,23 @@ extension Population {
     /// runs (calibration particles) that each change their own copy.
     public func copy() -> Population {
         let copy = Population(provinceStart: provinceStart)
-        for (source, target) in [(location, copy.location), (ageBand, copy.ageBand), (state, copy.state),
-                                 (flags, copy.flags), (householdOffset, copy.householdOffset),
-                                 (householdSize, copy.householdSize)] {
+        copy.restore(from: self)
+        return copy
+    }
+
+    /// Overwrites every column and index with `template`'s (same province sizes): reusing buffers
+    /// that are already mapped costs a memory copy and no page faults.
+    public func restore(from template: Population) {
+        precondition(template.provinceStart == provinceStart, "a population restores only from one of the same shape")
+        for (source, target) in [(template.location, location), (template.ageBand, ageBand), (template.state, state),
+                                 (template.flags, flags), (template.householdOffset, householdOffset),
+                                 (template.householdSize, householdSize)] {
             target.baseAddress!.update(from: source.baseAddress!, count: count)
         }
-        copy.agentsByProvinceAge.baseAddress!.update(from: agentsByProvinceAge.baseAddress!, count: count)
-        copy.ageIndexStart = ageIndexStart
-        copy.idpSettlementMembers = idpSettlementMembers
-        copy.prisonMembers = prisonMembers
-        copy.healthWorkers = healthWorkers
-        return copy
+        agentsByProvinceAge.baseAddress!.update(from: template.agentsByProvinceAge.baseAddress!, count: count)
+        ageIndexStart = template.ageIndexStart
+        idpSettlementMembers = template.idpSettlementMembers
+        prisonMembers = template.prisonMembers
+        healthWorkers = template.healthWorkers
     }
 }

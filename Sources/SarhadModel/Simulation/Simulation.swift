@@ -24,6 +24,8 @@ public final class Simulation {
     let contactTables: [[CumulativeTable]]
     let contactRates: [[Double]]
     let mobilityTables: [CumulativeTable]
+    let contactAliases: [[AliasTable]]
+    let mobilityAliases: [AliasTable]
     let arrivals: ArrivalSchedule
     let populationSeconds: Double
 
@@ -82,8 +84,13 @@ public final class Simulation {
             rates.append((0..<AgeBands.count).map { matrix.rowTotal($0) })
         }
         contactTables = tables
+        contactAliases = ContactLayer.matrixLayers.map { layer in
+            configuration.contacts.matrix(layer)!.rows.map { AliasTable(weights: $0) }
+        }
         contactRates = rates
-        mobilityTables = configuration.mobility.matrix(provinces: configuration.provinces).map { CumulativeTable(weights: $0) }
+        let mobility = configuration.mobility.matrix(provinces: configuration.provinces)
+        mobilityTables = mobility.map { CumulativeTable(weights: $0) }
+        mobilityAliases = mobility.map { AliasTable(weights: $0) }
 
         transitionsDue = [[UInt32]](repeating: [], count: dayCount + 1)
         quarantineEnds = [[UInt32]](repeating: [], count: dayCount + 1)

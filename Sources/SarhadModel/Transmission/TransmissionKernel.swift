@@ -18,11 +18,18 @@ struct TransmissionKernel: @unchecked Sendable {
     let contactRates: [Double]
     /// Cumulative mobility rows, `[province * provinceCount + destination]`.
     let mobilityCumulative: [Double]
+    /// The same rows as alias tables, for the per-event draws.
+    let contactKeep: [Double]
+    let contactAlias: [Int32]
+    let mobilityKeep: [Double]
+    let mobilityAlias: [Int32]
     /// Today's multipliers, `[layer * provinceCount + province]`.
     let multipliers: [Double]
     let acceptance: [Double]
     /// e^(−λ) for every (infectiousness class, layer, age band, province): see `zeroProbabilityIndex`.
     let zeroProbability: [Double]
+    /// The means λ behind `zeroProbability`, same layout: which layer an event belongs to.
+    let eventRate: [Double]
     let idpRate: Double
     let prisonRate: Double
     let healthFacilityRate: Double
@@ -54,6 +61,10 @@ struct TransmissionKernel: @unchecked Sendable {
         contactCumulative = simulation.contactTables.flatMap { $0.flatMap(\.cumulative) }
         contactRates = simulation.contactRates.flatMap { $0 }
         mobilityCumulative = simulation.mobilityTables.flatMap(\.cumulative)
+        contactKeep = simulation.contactAliases.flatMap { $0.flatMap(\.keep) }
+        contactAlias = simulation.contactAliases.flatMap { $0.flatMap(\.alias) }
+        mobilityKeep = simulation.mobilityAliases.flatMap(\.keep)
+        mobilityAlias = simulation.mobilityAliases.flatMap(\.alias)
         multipliers = simulation.layerMultiplier.flatMap { $0 }
         acceptance = simulation.susceptibility.map { $0 / simulation.maximumSusceptibility }
         let settings = configuration.settings
@@ -62,6 +73,7 @@ struct TransmissionKernel: @unchecked Sendable {
         prisonOutsideFactor = settings.prisonOutsideContactFactor
         healthFacilityRate = settings.patientHealthWorkerContactsPerDay * (1 - settings.protectiveEquipmentEfficacy)
         var table = [Double](repeating: 1, count: 3 * ContactLayer.allCases.count * AgeBands.count * provinceCount)
+        var rateTable = [Double](repeating: 0, count: table.count)
         let maximumSusceptibility = simulation.maximumSusceptibility
         let classes = [relativeInfectiousnessPresymptomatic, relativeInfectiousnessAsymptomatic, 1.0]
         let settingRates: [ContactLayer: Double] = [.idpSettlement: idpRate, .prison: prisonRate, .healthFacility: healthFacilityRate]
@@ -76,11 +88,13 @@ struct TransmissionKernel: @unchecked Sendable {
                         let index = ((infectiousnessClass * ContactLayer.allCases.count + layer.rawValue) * AgeBands.count
                                      + band) * provinceCount + province
                         table[index] = exp(-min(mean, 700))
+                        rateTable[index] = min(mean, 700)
                     }
                 }
             }
         }
         zeroProbability = table
+        eventRate = rateTable
         state = population.state
         flags = population.flags
         ageBand = population.ageBand
@@ -165,13 +179,79 @@ struct TransmissionKernel: @unchecked Sendable {
             matrixContacts(agent, .community, pow(limit(.community), prisonOutsideFactor), province, into: &indexed)
             return
         }
-        householdContacts(agent, limit(.household), into: &direct)
-        matrixContacts(agent, .school, limit(.school), province, into: &indexed)
-        matrixContacts(agent, .work, limit(.work), province, into: &indexed)
-        matrixContacts(agent, .community, limit(.community), province, into: &indexed)
-        if agentFlags & AgentFlag.idpSettlement != 0 {
-            settingContacts(agent, .idpSettlement, limit(.idpSettlement), province, idp, into: &direct)
+        freeContacts(agent, band: band, province: province, flags: agentFlags, zeroIndex: base, layerStride: layerStride,
+                     direct: &direct, indexed: &indexed)
+    }
+
+    /// The layers of someone living freely, drawn together: one Poisson draw with the summed rate
+    /// (e^(−Σλ) = Π e^(−λ_l)), then each event's layer in proportion to its rate. Most infectious
+    /// agent-days transmit nothing, and they now cost one stream and one comparison instead of one
+    /// per layer; the events themselves have the same distribution as layer-by-layer draws.
+    @inline(__always)
+    func freeContacts(_ agent: Int, band: Int, province: Int, flags agentFlags: UInt8, zeroIndex base: Int, layerStride: Int,
+                      direct: inout PendingContacts, indexed: inout PendingContacts) {
+        // Indexing directly: a closure over `self` would copy the kernel (and retain its arrays) per agent.
+        let limit = { (layer: ContactLayer) -> Double in zeroProbability[base + layer.rawValue * layerStride] }
+        let rate = { (layer: ContactLayer) -> Double in eventRate[base + layer.rawValue * layerStride] }
+        let inHousehold = householdSize[agent] > 1
+        let inSettlement = agentFlags & AgentFlag.idpSettlement != 0 && idp.count(inProvince: province) > 0
+        let household = inHousehold ? limit(.household) : 1
+        let school = limit(.school), work = limit(.work), community = limit(.community)
+        let settlement = inSettlement ? limit(.idpSettlement) : 1
+        var random = CounterRandom(seed: seed, purpose: .transmission, day: day, subject: UInt64(agent) << 3 | 7)
+        let events = random.poisson(zeroProbability: household * school * work * community * settlement)
+        guard events > 0 else { return }
+        // Each event's layer in proportion to the layer's rate (a fixed tuple: no heap).
+        let rates = (inHousehold ? rate(.household) : 0, rate(.school), rate(.work), rate(.community),
+                     inSettlement ? rate(.idpSettlement) : 0)
+        let total = rates.0 + rates.1 + rates.2 + rates.3 + rates.4
+        for _ in 0..<events {
+            let pick = random.uniform() * total
+            if pick < rates.0 {
+                householdTarget(agent, &random, into: &direct)
+            } else if pick < rates.0 + rates.1 {
+                matrixTarget(agent, .school, band: band, province, &random, into: &indexed)
+            } else if pick < rates.0 + rates.1 + rates.2 {
+                matrixTarget(agent, .work, band: band, province, &random, into: &indexed)
+            } else if pick < rates.0 + rates.1 + rates.2 + rates.3 || !inSettlement {
+                matrixTarget(agent, .community, band: band, province, &random, into: &indexed)
+            } else {
+                settingTarget(.idpSettlement, province, idp, &random, into: &direct)
+            }
         }
+    }
+
+    @inline(__always)
+    func householdTarget(_ agent: Int, _ random: inout CounterRandom, into pending: inout PendingContacts) {
+        let size = Int(householdSize[agent])
+        let offset = Int(householdOffset[agent])
+        var member = random.below(size - 1)
+        if member >= offset { member += 1 }
+        pending.append(agent - offset + member, .household, random.uniform())
+    }
+
+    @inline(__always)
+    func matrixTarget(_ agent: Int, _ layer: ContactLayer, band: Int, _ province: Int, _ random: inout CounterRandom,
+                      into pending: inout PendingContacts) {
+        let rowStart = (layer.rawValue * AgeBands.count + band) * AgeBands.count
+        let contactBand = AliasTable.sample(random.uniform(), keep: contactKeep, alias: contactAlias, from: rowStart,
+                                            count: AgeBands.count)
+        let destination = layer == .school ? province
+            : AliasTable.sample(random.uniform(), keep: mobilityKeep, alias: mobilityAlias, from: province * provinceCount,
+                                count: provinceCount)
+        let cell = destination * AgeBands.count + contactBand
+        let low = ageStart[cell]
+        let available = ageStart[cell + 1] - low
+        guard available > 0 else { return }
+        pending.append(low + random.below(available), layer, random.uniform())
+    }
+
+    @inline(__always)
+    func settingTarget(_ layer: ContactLayer, _ province: Int, _ setting: SettingIndex, _ random: inout CounterRandom,
+                       into pending: inout PendingContacts) {
+        let available = setting.count(inProvince: province)
+        let low = setting.start[province]
+        pending.append(Int(setting.members[low + random.below(available)]), layer, random.uniform())
     }
 
     @inline(__always)
