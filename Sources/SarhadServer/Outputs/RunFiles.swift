@@ -58,8 +58,16 @@ public struct RunFiles: Sendable {
     }
 
     /// The report of several runs, each later one compared against the first (as `sarhad report A B …`).
+    /// Runs are labelled "run ID: scenario, seed N", since compared runs often share a scenario.
     public static func comparisonReport(_ runs: [RunFiles]) throws -> String {
-        HTMLReport.render(try runs.map { try $0.reportRun() }, geometry: try geometry())
+        let labelled = try runs.map { files in
+            var run = try files.reportRun()
+            let seed = run.summary.seed.map { ", seed \($0)" } ?? ""
+            let label = "run \(files.directory.lastPathComponent): \(run.name)\(seed)"
+            run.configuration?.name = label
+            return run
+        }
+        return HTMLReport.render(labelled, geometry: try geometry())
     }
 
     /// The run is labelled by its id, not by the staging directory it was read from.

@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
+import UnixSignals
 
 /// `sarhad serve`: opens the store (marking runs cut off by the last shutdown as interrupted),
 /// starts the run queue, and serves the pages and the API until cancelled.
@@ -10,19 +12,24 @@ public struct DashboardServer: Sendable {
     public let configuration: ServerConfiguration
     public let dashboard: Dashboard
 
-    public init(configuration: ServerConfiguration) throws {
+    /// `availableMemory` reads /proc/meminfo unless a test gives it a fixed answer.
+    public init(configuration: ServerConfiguration,
+                availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() }) throws {
         self.configuration = configuration
         try FileManager.default.createDirectory(at: configuration.runsDirectory, withIntermediateDirectories: true)
         let store = try Store(path: configuration.databasePath)
         try store.markInterruptedRuns()
         DashboardServer.removePartialOutputs(in: configuration.runsDirectory)
         let queue = RunQueue(store: store, runsDirectory: configuration.runsDirectory,
-                             maximumConcurrentRuns: configuration.maximumConcurrentRuns, threadsPerRun: configuration.threadsPerRun)
+                             maximumConcurrentRuns: configuration.maximumConcurrentRuns, threadsPerRun: configuration.threadsPerRun,
+                             availableMemory: availableMemory)
         dashboard = Dashboard(store: store, queue: queue)
     }
 
     /// Serves until the task is cancelled (or SIGINT/SIGTERM with `handleSignals`); `onListening`
-    /// gets the bound port (useful with port 0). Runs still going are then stopped and marked interrupted.
+    /// gets the bound port (useful with port 0). Either way the shutdown is graceful: running
+    /// simulations stop at their next day and are marked interrupted, which also ends their
+    /// progress streams, so open event-stream connections do not hold the shutdown up.
     public func run(handleSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var logger = Logger(label: "sarhad.serve")
         logger.logLevel = .notice
@@ -31,16 +38,19 @@ public struct DashboardServer: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sarhad"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
-        do {
-            if handleSignals {
-                try await application.runService()
-            } else {
-                try await application.run()
-            }
-        } catch is CancellationError {
-            // Cancelled by the caller: an ordinary end.
+        // Services shut down in reverse order: the queue stops before the HTTP server drains.
+        let group = ServiceGroup(configuration: .init(
+            services: [application, RunQueueService(queue: dashboard.queue)],
+            gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
+            logger: logger))
+        // Run outside this task so that cancelling it asks for a graceful shutdown instead of
+        // cancelling the server's connections mid-answer.
+        let serving = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
         }
-        await dashboard.queue.stopAll()
     }
 
     func makeRouter() -> Router<BasicRequestContext> {
@@ -57,5 +67,15 @@ public struct DashboardServer: Sendable {
         for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
             try? FileManager.default.removeItem(at: runsDirectory.appendingPathComponent(name))
         }
+    }
+}
+
+/// Stops the run queue when the server shuts down.
+struct RunQueueService: Service {
+    let queue: RunQueue
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await queue.stopAll()
     }
 }
