@@ -129,7 +129,7 @@ final class TestServer: Sendable {
     }
 
     /// Polls the run until it reaches a final state or `timeout` seconds pass; returns the last answer.
-    func waitForEnd(of run: Int, timeout: TimeInterval = 90) async throws -> [String: Any] {
+    func waitForEnd(of run: Int, timeout: TimeInterval = 180) async throws -> [String: Any] {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let run = try await get("/api/v1/runs/\(run)").json()

@@ -33,7 +33,8 @@ public actor RunQueue {
     let threadsPerRun: Int
     let availableMemory: @Sendable () -> Int64?
     var waiting: [Int64] = []
-    var running: Set<Int64> = []
+    /// Each running run's task; it ends once the run's final state is stored.
+    var running: [Int64: Task<Void, Never>] = [:]
     var stopping = false
 
     public init(store: Store, runsDirectory: URL, maximumConcurrentRuns: Int, threadsPerRun: Int,
@@ -107,12 +108,15 @@ public actor RunQueue {
         return record
     }
 
-    /// Stops every run at its next day; they are recorded as interrupted, as after a crash.
-    public func stopAll() {
+    /// Stops every run at its next day and waits until they have ended; they are recorded as
+    /// interrupted, as after a crash. (A population still being built is finished first: that
+    /// step cannot be interrupted, and takes a few seconds at full scale.)
+    public func stopAll() async {
         stopping = true
-        for runId in running { board.requestCancel(runId) }
+        for runId in running.keys { board.requestCancel(runId) }
         for runId in waiting { _ = finish(runId, .interrupted, message: "The server stopped before this run started.") }
         waiting = []
+        for task in running.values { await task.value }
     }
 
     func startWaitingRuns() {
@@ -127,10 +131,9 @@ public actor RunQueue {
             }
             let now = Date()
             record = (try? store.updateRun(id: runId) { $0.status = .running; $0.startedAt = now }) ?? record
-            running.insert(runId)
             board.publish(RunProgress(runId: runId, status: .running, daysDone: 0, dayCount: record.dayCount))
             let execution = RunExecution(record: record, files: files(of: runId), threads: threadsPerRun, board: board)
-            Task {
+            running[runId] = Task {
                 let outcome = await execution.run()
                 self.completed(runId, outcome)
             }
@@ -138,7 +141,7 @@ public actor RunQueue {
     }
 
     func completed(_ runId: Int64, _ outcome: RunExecution.Outcome) {
-        running.remove(runId)
+        running[runId] = nil
         switch outcome {
         case .succeeded: _ = finish(runId, .succeeded, message: nil)
         case .cancelled where stopping: _ = finish(runId, .interrupted, message: "The server stopped before this run finished.")

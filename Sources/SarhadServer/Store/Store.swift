@@ -12,7 +12,11 @@ public final class Store: Sendable {
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
-        database = try DatabaseQueue(path: path)
+        var configuration = Configuration()
+        // Another process (a second server on the same data directory, or `sqlite3`) may hold the
+        // lock briefly; wait for it rather than failing at once.
+        configuration.busyMode = .timeout(10)
+        database = try DatabaseQueue(path: path, configuration: configuration)
         try Store.migrator.migrate(database)
     }
 
