@@ -16,10 +16,18 @@ let package = Package(
         .library(name: "SarhadMeanField", targets: ["SarhadMeanField"]),
         .library(name: "SarhadInference", targets: ["SarhadInference"]),
         .library(name: "SarhadReport", targets: ["SarhadReport"]),
+        .library(name: "SarhadServer", targets: ["SarhadServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // No traits: the dashboard needs neither swift-configuration nor the full-Foundation form coder (shorter build).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -35,10 +43,24 @@ let package = Package(
         .target(name: "SarhadMeanField", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
         .target(name: "SarhadInference", dependencies: ["SarhadModel", "SarhadMeanField"], swiftSettings: strictSettings),
         .target(name: "SarhadReport", dependencies: ["SarhadModel", "SarhadInference"], swiftSettings: strictSettings),
+        .target(
+            name: "SarhadServer",
+            dependencies: [
+                "SarhadModel", "SarhadScenario", "SarhadReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "sarhad",
             dependencies: [
-                "SarhadModel", "SarhadScenario", "SarhadMeanField", "SarhadInference", "SarhadReport",
+                "SarhadModel", "SarhadScenario", "SarhadMeanField", "SarhadInference", "SarhadReport", "SarhadServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -48,6 +70,8 @@ let package = Package(
         .testTarget(name: "SarhadMeanFieldTests", dependencies: ["SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadInferenceTests", dependencies: ["SarhadInference", "SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadReportTests", dependencies: ["SarhadReport", "SarhadModel"], swiftSettings: strictSettings),
+        .testTarget(name: "SarhadServerTests", dependencies: ["SarhadServer", "SarhadScenario", "SarhadReport", "SarhadModel"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "SarhadCLITests", dependencies: ["sarhad"], swiftSettings: strictSettings),
     ]
 )

@@ -1,11 +1,13 @@
 import ArgumentParser
 
+// Async so that `serve` (an async subcommand) can run; the other subcommands stay synchronous.
 @main
-struct Sarhad: ParsableCommand {
+struct Sarhad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sarhad",
         abstract: "Simulates an epidemic entering a country across its land borders, person by person.",
         discussion: "With no scenario file, commands use the built-in Afghanistan 2020 scenario.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, CompareCommand.self, CalibrateCommand.self, SweepCommand.self, MergeCommand.self, ValidateCommand.self, ReportCommand.self, ScenarioCommand.self])
+        subcommands: [RunCommand.self, CompareCommand.self, CalibrateCommand.self, SweepCommand.self, MergeCommand.self,
+                      ValidateCommand.self, ReportCommand.self, ServeCommand.self, ScenarioCommand.self])
 }

@@ -109,8 +109,15 @@ public final class Simulation {
 
     /// Runs every day; `progress(daysDone, dayCount)` is called after each day.
     public func run(progress: (Int, Int) -> Void = { _, _ in }) -> SimulationResult {
+        run(progress: progress, shouldStop: { false })!
+    }
+
+    /// Like `run(progress:)`, but asks `shouldStop()` before each day and returns nil once it
+    /// answers true, so a caller (the dashboard's cancel) can end a run between days.
+    public func run(progress: (Int, Int) -> Void, shouldStop: () -> Bool) -> SimulationResult? {
         let clock = Stopwatch()
         for day in 0..<dayCount {
+            if shouldStop() { return nil }
             step(day: day)
             progress(day + 1, dayCount)
         }

@@ -1,0 +1,112 @@
+/// The API's OpenAPI 3 description, served at `/api/v1/openapi.json`. Written by hand: the API is
+/// small, and a generator would cost more build time than the document costs to keep.
+enum OpenAPIDocument {
+    static let json = #"""
+    {
+      "openapi": "3.0.3",
+      "info": {
+        "title": "Sarhad dashboard API",
+        "version": "1.0.0",
+        "description": "Scenarios (TOML, validated like `sarhad scenario check`), runs in a bounded queue with live progress, and their outputs. When the server is bound to a non-loopback address every call needs `Authorization: Bearer TOKEN`."
+      },
+      "servers": [{"url": "/api/v1"}],
+      "security": [{"bearer": []}, {}],
+      "paths": {
+        "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {}}}}}},
+        "/parameters": {"get": {"summary": "Every scenario parameter: key, unit, expectation, source and built-in default",
+          "responses": {"200": {"description": "The catalogue", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Parameter"}}}}}}}},
+        "/scenarios": {
+          "get": {"summary": "List scenarios (without their text)", "responses": {"200": {"description": "Scenarios", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Scenario"}}}}}}},
+          "post": {"summary": "Create a scenario from TOML, or a copy of the built-in one",
+            "requestBody": {"required": true, "content": {
+              "application/json": {"schema": {"$ref": "#/components/schemas/ScenarioCreation"}},
+              "application/toml": {"schema": {"type": "string"}}}},
+            "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Scenario"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/scenarios/{id}": {
+          "parameters": [{"$ref": "#/components/parameters/Id"}],
+          "get": {"summary": "A scenario with its TOML", "responses": {"200": {"description": "The scenario", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Scenario"}}}}, "404": {"$ref": "#/components/responses/Error"}}},
+          "put": {"summary": "Replace a scenario's TOML (nothing is stored if it does not validate)",
+            "requestBody": {"required": true, "content": {
+              "application/json": {"schema": {"type": "object", "required": ["toml"], "properties": {"toml": {"type": "string"}}}},
+              "application/toml": {"schema": {"type": "string"}}}},
+            "responses": {"200": {"description": "Updated", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Scenario"}}}},
+              "404": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}},
+          "delete": {"summary": "Delete a scenario (its runs keep their own copy)", "responses": {"204": {"description": "Deleted"}, "404": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/runs": {
+          "get": {"summary": "List runs, newest first", "responses": {"200": {"description": "Runs", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}}}}}},
+          "post": {"summary": "Queue a run of a stored scenario",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RunRequest"}}}},
+            "responses": {"202": {"description": "Queued", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
+              "404": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"},
+              "422": {"description": "Invalid end date or scale, or the run would not fit in memory (code insufficient_memory)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
+        },
+        "/runs/{id}": {"parameters": [{"$ref": "#/components/parameters/Id"}],
+          "get": {"summary": "A run", "responses": {"200": {"description": "The run", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/runs/{id}/cancel": {"parameters": [{"$ref": "#/components/parameters/Id"}],
+          "post": {"summary": "Cancel a queued run at once, or a running one before its next simulated day",
+            "responses": {"202": {"description": "Cancelled or cancel requested", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
+              "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+        "/runs/{id}/events": {"parameters": [{"$ref": "#/components/parameters/Id"}],
+          "get": {"summary": "Live progress as server-sent events (`event: progress`, data a Progress object); the stream ends after the final state",
+            "responses": {"200": {"description": "Event stream", "content": {"text/event-stream": {"schema": {"$ref": "#/components/schemas/Progress"}}}}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/runs/{id}/files/{name}": {
+          "parameters": [{"$ref": "#/components/parameters/Id"},
+            {"name": "name", "in": "path", "required": true, "schema": {"type": "string", "enum": ["timeseries.csv", "summary.json", "scenario.toml", "report.html"]}}],
+          "get": {"summary": "A succeeded run's output file, byte for byte as `sarhad run` writes it",
+            "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {}, "application/toml": {}, "text/html": {}}},
+              "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+        "/compare": {
+          "get": {"summary": "The HTML report comparing runs; the first is the baseline",
+            "parameters": [{"name": "runs", "in": "query", "required": true, "description": "Comma-separated run ids, e.g. 3,4", "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "Self-contained HTML report", "content": {"text/html": {}}}, "400": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}}
+      },
+      "components": {
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "The server's --token (or SARHAD_TOKEN); required off loopback"}},
+        "parameters": {"Id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64", "minimum": 1}}},
+        "responses": {"Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
+        "schemas": {
+          "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
+            "code": {"type": "string", "example": "invalid_scenario"},
+            "message": {"type": "string"},
+            "key": {"type": "string", "description": "Scenario key path (e.g. disease.r0) or request field"},
+            "line": {"type": "integer", "description": "Line of the TOML text"},
+            "expected": {"type": "string"},
+            "field": {"type": "string", "description": "The form field the error belongs to: a parameter path, `structured`, or a run request field"}}}}},
+          "Scenario": {"type": "object", "required": ["id", "name", "created_at", "updated_at"], "properties": {
+            "id": {"type": "integer", "format": "int64"}, "name": {"type": "string"},
+            "toml": {"type": "string", "description": "Left out of lists"},
+            "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}},
+          "ScenarioCreation": {"type": "object", "properties": {
+            "toml": {"type": "string"}, "from": {"type": "string", "enum": ["built-in"]}}, "description": "Exactly one of toml and from"},
+          "RunRequest": {"type": "object", "required": ["scenario_id", "seed"], "properties": {
+            "scenario_id": {"type": "integer", "format": "int64"},
+            "seed": {"type": "integer", "format": "int64", "minimum": 0},
+            "end_date": {"type": "string", "format": "date", "description": "Default: the scenario's end"},
+            "population_scale": {"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 1, "description": "Default: the scenario's scale"}}},
+          "Run": {"type": "object", "required": ["id", "scenario_name", "seed", "end_date", "population_scale", "agents", "estimated_bytes", "status", "days_done", "day_count", "created_at", "files"], "properties": {
+            "id": {"type": "integer", "format": "int64"}, "scenario_id": {"type": "integer", "format": "int64"},
+            "scenario_name": {"type": "string"}, "seed": {"type": "integer", "format": "int64"},
+            "end_date": {"type": "string", "format": "date"}, "population_scale": {"type": "number"},
+            "agents": {"type": "integer"}, "estimated_bytes": {"type": "integer", "format": "int64"},
+            "status": {"$ref": "#/components/schemas/Status"},
+            "days_done": {"type": "integer"}, "day_count": {"type": "integer"}, "message": {"type": "string"},
+            "created_at": {"type": "string", "format": "date-time"}, "started_at": {"type": "string", "format": "date-time"},
+            "finished_at": {"type": "string", "format": "date-time"},
+            "files": {"type": "object", "additionalProperties": {"type": "string"}, "description": "File name to download path; succeeded runs only"}}},
+          "Progress": {"type": "object", "required": ["run_id", "status", "days_done", "day_count"], "properties": {
+            "run_id": {"type": "integer", "format": "int64"}, "status": {"$ref": "#/components/schemas/Status"},
+            "days_done": {"type": "integer"}, "day_count": {"type": "integer"}, "message": {"type": "string"}}},
+          "Status": {"type": "string", "enum": ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"]},
+          "Parameter": {"type": "object", "properties": {
+            "path": {"type": "string"}, "section": {"type": "string"}, "key": {"type": "string"}, "expected": {"type": "string"},
+            "unit": {"type": "string"}, "summary": {"type": "string"}, "source": {"type": "string"}, "default_value": {"type": "string"}}}
+        }
+      }
+    }
+    """#
+}

@@ -1,0 +1,86 @@
+import Foundation
+import SarhadModel
+import SarhadReport
+import SarhadScenario
+
+/// A run's output directory, `DATA/runs/<id>/`, holding the same files `sarhad run --report` writes.
+public struct RunFiles: Sendable {
+    /// The files a client may download, in the order the pages list them.
+    public static let downloadable = ["timeseries.csv", "summary.json", "scenario.toml", ReportWriter.fileName]
+
+    public let directory: URL
+
+    public init(runsDirectory: URL, runId: Int64) {
+        directory = runsDirectory.appendingPathComponent(String(runId), isDirectory: true)
+    }
+
+    public func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
+
+    public var exists: Bool { FileManager.default.fileExists(atPath: url("timeseries.csv").path) }
+
+    public static func contentType(_ name: String) -> String {
+        switch (name as NSString).pathExtension {
+        case "csv": "text/csv; charset=utf-8"
+        case "json": "application/json"
+        case "toml": "application/toml; charset=utf-8"
+        default: "text/html; charset=utf-8"
+        }
+    }
+
+    /// Writes the outputs into a staging sibling and renames it into place, as the CLI does, so a
+    /// crash never leaves a half-written run directory behind.
+    public func write(_ result: SimulationResult, scenario: Scenario) throws {
+        let manager = FileManager.default
+        let staging = directory.deletingLastPathComponent().appendingPathComponent(".\(directory.lastPathComponent).partial")
+        try? manager.removeItem(at: staging)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            try Data(TimeseriesCSV.render(result).utf8).write(to: staging.appendingPathComponent("timeseries.csv"))
+            try SummaryJSON.render(result, engine: "agent").write(to: staging.appendingPathComponent("summary.json"))
+            try Data(ScenarioWriter.toml(scenario).utf8).write(to: staging.appendingPathComponent("scenario.toml"))
+            // The report is drawn from the files just written, as `sarhad report` draws it, so its
+            // numbers are those of timeseries.csv.
+            let run = try ReportRun.load(directory: staging, configuration: scenario.configuration)
+            try ReportWriter.write([RunFiles.renamed(run, to: directory.lastPathComponent)], geometry: RunFiles.geometry(), to: staging)
+            if manager.fileExists(atPath: directory.path) { try manager.removeItem(at: directory) }
+            try manager.moveItem(at: staging, to: directory)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// The run as the report sees it, with the scenario read back from its own scenario.toml.
+    public func reportRun() throws -> ReportRun {
+        let configuration = try String(contentsOf: url("scenario.toml"), encoding: .utf8)
+        let scenario = try ScenarioLoader.load(text: configuration, name: "scenario.toml")
+        return try ReportRun.load(directory: directory, configuration: scenario.configuration)
+    }
+
+    /// The report of several runs, each later one compared against the first (as `sarhad report A B …`).
+    /// Runs are labelled "run ID: scenario, seed N", since compared runs often share a scenario.
+    public static func comparisonReport(_ runs: [RunFiles]) throws -> String {
+        let labelled = try runs.map { files in
+            var run = try files.reportRun()
+            let seed = run.summary.seed.map { ", seed \($0)" } ?? ""
+            let label = "run \(files.directory.lastPathComponent): \(run.name)\(seed)"
+            run.configuration?.name = label
+            return run
+        }
+        return HTMLReport.render(labelled, geometry: try geometry())
+    }
+
+    /// The run is labelled by its id, not by the staging directory it was read from.
+    static func renamed(_ run: ReportRun, to name: String) -> ReportRun {
+        var run = run
+        run.directoryName = name
+        return run
+    }
+
+    /// Parsed once: the outlines are the same for every report.
+    static let parsedGeometry = Result { try GeoJSONProvinces.parse(BundledData.text("afghanistan_provinces.geojson")) }
+
+    static func geometry() throws -> ProvinceGeometry {
+        try parsedGeometry.get()
+    }
+}

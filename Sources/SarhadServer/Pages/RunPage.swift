@@ -1,0 +1,55 @@
+/// One run: its request, live progress while queued or running (server-sent events), a cancel
+/// button, and once it succeeded its downloads and the report's charts.
+enum RunPage {
+    static func render(_ run: RunResource, report: ReportEmbedding?) -> String {
+        let facts = """
+            <table class="dash"><tbody>
+            <tr><th>scenario</th><td>\(PageHTML.escaped(run.scenarioName))\(run.scenarioId.map { " (<a href=\"/scenarios/\($0)\">scenario \($0)</a>)" } ?? "")</td></tr>
+            <tr><th>seed</th><td>\(run.seed)</td></tr>
+            <tr><th>end date</th><td>\(PageHTML.escaped(run.endDate))</td></tr>
+            <tr><th>population scale</th><td>\(run.populationScale) (\(run.agents) agents, memory estimate \
+            \(MemoryEstimate.gigabytes(run.estimatedBytes)))</td></tr>
+            <tr><th>status</th><td id="status">\(PageHTML.statusText(run.status))\(run.message.map { " — \(PageHTML.escaped($0))" } ?? "")</td></tr>
+            <tr><th>queued / started / finished</th><td>\(PageHTML.date(run.createdAt)) / \(PageHTML.date(run.startedAt)) / \
+            \(PageHTML.date(run.finishedAt))</td></tr>
+            </tbody></table>
+            """
+        var body = ["<h1>Run \(run.id)</h1>", facts]
+        if !run.status.isFinal {
+            body.append("""
+                <p id="progress" data-events="/api/v1/runs/\(run.id)/events"><progress max="\(max(1, run.dayCount))" \
+                value="\(run.daysDone)"></progress> <span id="progress-text">\(run.daysDone) of \(run.dayCount) days</span></p>
+                <form method="post" action="/runs/\(run.id)/cancel"><button type="submit">Cancel this run</button></form>
+                <script>\(progressScript)</script>
+                """)
+        }
+        if run.status == .succeeded {
+            let links = RunFiles.downloadable.map { "<a href=\"/api/v1/runs/\(run.id)/files/\($0)\">\($0)</a>" }
+            body.append("<p>Downloads: \(links.joined(separator: " · ")) · <a href=\"/compare?runs=\(run.id)\">compare with other runs</a></p>")
+        }
+        if let report { body.append("<div class=\"report\">\(report.body)</div>") }
+        return PageHTML.page(title: "Run \(run.id)", body: body.joined(separator: "\n"), extraStyle: report?.style ?? "")
+    }
+
+    /// Follows the run's events; when it ends, reloads so the server draws the results.
+    static let progressScript = """
+        (function () {
+          var box = document.getElementById('progress');
+          var bar = box.querySelector('progress');
+          var text = document.getElementById('progress-text');
+          var status = document.getElementById('status');
+          var source = new EventSource(box.dataset.events);
+          source.addEventListener('progress', function (event) {
+            var update = JSON.parse(event.data);
+            bar.max = Math.max(1, update.day_count);
+            bar.value = update.days_done;
+            text.textContent = update.days_done + ' of ' + update.day_count + ' days';
+            status.textContent = update.status;
+            if (['succeeded', 'failed', 'cancelled', 'interrupted'].indexOf(update.status) >= 0) {
+              source.close();
+              window.location.reload();
+            }
+          });
+        })();
+        """
+}

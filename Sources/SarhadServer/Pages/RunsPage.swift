@@ -1,0 +1,66 @@
+import Foundation
+
+/// The home page: start a run, the queue and past runs, and a comparison of chosen runs.
+enum RunsPage {
+    /// Values and errors of the start form, kept when a submission is refused.
+    struct StartForm {
+        var scenario = ""
+        var seed = "1"
+        var endDate = "2020-06-30"
+        var populationScale = "0.01"
+        var errors: [String: String] = [:]
+    }
+
+    static let builtInChoice = "built-in"
+
+    static func render(scenarios: [ScenarioRecord], runs: [RunResource], form: StartForm = StartForm()) -> String {
+        var options = scenarios.reversed().map { scenario in
+            let id = String(scenario.id ?? 0)
+            return "<option value=\"\(id)\"\(form.scenario == id ? " selected" : "")>\(PageHTML.escaped(scenario.name)) (scenario \(id))</option>"
+        }
+        options.append("<option value=\"\(builtInChoice)\"\(form.scenario == builtInChoice ? " selected" : "")>"
+                       + "Built-in Afghanistan 2020 (stores a new copy)</option>")
+        let field = { (name: String, label: String, value: String, hint: String) in
+            let error = form.errors[name].map { " <span class=\"error\">\(PageHTML.escaped($0))</span>" } ?? ""
+            return """
+                <p\(form.errors[name] == nil ? "" : " class=\"invalid\"")><label>\(label) <input type="text" name="\(name)" \
+                value="\(PageHTML.escaped(value))" style="width:12em"></label> <span class="hint">\(hint)</span>\(error)</p>
+                """
+        }
+        let general = form.errors["general"].map { "<p class=\"error\">\(PageHTML.escaped($0))</p>" } ?? ""
+        let rows = runs.map { run in
+            let progress = run.status == .running ? " \(run.daysDone)/\(run.dayCount) days" : ""
+            return """
+                <tr><td><input type="checkbox" name="runs" value="\(run.id)"\(run.status == .succeeded ? "" : " disabled")></td>
+                <td><a href="/runs/\(run.id)">run \(run.id)</a></td><td>\(PageHTML.escaped(run.scenarioName))</td>
+                <td>\(run.seed)</td><td>\(PageHTML.escaped(run.endDate))</td><td>\(run.populationScale)</td><td>\(run.agents)</td>
+                <td>\(PageHTML.statusText(run.status))\(progress)</td><td>\(PageHTML.date(run.createdAt))</td></tr>
+                """
+        }
+        let table = runs.isEmpty ? "<p>No runs yet.</p>" : """
+            <form method="get" action="/compare">
+            <table class="dash"><thead><tr><th>compare</th><th>run</th><th>scenario</th><th>seed</th><th>end</th><th>scale</th>
+            <th>agents</th><th>status</th><th>queued at</th></tr></thead>
+            <tbody>\(rows.joined(separator: "\n"))</tbody></table>
+            <p><button type="submit">Compare the ticked runs</button> <span class="hint">the oldest ticked run is the baseline; \
+            the others are compared against it</span></p>
+            </form>
+            """
+        return PageHTML.page(title: "Runs", body: """
+            <h1>Runs</h1>
+            <h2>Start a run</h2>
+            <form method="post" action="/runs">
+            \(general)
+            <p><label>Scenario <select name="scenario">\(options.joined())</select></label> \
+            <a href="/scenarios">edit scenarios</a></p>
+            \(field("seed", "Seed", form.seed, "the same seed gives the same outputs, byte for byte"))
+            \(field("end_date", "End date", form.endDate, "YYYY-MM-DD; the built-in scenario starts on 2020-01-01"))
+            \(field("population_scale", "Population scale", form.populationScale,
+                    "share of the 38.4 million residents simulated: 0.01 takes seconds, 1 needs ≈ 0.9 GB and about a minute"))
+            <p><button type="submit">Queue the run</button></p>
+            </form>
+            <h2>Queue and past runs</h2>
+            \(table)
+            """)
+    }
+}

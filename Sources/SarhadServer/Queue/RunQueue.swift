@@ -1,0 +1,170 @@
+import Foundation
+import SarhadModel
+import SarhadScenario
+
+/// Why a run was not accepted.
+public enum RunRefusal: Error, Sendable, Equatable {
+    case scenarioNotFound(Int64)
+    case invalid(ScenarioError)
+    case insufficientMemory(neededBytes: Int64, availableBytes: Int64)
+    case runNotFound(Int64)
+    case alreadyFinished(Int64, RunStatus)
+
+    public var message: String {
+        switch self {
+        case .scenarioNotFound(let id): "There is no scenario \(id)."
+        case .invalid(let error): error.description
+        case .insufficientMemory(let needed, let available):
+            "This run needs about \(MemoryEstimate.gigabytes(needed)) of memory and only \(MemoryEstimate.gigabytes(available)) "
+                + "is available: lower the population scale, or wait for other runs to finish."
+        case .runNotFound(let id): "There is no run \(id)."
+        case .alreadyFinished(let id, let status): "Run \(id) has already ended (\(status.rawValue))."
+        }
+    }
+}
+
+/// The bounded run queue: runs start in submission order, at most `maximumConcurrentRuns` at a
+/// time, and only when the memory they are estimated to need is available.
+public actor RunQueue {
+    public nonisolated let board: RunProgressBoard
+    let store: Store
+    let runsDirectory: URL
+    let maximumConcurrentRuns: Int
+    let threadsPerRun: Int
+    let availableMemory: @Sendable () -> Int64?
+    var waiting: [Int64] = []
+    /// Each running run's task; it ends once the run's final state is stored.
+    var running: [Int64: Task<Void, Never>] = [:]
+    var stopping = false
+
+    public init(store: Store, runsDirectory: URL, maximumConcurrentRuns: Int, threadsPerRun: Int,
+                board: RunProgressBoard = RunProgressBoard(),
+                availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() }) {
+        self.store = store
+        self.runsDirectory = runsDirectory
+        self.maximumConcurrentRuns = max(1, maximumConcurrentRuns)
+        self.threadsPerRun = max(1, threadsPerRun)
+        self.board = board
+        self.availableMemory = availableMemory
+    }
+
+    public nonisolated func files(of runId: Int64) -> RunFiles {
+        RunFiles(runsDirectory: runsDirectory, runId: runId)
+    }
+
+    /// Validates the request against the stored scenario, refuses it if it cannot fit in memory,
+    /// stores it as queued, and starts it when a slot is free.
+    public func submit(_ request: RunRequest) throws(RunRefusal) -> RunRecord {
+        let scenarioRecord: ScenarioRecord
+        do {
+            scenarioRecord = try store.scenario(id: request.scenarioId)
+        } catch {
+            throw .scenarioNotFound(request.scenarioId)
+        }
+        let scenario: Scenario
+        do {
+            scenario = try request.apply(to: ScenarioText.validate(scenarioRecord.toml))
+        } catch {
+            throw .invalid(error)
+        }
+        let estimate = MemoryEstimate(configuration: scenario.configuration)
+        try checkMemory(estimate)
+        let configuration = scenario.configuration
+        let record: RunRecord
+        do {
+            record = try store.insert(RunRecord(
+                scenarioId: request.scenarioId, scenarioName: configuration.name, scenarioToml: scenarioRecord.toml,
+                seed: request.seed, endDate: configuration.endDate.description, populationScale: configuration.populationScale,
+                agents: estimate.agents, estimatedBytes: estimate.bytes, dayCount: configuration.dayCount))
+        } catch {
+            throw .invalid(ScenarioError(message: "could not be stored: \(error)"))
+        }
+        waiting.append(record.id!)
+        startWaitingRuns()
+        return record
+    }
+
+    func checkMemory(_ estimate: MemoryEstimate) throws(RunRefusal) {
+        guard let available = availableMemory() else { return }
+        if estimate.bytes > available {
+            throw .insufficientMemory(neededBytes: estimate.bytes, availableBytes: available)
+        }
+    }
+
+    /// A queued run is cancelled at once; a running one stops before its next day.
+    public func cancel(_ runId: Int64) throws(RunRefusal) -> RunRecord {
+        let record: RunRecord
+        do {
+            record = try store.run(id: runId)
+        } catch {
+            throw .runNotFound(runId)
+        }
+        if record.status.isFinal { throw .alreadyFinished(runId, record.status) }
+        if let index = waiting.firstIndex(of: runId) {
+            waiting.remove(at: index)
+            return finish(runId, .cancelled, message: "Cancelled before it started.") ?? record
+        }
+        board.requestCancel(runId)
+        return record
+    }
+
+    /// Stops every run at its next day and waits until they have ended; they are recorded as
+    /// interrupted, as after a crash. (A population still being built is finished first: that
+    /// step cannot be interrupted, and takes a few seconds at full scale.)
+    public func stopAll() async {
+        stopping = true
+        for runId in running.keys { board.requestCancel(runId) }
+        for runId in waiting { _ = finish(runId, .interrupted, message: "The server stopped before this run started.") }
+        waiting = []
+        for task in running.values { await task.value }
+    }
+
+    func startWaitingRuns() {
+        while !stopping, running.count < maximumConcurrentRuns, !waiting.isEmpty {
+            let runId = waiting.removeFirst()
+            guard var record = try? store.run(id: runId) else { continue }
+            do {
+                try checkMemory(MemoryEstimate(agents: record.agents))
+            } catch {
+                _ = finish(runId, .failed, message: error.message)
+                continue
+            }
+            let now = Date()
+            record = (try? store.updateRun(id: runId) { $0.status = .running; $0.startedAt = now }) ?? record
+            board.publish(RunProgress(runId: runId, status: .running, daysDone: 0, dayCount: record.dayCount))
+            let execution = RunExecution(record: record, files: files(of: runId), threads: threadsPerRun, board: board)
+            running[runId] = Task {
+                let outcome = await execution.run()
+                self.completed(runId, outcome)
+            }
+        }
+    }
+
+    func completed(_ runId: Int64, _ outcome: RunExecution.Outcome) {
+        running[runId] = nil
+        switch outcome {
+        case .succeeded: _ = finish(runId, .succeeded, message: nil)
+        case .cancelled where stopping: _ = finish(runId, .interrupted, message: "The server stopped before this run finished.")
+        case .cancelled: _ = finish(runId, .cancelled, message: "Cancelled while running.")
+        case .failed(let message): _ = finish(runId, .failed, message: message)
+        }
+        startWaitingRuns()
+    }
+
+    /// Stores the final state and tells the listeners.
+    func finish(_ runId: Int64, _ status: RunStatus, message: String?) -> RunRecord? {
+        let daysDone = board.latest(runId)?.daysDone
+        let now = Date()
+        let record = try? store.updateRun(id: runId) { record in
+            record.status = status
+            record.message = message
+            record.finishedAt = now
+            record.daysDone = status == .succeeded ? record.dayCount : (daysDone ?? record.daysDone)
+        }
+        if let record {
+            board.publish(RunProgress(runId: runId, status: status, daysDone: record.daysDone, dayCount: record.dayCount,
+                                      message: message))
+        }
+        return record
+    }
+}

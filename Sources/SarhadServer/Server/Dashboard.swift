@@ -1,0 +1,167 @@
+import Foundation
+import HTTPTypes
+import SarhadModel
+import SarhadReport
+import SarhadScenario
+
+/// What the dashboard can do, whoever asks: the JSON API and the HTML pages both call these, so a
+/// page never does anything the API cannot.
+public struct Dashboard: Sendable {
+    public let store: Store
+    public let queue: RunQueue
+
+    public init(store: Store, queue: RunQueue) {
+        self.store = store
+        self.queue = queue
+    }
+
+    // MARK: Scenarios
+
+    public func createBuiltInScenario() throws(APIError) -> ScenarioRecord {
+        let text: String
+        do {
+            text = try ScenarioText.builtIn()
+        } catch {
+            throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
+        }
+        return try createScenario(toml: text)
+    }
+
+    public func createScenario(toml text: String) throws(APIError) -> ScenarioRecord {
+        let scenario = try validate(text)
+        return try storing { try store.insert(ScenarioRecord(name: scenario.configuration.name, toml: text)) }
+    }
+
+    /// Replaces a scenario's text; nothing is stored when it does not validate.
+    public func updateScenario(id: Int64, toml text: String, fieldOfLine: [Int: String] = [:]) throws(APIError) -> ScenarioRecord {
+        var record = try scenario(id: id)
+        let scenario = try validate(text, fieldOfLine: fieldOfLine)
+        record.toml = text
+        record.name = scenario.configuration.name
+        record.updatedAt = Date()
+        let updated = record
+        try storing { try store.update(updated) }
+        return updated
+    }
+
+    public func scenario(id: Int64) throws(APIError) -> ScenarioRecord {
+        do {
+            return try store.scenario(id: id)
+        } catch {
+            throw .notFound("There is no scenario \(id).")
+        }
+    }
+
+    public func scenarios() throws(APIError) -> [ScenarioRecord] {
+        try storing { try store.scenarios() }
+    }
+
+    public func deleteScenario(id: Int64) throws(APIError) {
+        _ = try scenario(id: id)
+        try storing { try store.deleteScenario(id: id) }
+    }
+
+    func validate(_ text: String, fieldOfLine: [Int: String] = [:]) throws(APIError) -> Scenario {
+        guard text.utf8.count <= ScenarioText.maximumBytes else { throw RequestBody.tooLarge(ScenarioText.maximumBytes) }
+        do {
+            return try ScenarioText.validate(text)
+        } catch {
+            throw .invalidScenario(error, fieldOfLine: fieldOfLine)
+        }
+    }
+
+    // MARK: Runs
+
+    public func startRun(_ request: RunRequest) async throws(APIError) -> RunRecord {
+        do {
+            return try await queue.submit(request)
+        } catch {
+            throw .from(error)
+        }
+    }
+
+    public func cancelRun(id: Int64) async throws(APIError) -> RunRecord {
+        do {
+            return try await queue.cancel(id)
+        } catch {
+            throw .from(error)
+        }
+    }
+
+    public func run(id: Int64) throws(APIError) -> RunRecord {
+        do {
+            return try store.run(id: id)
+        } catch {
+            throw .notFound("There is no run \(id).")
+        }
+    }
+
+    public func runs() throws(APIError) -> [RunRecord] {
+        try storing { try store.runs() }
+    }
+
+    public func resource(_ record: RunRecord) -> RunResource {
+        RunResource(record, live: record.id.flatMap(queue.board.latest))
+    }
+
+    public func progress(of record: RunRecord) -> RunProgress {
+        let runId = record.id ?? 0
+        return queue.board.latest(runId)
+            ?? RunProgress(runId: runId, status: record.status, daysDone: record.daysDone, dayCount: record.dayCount,
+                           message: record.message)
+    }
+
+    /// One of a succeeded run's files.
+    public func file(_ name: String, ofRun id: Int64) throws(APIError) -> Data {
+        let record = try run(id: id)
+        guard RunFiles.downloadable.contains(name) else {
+            throw .notFound("Runs have no file \(name); they have " + RunFiles.downloadable.joined(separator: ", ") + ".")
+        }
+        guard record.status == .succeeded, let data = FileManager.default.contents(atPath: queue.files(of: id).url(name).path) else {
+            throw APIError(.conflict, code: "no_outputs", message: "Run \(id) has no outputs: it is \(record.status.rawValue).")
+        }
+        return data
+    }
+
+    /// The report of the given runs (the first is the baseline), drawn from their files.
+    public func comparison(of ids: [Int64]) throws(APIError) -> String {
+        guard !ids.isEmpty else { throw .badRequest("Name at least one run, e.g. ?runs=1,2.") }
+        for id in ids {
+            let record = try run(id: id)
+            guard record.status == .succeeded else {
+                throw APIError(.conflict, code: "no_outputs", message: "Run \(id) has no outputs: it is \(record.status.rawValue).")
+            }
+        }
+        do {
+            return try RunFiles.comparisonReport(ids.map(queue.files(of:)))
+        } catch {
+            throw APIError(.internalServerError, code: "report", message: "The report could not be drawn: \(error)")
+        }
+    }
+
+    /// The catalogue with the built-in scenario's values as defaults.
+    func parameters() throws(APIError) -> [ParameterResource] {
+        let builtIn: Scenario
+        do {
+            builtIn = try Scenario.builtIn()
+        } catch {
+            throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
+        }
+        let provinces = builtIn.configuration.provinces.map(\.name)
+        return ParameterCatalog.all.map { spec in
+            ParameterResource(path: spec.path, section: spec.section, key: spec.key, expected: spec.expectation, unit: spec.unit,
+                              summary: spec.summary, source: spec.source,
+                              defaultValue: ScenarioForm.text(spec.get(builtIn), kind: spec.kind, provinces: provinces))
+        }
+    }
+
+    func storing<T>(_ work: () throws -> T) throws(APIError) -> T {
+        do {
+            return try work()
+        } catch Store.Failure.notFound {
+            throw .notFound("Not found.")
+        } catch {
+            throw APIError(.internalServerError, code: "store", message: "The database could not be used: \(error)")
+        }
+    }
+}

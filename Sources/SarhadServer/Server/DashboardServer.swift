@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import UnixSignals
+
+/// `sarhad serve`: opens the store (marking runs cut off by the last shutdown as interrupted),
+/// starts the run queue, and serves the pages and the API until cancelled.
+public struct DashboardServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let dashboard: Dashboard
+
+    /// `availableMemory` reads /proc/meminfo unless a test gives it a fixed answer.
+    public init(configuration: ServerConfiguration,
+                availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() }) throws {
+        self.configuration = configuration
+        try FileManager.default.createDirectory(at: configuration.runsDirectory, withIntermediateDirectories: true)
+        let store = try Store(path: configuration.databasePath)
+        try store.markInterruptedRuns()
+        DashboardServer.removePartialOutputs(in: configuration.runsDirectory)
+        let queue = RunQueue(store: store, runsDirectory: configuration.runsDirectory,
+                             maximumConcurrentRuns: configuration.maximumConcurrentRuns, threadsPerRun: configuration.threadsPerRun,
+                             availableMemory: availableMemory)
+        dashboard = Dashboard(store: store, queue: queue)
+    }
+
+    /// Serves until the task is cancelled (or SIGINT/SIGTERM with `handleSignals`); `onListening`
+    /// gets the bound port (useful with port 0). Either way the shutdown is graceful: running
+    /// simulations stop at their next day and are marked interrupted, which also ends their
+    /// progress streams, so open event-stream connections do not hold the shutdown up.
+    public func run(handleSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        var logger = Logger(label: "sarhad.serve")
+        logger.logLevel = .notice
+        let application = Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sarhad"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        // Services shut down in reverse order: the queue stops before the HTTP server drains.
+        let group = ServiceGroup(configuration: .init(
+            services: [application, RunQueueService(queue: dashboard.queue)],
+            gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
+            logger: logger))
+        // Run outside this task so that cancelling it asks for a graceful shutdown instead of
+        // cancelling the server's connections mid-answer.
+        let serving = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
+    }
+
+    func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.middlewares.add(AccessMiddleware(policy: configuration.access))
+        APIRoutes(dashboard: dashboard).register(on: router)
+        PageRoutes(dashboard: dashboard, policy: configuration.access).register(on: router)
+        return router
+    }
+
+    /// Staging directories (`.<id>.partial`) of runs that were being written when the server stopped.
+    static func removePartialOutputs(in runsDirectory: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: runsDirectory.path)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            try? FileManager.default.removeItem(at: runsDirectory.appendingPathComponent(name))
+        }
+    }
+}
+
+/// Stops the run queue when the server shuts down.
+struct RunQueueService: Service {
+    let queue: RunQueue
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await queue.stopAll()
+    }
+}
