@@ -160,7 +160,7 @@ struct MeanFieldInputs: Sendable {
     }
 
     /// Eight Runge–Kutta steps a day (dt = 3 h), more if some stage is left faster than once per step.
-    static let baseSubstepsPerDay = 8
+    static let baseSubstepsPerDay = 4
 
     static func normalised(_ weights: [Double]) -> [Double] {
         let total = weights.reduce(0) { $0 + max(0, $1) }

@@ -32,7 +32,7 @@ struct MergeCommand: ParsableCommand {
         switch manifest.command {
         case RunJob.command:
             let command = try RunCommand.parse(manifest.arguments)
-            try finish(RunJob(command: command, scenario: try command.resolvedScenario()), manifest, results, target)
+            try finish(try RunJob(command: command, scenario: try command.resolvedScenario()), manifest, results, target)
         case CompareJob.command:
             let command = try CompareCommand.parse(manifest.arguments)
             try finish(try CompareJob(command: command), manifest, results, target)

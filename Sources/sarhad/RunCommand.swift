@@ -23,6 +23,8 @@ struct RunCommand: ParsableCommand {
     var populationScale: Double?
     @Option(help: "agent (every person) or mean-field (the deterministic twin).") var engine: EngineName = .agent
     @Option(help: "Number of replicates; above 1, quantiles are written too.") var replicates: Int = 1
+    @Option(help: "Run forward from a calibration's posterior.csv: each replicate takes a particle drawn by weight.")
+    var posterior: String?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Output directory.") var output: String = "sarhad-output"
@@ -38,6 +40,9 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard replicates >= 1 else { throw ValidationError("--replicates must be at least 1 (got \(replicates))") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        if posterior != nil && engine == .meanField {
+            throw ValidationError("--posterior runs the agent engine; drop --engine mean-field")
+        }
         if engine == .meanField && replicates > 1 {
             throw ValidationError("--replicates: the mean-field twin is deterministic; run it once")
         }
@@ -50,7 +55,12 @@ struct RunCommand: ParsableCommand {
         } catch let error as InputError {
             throw exitForInputError(error)
         }
-        let job = RunJob(command: self, scenario: scenario)
+        let job: RunJob
+        do {
+            job = try RunJob(command: self, scenario: scenario)
+        } catch let error as InputError {
+            throw exitForInputError(error)
+        }
         if let shard = sharding.shard {
             print(try ShardFiles.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
                                           threads: threads, quiet: quiet))
@@ -63,7 +73,13 @@ struct RunCommand: ParsableCommand {
             let message = "Running \(configuration.name): \(what)" + (replicates > 1 ? ", \(replicates) replicates" : "") + "…\n"
             FileHandle.standardError.write(Data(message.utf8))
         }
-        let results = simulate(configuration)
+        let results = job.predictive.map { predictive in
+            let progress = ProgressReporter(label: "replicates")
+            let silent = quiet
+            return predictive.run(replicates: replicates, threads: threads) { done, total in
+                if !silent { progress.update(done, total) }
+            }
+        } ?? simulate(configuration)
         let directory = try OutputDirectory(path: output)
         let text: String
         do {

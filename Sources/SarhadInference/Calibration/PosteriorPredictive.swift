@@ -19,11 +19,18 @@ public struct PosteriorPredictive: Sendable {
     }
 
     public func run(replicates: Int, threads: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [SimulationResult] {
+        run(Array(0..<replicates), threads: threads, progress: progress)
+    }
+
+    /// Replicates `indices` (any subset: a shard's share gives the same results as in the whole).
+    public func run(_ indices: [Int], threads: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [SimulationResult] {
+        let replicates = indices.count
         let populations = PopulationPool(template: PopulationBuilder.build(base, seed: seed, threads: max(1, threads)))
         let concurrent = min(max(1, threads), max(1, replicates))
         let threadsEach = max(1, threads / concurrent)
         let counter = ProgressCounter(total: replicates, progress: progress)
-        return Parallel.map(count: replicates, threads: concurrent) { replicate in
+        return Parallel.map(count: replicates, threads: concurrent) { position in
+            let replicate = indices[position]
             let values = posterior.values[particle(forReplicate: replicate)]
             let result = populations.withPopulation { population in
                 Simulation(configuration: posterior.space.configured(base, values),

@@ -9,18 +9,37 @@ struct RunJob: ShardableJob {
     static let command = "run"
     let command: RunCommand
     let scenario: Scenario
+    /// Set with --posterior: replicates draw their parameters from it.
+    let predictive: PosteriorPredictive?
+
+    init(command: RunCommand, scenario: Scenario) throws {
+        self.command = command
+        self.scenario = scenario
+        predictive = try command.posterior.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(ScenarioError(file: path, message: "cannot be read", expected: "a posterior.csv from sarhad calibrate"))
+            }
+            do {
+                let posterior = try PosteriorTable.parse(String(decoding: data, as: UTF8.self))
+                return PosteriorPredictive(base: scenario.configuration, posterior: posterior, seed: command.seed)
+            } catch let error as PosteriorTable.ParseError {
+                throw InputError(ScenarioError(file: path, line: error.line, message: error.message,
+                                               expected: "the posterior.csv format (particle,weight,distance,<parameter>…)"))
+            }
+        }
+    }
 
     var totalItems: Int { command.replicates }
 
     var fingerprint: String {
         stableHash([Self.command, fileFingerprint(command.scenarioFile), ScenarioWriter.toml(scenario), "\(command.seed)",
-                    command.engine.rawValue, "\(command.replicates)"].joined(separator: "\u{1F}"))
+                    command.engine.rawValue, "\(command.replicates)", fileFingerprint(command.posterior)].joined(separator: "\u{1F}"))
     }
 
     var ensemble: Ensemble { Ensemble(configuration: scenario.configuration, baseSeed: command.seed, engine: command.engine.engine) }
 
     func compute(_ items: [Int], threads: Int, progress: @escaping @Sendable (Int, Int) -> Void) -> [SimulationResult] {
-        ensemble.run(items, threads: threads, progress: progress)
+        predictive?.run(items, threads: threads, progress: progress) ?? ensemble.run(items, threads: threads, progress: progress)
     }
 
     func finish(_ results: [SimulationResult], into directory: OutputDirectory) throws -> String {

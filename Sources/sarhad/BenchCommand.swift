@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import SarhadInference
+import SarhadMeanField
+import SarhadModel
+import SarhadScenario
+
+/// The repository's benchmark suite (docs/PERFORMANCE.md). A command rather than a
+/// microbenchmark harness: each case is a whole run of seconds, timed a few times, and users can
+/// run the same suite on their own machines from the installed binary.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time population construction, a day at the peak, whole runs at 1 M and 38.4 M agents, and the twin.",
+        discussion: "Build with -c release. Prints min, median and max wall seconds per case over --runs runs.")
+
+    enum Case: String, ExpressibleByArgument, CaseIterable {
+        case population, peakDay = "peak-day", run1M = "run-1m", runFull = "run-full", twin
+    }
+
+    @Option(help: "Runs per case (the median is quoted).") var runs: Int = 5
+    @Option(help: "Cases, comma-separated: \(Case.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var cases: String = Case.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let selected = try cases.split(separator: ",").map { name in
+            guard let found = Case(rawValue: String(name)) else {
+                throw ValidationError("--cases: unknown case \"\(name)\"; expected \(Case.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return found
+        }
+        let base = try Scenario.builtIn().configuration
+        print("case                                         runs     min s  median s     max s  note")
+        for benchCase in selected {
+            var times = [Double](), note = ""
+            for _ in 0..<max(1, runs) {
+                let (seconds, detail) = measure(benchCase, base)
+                times.append(seconds)
+                note = detail
+            }
+            times.sort()
+            let label = description(benchCase)
+            print(label.padding(toLength: 44, withPad: " ", startingAt: 0)
+                + String(format: " %5d  %8.3f  %8.3f  %8.3f  ", times.count, times.first!, Quantile.of(sorted: times, level: 0.5), times.last!)
+                + note)
+        }
+    }
+
+    func description(_ benchCase: Case) -> String {
+        switch benchCase {
+        case .population: "population construction, 38.4 M agents"
+        case .peakDay: "one day at the peak, 38.4 M agents"
+        case .run1M: "whole run 2020, 1 M agents (scale 1/38.4)"
+        case .runFull: "whole run 2020, 38.4 M agents"
+        case .twin: "mean-field twin, 366 days"
+        }
+    }
+
+    func measure(_ benchCase: Case, _ base: ModelConfiguration) -> (Double, String) {
+        let clock = ContinuousClock()
+        switch benchCase {
+        case .population:
+            let start = clock.now
+            let population = PopulationBuilder.build(base, seed: 1, threads: threads)
+            return ((clock.now - start).seconds, "\(population.count) agents")
+        case .peakDay:
+            let simulation = Simulation(configuration: base, seed: 1, threads: threads)
+            var last = clock.now
+            var days = [Double]()
+            let result = simulation.run { _, _ in
+                let now = clock.now
+                days.append((now - last).seconds)
+                last = now
+            }
+            let peak = result.peakDay(.infectious)
+            return (days[peak], "day \(result.date(ofDay: peak)), \(result.national(day: peak, measure: .infectious)) infectious")
+        case .run1M, .runFull:
+            var configuration = base
+            if benchCase == .run1M { configuration.populationScale = 1 / 38.4 }
+            let start = clock.now
+            let result = Simulation(configuration: configuration, seed: 1, threads: threads).run()
+            let infections = result.total(.infections) + result.total(.infectedArrivals)
+            let seconds = (clock.now - start).seconds
+            return (seconds, String(format: "%d infections, %.0f ns per infection", infections, seconds * 1e9 / Double(max(1, infections))))
+        case .twin:
+            let start = clock.now
+            let result = MeanFieldModel(configuration: base).run()
+            return ((clock.now - start).seconds, "\(result.total(.infections)) expected infections")
+        }
+    }
+}
