@@ -7,5 +7,5 @@ struct Sarhad: ParsableCommand {
         abstract: "Simulates an epidemic entering a country across its land borders, person by person.",
         discussion: "With no scenario file, commands use the built-in Afghanistan 2020 scenario.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, CompareCommand.self, CalibrateCommand.self, SweepCommand.self, MergeCommand.self, ValidateCommand.self, ReportCommand.self, ScenarioCommand.self])
+        subcommands: [RunCommand.self, CompareCommand.self, CalibrateCommand.self, SweepCommand.self, MergeCommand.self, SlurmCommand.self, ValidateCommand.self, ReportCommand.self, ScenarioCommand.self])
 }
