@@ -43,9 +43,16 @@ install_packages() {
     # the future; ours use their own socket, ports and config, so they do not collide.
 }
 
-pid_alive() {
-    local file="$1"
-    [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null
+# Whether the daemon named by run/NAME.pid is running: not a zombie (a killed daemon whose parent
+# has not reaped it yet still answers kill -0), and not another program that reused the pid.
+daemon_alive() {
+    local name="$1" file="$prefix/run/$1.pid" pid state
+    [ -f "$file" ] || return 1
+    pid=$(cat "$file")
+    [ -r "/proc/$pid/stat" ] || return 1
+    state=$(sed 's/^.*) //' "/proc/$pid/stat" | cut -d' ' -f1)
+    [ "$state" != "Z" ] || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$name"
 }
 
 # Memory for jobs: the machine's, less 1 GiB for the system and the daemons.
@@ -64,7 +71,8 @@ write_config() {
     cat >"$conf" <<EOF
 # Written by scripts/slurm-local.sh: one node, this machine, no accounting database.
 ClusterName=sarhad-local
-SlurmctldHost=$host
+# Loopback addresses: this cluster is one machine, and its hostname may not resolve (or not to itself).
+SlurmctldHost=$host(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 SlurmctldPort=${SARHAD_SLURMCTLD_PORT:-6817}
@@ -99,7 +107,7 @@ JobCompType=jobcomp/none
 ReturnToService=2
 MinJobAge=600
 MailProg=/bin/true
-NodeName=$host CPUs=$cpus RealMemory=$memory State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$memory State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
     # slurmd and slurmctld read plugstack.conf next to slurm.conf; an empty one keeps them from
@@ -131,7 +139,7 @@ start_munge() {
 }
 
 start() {
-    if pid_alive "$prefix/run/slurmctld.pid" && pid_alive "$prefix/run/slurmd.pid" && pid_alive "$prefix/run/munged.pid"; then
+    if daemon_alive slurmctld && daemon_alive slurmd && daemon_alive munged; then
         log "already running under $prefix"
         print_env
         return
@@ -164,15 +172,15 @@ stop_daemons() {
     local quiet="${1:-}"
     for daemon in slurmd slurmctld munged; do
         local file="$prefix/run/$daemon.pid"
-        if pid_alive "$file"; then
+        if daemon_alive "$daemon"; then
             local pid
             pid=$(cat "$file")
             kill "$pid" 2>/dev/null || true
             for _ in $(seq 1 50); do
-                kill -0 "$pid" 2>/dev/null || break
+                daemon_alive "$daemon" || break
                 sleep 0.2
             done
-            if kill -0 "$pid" 2>/dev/null; then
+            if daemon_alive "$daemon"; then
                 kill -9 "$pid" 2>/dev/null || true
             fi
             [ -n "$quiet" ] || log "stopped $daemon ($pid)"
