@@ -148,6 +148,12 @@ struct SlurmScriptTests {
                                           in: directory, environment: environment)
         #expect(other.status == 2)
         #expect(other.standardError.contains("resubmit exactly that"), "\(other.standardError)")
+        // Shard 3 is still running, so it cannot be resubmitted yet; shard 2 failed, so it can.
+        let stillRunning = try SarhadProcess.run(["slurm", "submit", "--only", "2-3", "--"] + ensemble + ["--output", "out"],
+                                                 in: directory, environment: environment)
+        #expect(stillRunning.status == 2)
+        #expect(stillRunning.standardError.contains("jobs 4242_3 of the earlier submission are still queued or running"),
+                "\(stillRunning.standardError)")
         let resubmitted = try SarhadProcess.run(["slurm", "submit", "--only", "2", "--"] + ensemble + ["--output", "out"],
                                                 in: directory, environment: environment)
         #expect(resubmitted.status == 0, "\(resubmitted.standardError)")

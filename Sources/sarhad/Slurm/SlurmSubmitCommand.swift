@@ -48,13 +48,13 @@ struct SlurmSubmitCommand: ParsableCommand {
         let workingDirectory = FileManager.default.currentDirectoryPath
         let files = SlurmFiles(outputDirectory: work.outputDirectory(from: workingDirectory))
         let recorded = try SlurmJobsRecord.load(files)
-        if only == nil, let recorded, !dryRun {
-            try refuseWhileQueued(recorded)
-        }
         // Only a resubmission adds to the earlier record; a fresh submission starts a new one.
         let previous = only == nil ? nil : recorded
         let shardCount = try chooseShardCount(work: work, previous: previous, files: files)
         let tasks = try chooseTasks(shardCount: shardCount, files: files)
+        if let recorded, !dryRun {
+            try refuseWhileQueued(recorded, resubmitting: only == nil ? nil : Set(tasks.shards))
+        }
         // Each task gets the CPUs it asked Slurm for, not every core of the node it lands on.
         let taskArguments = work.givesThreads ? work.arguments : work.arguments + ["--threads", "\(cpusPerTask)"]
         if let previous {
@@ -116,11 +116,14 @@ struct SlurmSubmitCommand: ParsableCommand {
             """)
     }
 
-    /// A fresh submission while the earlier one still runs would have two jobs writing the same shards.
-    private func refuseWhileQueued(_ record: SlurmJobsRecord) throws(SlurmProblem) {
+    /// Two jobs must not write the same shard: a fresh submission waits until nothing of the earlier
+    /// one is queued, a resubmission until the shards it names are not.
+    private func refuseWhileQueued(_ record: SlurmJobsRecord, resubmitting shards: Set<Int>?) throws(SlurmProblem) {
         let ids = record.submissions.flatMap { [$0.arrayJob] + ($0.mergeJob.map { [$0] } ?? []) }
         guard case .states(let states) = SlurmQueue.query(jobs: ids) else { return }
-        let active = states.filter { $0.isActive }.map(\.jobLabel)
+        let active = states.filter { state in
+            state.isActive && (shards.map { shards in state.task.map(shards.contains) ?? false } ?? true)
+        }.map(\.jobLabel)
         guard active.isEmpty else {
             throw SlurmProblem("jobs \(active.joined(separator: ", ")) of the earlier submission are still queued or running; "
                 + "wait for them, or cancel them with scancel, before submitting again")
