@@ -121,7 +121,12 @@ struct SlurmStatus {
             let tasks = states.filter { $0.job == submission.arrayJob && $0.task != nil }
             var byState = [String: [Int]]()
             for task in tasks { byState[task.state, default: []].append(task.task!) }
-            let summary = byState.keys.sorted().map { "\($0) \(ArrayTaskList(shards: byState[$0]!).arraySpecification)" }
+            var summary = byState.keys.sorted().map { "\($0) \(ArrayTaskList(shards: byState[$0]!).arraySpecification)" }
+            // squeue leaves out array tasks cancelled before they started.
+            let unlisted = submission.shards.filter { shard in !tasks.contains { $0.task == shard } }
+            if !summary.isEmpty, !unlisted.isEmpty {
+                summary.append("not listed \(ArrayTaskList(shards: unlisted).arraySpecification)")
+            }
             lines.append("  \(number + 1). array \(submission.arrayJob), shards \(ArrayTaskList(shards: submission.shards).arraySpecification): "
                 + (summary.isEmpty ? "not in squeue" : summary.joined(separator: "; ")))
             if let mergeJob = submission.mergeJob {
