@@ -70,9 +70,16 @@ struct SlurmStatus {
         if !strangers.isEmpty {
             lines.append("foreign: shards/\(strangers.joined(separator: ", shards/")) (another split; merge refuses them)")
         }
+        let knownStates: [SlurmQueue.JobState]
+        if case .states(let states) = queue { knownStates = states } else { knownStates = [] }
         switch merged {
         case .no:
-            lines.append("merged: no" + (missing.isEmpty ? " (run `sarhad merge \(files.outputDirectory)`)" : ""))
+            let mergeJob = record?.submissions.last?.mergeJob
+            if let running = knownStates.first(where: { $0.job == mergeJob && $0.task == nil && $0.isActive }) {
+                lines.append("merged: no (merge job \(running.job) is \(running.state))")
+            } else {
+                lines.append("merged: no" + (missing.isEmpty ? " (run `sarhad merge \(files.outputDirectory)`)" : ""))
+            }
         case .upToDate(let names):
             lines.append("merged: yes (\(names.joined(separator: ", ")))")
         case .outOfDate(let names):
@@ -81,17 +88,17 @@ struct SlurmStatus {
         lines += jobLines(queue)
         if let record {
             // Shards still pending or running are not failures; suggest rerunning only the others.
-            let queued: Set<Int>
-            if case .states(let states) = queue {
-                let arrays = Set(record.submissions.map(\.arrayJob))
-                queued = Set(states.filter { $0.isActive && arrays.contains($0.job) }.compactMap(\.task))
-            } else {
-                queued = []
-            }
+            let arrays = Set(record.submissions.map(\.arrayJob))
+            let queued = Set(knownStates.filter { $0.isActive && arrays.contains($0.job) }.compactMap(\.task))
             let rerun = missing.filter { !queued.contains($0) }
             if !rerun.isEmpty {
-                lines.append("rerun shards that are no longer queued: sarhad slurm submit --only \(ArrayTaskList(shards: rerun).arraySpecification) -- "
-                    + ShellQuoting.join([command] + record.arguments))
+                let command = "sarhad slurm submit --only \(ArrayTaskList(shards: rerun).arraySpecification) -- "
+                    + ShellQuoting.join([self.command] + record.arguments)
+                if case .unavailable = queue {
+                    lines.append("if those shards are no longer queued, rerun them: \(command)")
+                } else {
+                    lines.append("rerun shards that are no longer queued: \(command)")
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"
