@@ -26,6 +26,8 @@ fail() {
         log "--- last lines of $file"
         tail -n 20 "$file" >&2 || true
     done
+    # Leave nothing half started behind.
+    stop_daemons quietly
     exit 1
 }
 
@@ -43,16 +45,21 @@ install_packages() {
     # the future; ours use their own socket, ports and config, so they do not collide.
 }
 
-# Whether the daemon named by run/NAME.pid is running: not a zombie (a killed daemon whose parent
-# has not reaped it yet still answers kill -0), and not another program that reused the pid.
-daemon_alive() {
-    local name="$1" file="$prefix/run/$1.pid" pid state
-    [ -f "$file" ] || return 1
-    pid=$(cat "$file")
+# Whether process PID is daemon NAME and running: not a zombie (a killed daemon whose parent has
+# not reaped it yet still answers kill -0), and not another program that reused the pid.
+process_is() {
+    local name="$1" pid="$2" state
     [ -r "/proc/$pid/stat" ] || return 1
-    state=$(sed 's/^.*) //' "/proc/$pid/stat" | cut -d' ' -f1)
-    [ "$state" != "Z" ] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$name"
+    state=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)
+    [ -n "$state" ] && [ "$state" != "Z" ] || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$name"
+}
+
+# Whether the daemon whose pid file is run/NAME.pid is running (daemons remove that file as they exit).
+daemon_alive() {
+    local pid
+    pid=$(cat "$prefix/run/$1.pid" 2>/dev/null) || return 1
+    process_is "$1" "$pid"
 }
 
 # Memory for jobs: the machine's, less 1 GiB for the system and the daemons.
@@ -171,16 +178,15 @@ start() {
 stop_daemons() {
     local quiet="${1:-}"
     for daemon in slurmd slurmctld munged; do
-        local file="$prefix/run/$daemon.pid"
-        if daemon_alive "$daemon"; then
-            local pid
-            pid=$(cat "$file")
+        local file="$prefix/run/$daemon.pid" pid
+        pid=$(cat "$file" 2>/dev/null) || continue
+        if process_is "$daemon" "$pid"; then
             kill "$pid" 2>/dev/null || true
             for _ in $(seq 1 50); do
-                daemon_alive "$daemon" || break
+                process_is "$daemon" "$pid" || break
                 sleep 0.2
             done
-            if daemon_alive "$daemon"; then
+            if process_is "$daemon" "$pid"; then
                 kill -9 "$pid" 2>/dev/null || true
             fi
             [ -n "$quiet" ] || log "stopped $daemon ($pid)"
