@@ -9,5 +9,6 @@ struct Sarhad: AsyncParsableCommand {
         discussion: "With no scenario file, commands use the built-in Afghanistan 2020 scenario.",
         version: "0.1.0",
         subcommands: [RunCommand.self, CompareCommand.self, CalibrateCommand.self, SweepCommand.self, MergeCommand.self,
-                      ValidateCommand.self, ReportCommand.self, ServeCommand.self, ScenarioCommand.self, BenchCommand.self])
+                      SlurmCommand.self, ValidateCommand.self, ReportCommand.self, ServeCommand.self, ScenarioCommand.self,
+                      BenchCommand.self])
 }

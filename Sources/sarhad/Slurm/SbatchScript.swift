@@ -1,0 +1,80 @@
+import Foundation
+
+/// What every job of a submission asks Slurm for.
+struct SlurmResources: Equatable {
+    var partition: String?
+    var time: String?
+    var memory: String?
+    var cpusPerTask: Int
+
+    var directives: [String] {
+        var lines = ["--cpus-per-task=\(cpusPerTask)"]
+        if let partition { lines.append("--partition=\(SbatchScript.directiveValue(partition))") }
+        if let time { lines.append("--time=\(SbatchScript.directiveValue(time))") }
+        if let memory { lines.append("--mem=\(SbatchScript.directiveValue(memory))") }
+        return lines
+    }
+}
+
+/// The two batch scripts of a submission, written to be read: a job array whose task K runs shard
+/// K of N, and a merge job that runs once every task has succeeded.
+enum SbatchScript {
+    /// What stands for the array's job id in a dry run, before Slurm has assigned one.
+    static let arrayJobPlaceholder = "<array job id>"
+
+    /// A value on an `#SBATCH` line: sbatch splits those at whitespace unless it is double-quoted
+    /// (they are not read by the shell, so shell quoting does not apply).
+    static func directiveValue(_ value: String) -> String {
+        guard value.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "\\" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// `taskArguments` are the command's arguments as every task passes them (with --threads).
+    static func array(executable: String, command: String, taskArguments: [String], shardCount: Int,
+                      tasks: ArrayTaskList, workingDirectory: String, files: SlurmFiles,
+                      resources: SlurmResources) -> String {
+        let commandLine = ShellQuoting.join([executable, command] + taskArguments)
+        var lines = [
+            "#!/bin/bash",
+            "# Written by `sarhad slurm submit`: `sarhad \(command)` as a job array of \(shardCount) shards.",
+            "# Task K runs shard K/\(shardCount) and writes \(files.outputDirectory)/shards/K-of-\(shardCount)/;",
+            "# the merge job then writes the outputs of the unsharded run (`sarhad merge`).",
+            "#SBATCH --job-name=sarhad-\(command)",
+            "#SBATCH --array=\(tasks.arraySpecification)",
+            "#SBATCH --chdir=\(directiveValue(workingDirectory))",
+            "#SBATCH --output=\(directiveValue(files.shardLogPattern))",
+        ]
+        lines += resources.directives.map { "#SBATCH \($0)" }
+        lines += [
+            "set -euo pipefail",
+            "",
+            "exec \(commandLine) --shard \"$SLURM_ARRAY_TASK_ID/\(shardCount)\"",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func merge(executable: String, command: String, arrayJob: String, workingDirectory: String,
+                      files: SlurmFiles, resources: SlurmResources) -> String {
+        var lines = [
+            "#!/bin/bash",
+            "# Written by `sarhad slurm submit`: merges the shards of `sarhad \(command)` once every task of",
+            "# array job \(arrayJob) has succeeded. If one fails, Slurm cancels this job (--kill-on-invalid-dep)",
+            "# instead of leaving it pending; resubmit the failed shards with `sarhad slurm submit --only K,…`.",
+            "#SBATCH --job-name=sarhad-merge",
+            "#SBATCH --dependency=afterok:\(arrayJob)",
+            "#SBATCH --kill-on-invalid-dep=yes",
+            "#SBATCH --chdir=\(directiveValue(workingDirectory))",
+            "#SBATCH --output=\(directiveValue(files.mergeLogPattern))",
+        ]
+        // Merging is one process; it needs the tasks' time and memory limits, not their CPUs.
+        var mergeResources = resources
+        mergeResources.cpusPerTask = 1
+        lines += mergeResources.directives.map { "#SBATCH \($0)" }
+        lines += [
+            "set -euo pipefail",
+            "",
+            "exec \(ShellQuoting.join([executable, "merge", files.outputDirectory]))",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
