@@ -31,6 +31,9 @@ struct CalibrateCommand: ParsableCommand {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Output directory.") var output: String = "sarhad-calibration"
     @Flag(help: "Do not print progress.") var quiet = false
+    @Option(name: .customLong("coverage-trials"),
+            help: "Instead of fitting the records: N synthetic-recovery trials (truths from the prior, data from the model, fitted back); prints how often the 90 % intervals cover the truth.")
+    var coverageTrials: Int?
 
     func validate() throws {
         guard particles >= 10 else { throw ValidationError("--particles must be at least 10 (got \(particles))") }
@@ -48,7 +51,9 @@ struct CalibrateCommand: ParsableCommand {
                                                expected: "a date after the scenario's start, like 2020-04-08"))
             }
             throughDate = date
-            reported = try ReportedDataInput.load(path: data, provinces: provinces, scenario: scenario).through(date)
+            var loaded = try ReportedDataInput.load(path: data, provinces: provinces, scenario: scenario).through(date)
+            loaded.targets = scenario.calibrationTargets.map(CalibrationSpace.target)
+            reported = loaded
             guard !reported.national.isEmpty else {
                 throw InputError(ScenarioError(key: "--through", message: "leaves no recorded data",
                                                expected: "a date on or after the first record"))
@@ -58,7 +63,18 @@ struct CalibrateCommand: ParsableCommand {
             throw exitForInputError(error)
         }
         var fitConfiguration = scenario.configuration
-        fitConfiguration.endDate = throughDate
+        // Simulated through the records and through the latest serosurvey or positivity window.
+        let targetEnds = reported.targets.map { target -> SimDate in
+            switch target {
+            case .serosurvey(let date, _, _, _, _, _): date
+            case .testPositivity(_, let end, _, _, _): end
+            }
+        }
+        fitConfiguration.endDate = ([throughDate] + targetEnds).max()!
+        if let coverageTrials {
+            try runCoverage(trials: coverageTrials, base: fitConfiguration, space: space)
+            return
+        }
         let silent = quiet
         let log: @Sendable (String) -> Void = { text in if !silent { FileHandle.standardError.write(Data((text + "\n").utf8)) } }
         let clock = ContinuousClock(), started = clock.now
@@ -98,6 +114,27 @@ struct CalibrateCommand: ParsableCommand {
         print("")
         print(CalibrationTables.hiddenText(hidden, top: 5))
         print("Fitted in \(String(format: "%.0f", fitSeconds)) s (\(history.map(\.attempts).reduce(0, +)) simulations); outputs in \(directory.final.path)")
+    }
+
+    func runCoverage(trials: Int, base: ModelConfiguration, space: ParameterSpace) throws {
+        guard trials >= 1 else { throw ValidationError("--coverage-trials must be at least 1") }
+        let check = CoverageCheck(base: base, space: space,
+                                  settings: ABCSMC.Settings(particles: particles, generations: generations), seed: seed)
+        let results = check.run(trials: trials, threads: threads) { index, trial in
+            if !quiet {
+                let cells = zip(space.parameters, zip(trial.truth, trial.summary.rows)).map { parameter, pair in
+                    "\(parameter.rawValue) \(String(format: "%.3g", pair.0)) in [\(String(format: "%.3g", pair.1.lower)), "
+                        + "\(String(format: "%.3g", pair.1.upper))]\(pair.1.lower <= pair.0 && pair.0 <= pair.1.upper ? "" : " MISSED")"
+                }
+                FileHandle.standardError.write(Data("trial \(index + 1): \(cells.joined(separator: "; "))\n".utf8))
+            }
+        }
+        for (index, parameter) in space.parameters.enumerated() {
+            let covered = results.filter { $0.covered[index] }.count
+            print("\(parameter.rawValue): 90 % interval covered the truth in \(covered) of \(trials) trials")
+        }
+        let all = results.flatMap(\.covered)
+        print("overall: \(all.filter { $0 }.count) of \(all.count) intervals (nominal 90 %)")
     }
 
     func resolvedScenario() throws -> Scenario {

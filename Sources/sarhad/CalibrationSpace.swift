@@ -14,4 +14,14 @@ enum CalibrationSpace {
             return (parameter, Prior(shape, spec.lower, spec.upper))
         })
     }
+
+    static func target(_ spec: CalibrationTargetSpec) -> CalibrationTarget {
+        switch spec {
+        case let .serosurvey(date, province, share, n, sensitivity, specificity):
+            .serosurvey(date: date, province: province, positiveShare: share, sampleSize: n, sensitivity: sensitivity,
+                        specificity: specificity)
+        case let .testPositivity(start, end, province, share, tests):
+            .testPositivity(start: start, end: end, province: province, positiveShare: share, tests: tests)
+        }
+    }
 }

@@ -77,3 +77,27 @@ struct CalibrationTests {
         #expect(Set(CalibrationParameterSpec.knownPriors) == Set(Prior.Shape.allCases.map(\.rawValue)))
     }
 }
+
+@Suite("Calibration targets")
+struct CalibrationTargetTests {
+    @Test("a serosurvey pulls the distance toward runs with the observed seroprevalence")
+    func serosurveyDistance() throws {
+        var base = ValidationScenarios.wellMixed(try AfghanistanDefaults.configuration(), r0: 2.5, residents: 20_000, days: 200)
+        base.observation.initialTestsPerDay = 0
+        let result = Simulation(configuration: base, seed: 4).run()
+        let residents = PopulationBuilder.residentsPerProvince(base)
+        let date = base.startDate.adding(days: 199)
+        let lastDay = 199 - CalibrationTarget.seroconversionDays
+        let truth = Double(result.total(.infections, throughDay: lastDay)) / Double(residents[0])
+        let matching = CalibrationTarget.serosurvey(date: date, province: nil, positiveShare: truth, sampleSize: 1000,
+                                                    sensitivity: 1, specificity: 1)
+        let far = CalibrationTarget.serosurvey(date: date, province: nil, positiveShare: truth / 3, sampleSize: 1000,
+                                               sensitivity: 1, specificity: 1)
+        #expect(matching.distance(result, residents: residents) < 1e-9)
+        #expect(far.distance(result, residents: residents) > 10)
+        // An imperfect test shifts what is seen: with specificity 0.9 a tenth of the uninfected test positive.
+        let imperfect = CalibrationTarget.serosurvey(date: date, province: nil, positiveShare: truth + 0.1 * (1 - truth),
+                                                     sampleSize: 1000, sensitivity: 1, specificity: 0.9)
+        #expect(imperfect.distance(result, residents: residents) < 1e-9)
+    }
+}

@@ -48,7 +48,7 @@ public struct ABCSMC: Sendable {
                 seed: UInt64, threads: Int) {
         self.base = base
         self.space = space
-        self.distance = Distance(reported: reported)
+        self.distance = Distance(reported: reported, residents: PopulationBuilder.residentsPerProvince(base))
         self.settings = settings
         self.seed = seed
         populations = PopulationPool(template: PopulationBuilder.build(base, seed: seed, threads: max(1, threads)))

@@ -4,11 +4,15 @@ import SarhadModel
 /// scale, where Poisson-like noise has constant variance (Anscombe 1948), as a root mean square
 /// over the reported dates: national cumulative cases, national cumulative deaths, and, when
 /// provincial figures are given, provincial cumulative cases; each part weighs equally.
+/// Serosurveys and test positivity add |z|/2 each (`CalibrationTarget.distance`).
 public struct Distance: Sendable {
     public let reported: ReportedSeries
+    /// Residents per province of the simulated population (serosurvey denominators).
+    public let residents: [Int]
 
-    public init(reported: ReportedSeries) {
+    public init(reported: ReportedSeries, residents: [Int] = []) {
         self.reported = reported
+        self.residents = residents
     }
 
     public func callAsFunction(_ result: SimulationResult) -> Double {
@@ -31,6 +35,7 @@ public struct Distance: Sendable {
             }
             total += (provincial / Double(reported.provinces.count)).squareRoot()
         }
+        for target in reported.targets { total += target.distance(result, residents: residents) }
         return total
     }
 

@@ -27,15 +27,19 @@ public struct ReportedSeries: Sendable, Equatable {
 
     public var national: [Point]
     public var provinces: [ProvincePoint]
+    /// Serosurveys and test positivity, when the scenario gives them.
+    public var targets: [CalibrationTarget]
 
-    public init(national: [Point], provinces: [ProvincePoint] = []) {
+    public init(national: [Point], provinces: [ProvincePoint] = [], targets: [CalibrationTarget] = []) {
         self.national = national.sorted { $0.date < $1.date }
         self.provinces = provinces
+        self.targets = targets
     }
 
-    /// The points on or before `date`.
+    /// The points on or before `date` (targets are kept: they are fitted by the run they fall in).
     public func through(_ date: SimDate) -> ReportedSeries {
-        ReportedSeries(national: national.filter { $0.date <= date }, provinces: provinces.filter { $0.date <= date })
+        ReportedSeries(national: national.filter { $0.date <= date }, provinces: provinces.filter { $0.date <= date },
+                       targets: targets)
     }
 
     /// Recorded series of a simulated run in the same form, scaled to the real population.

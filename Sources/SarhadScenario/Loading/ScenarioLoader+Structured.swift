@@ -100,6 +100,39 @@ extension ScenarioLoader {
         scenario.calibration = parameters
     }
 
+    mutating func readCalibrationTargets(_ value: ScenarioValue, path: String) throws(ScenarioError) {
+        var targets = [CalibrationTargetSpec]()
+        for (index, item) in try tables(value, path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            let kind = try string(try table(item, itemPath, allowed: ["kind", "date", "start", "end", "province",
+                                                                      "positive_share", "sample_size", "sensitivity",
+                                                                      "specificity", "tests"]), "kind", itemPath)
+            let allowed: [String]
+            switch kind {
+            case "serosurvey": allowed = ["kind", "date", "province", "positive_share", "sample_size", "sensitivity", "specificity"]
+            case "test_positivity": allowed = ["kind", "start", "end", "province", "positive_share", "tests"]
+            default:
+                throw fail("\(itemPath).kind", "is \"\(kind)\"", expected: "one of " + CalibrationTargetSpec.kinds.joined(separator: ", "))
+            }
+            let entries = try table(item, itemPath, allowed: allowed)
+            let province = entries["province"] == nil ? nil
+                : try self.province(try string(entries, "province", itemPath), path: "\(itemPath).province")
+            let share = try number(entries, "positive_share", itemPath, 0...1)
+            if kind == "serosurvey" {
+                targets.append(.serosurvey(date: try date(entries, "date", itemPath), province: province, positiveShare: share,
+                                           sampleSize: try number(entries, "sample_size", itemPath, 1...1e9),
+                                           sensitivity: try number(entries, "sensitivity", itemPath, 0.01...1, default: 1),
+                                           specificity: try number(entries, "specificity", itemPath, 0.5...1, default: 1)))
+            } else {
+                let start = try date(entries, "start", itemPath), end = try date(entries, "end", itemPath)
+                guard end >= start else { throw fail("\(itemPath).end", "is before start \(start)", expected: "a date on or after start") }
+                targets.append(.testPositivity(start: start, end: end, province: province, positiveShare: share,
+                                               tests: try number(entries, "tests", itemPath, 1...1e12)))
+            }
+        }
+        scenario.calibrationTargets = targets
+    }
+
     mutating func readSeeds(_ value: ScenarioValue, path: String) throws(ScenarioError) {
         var seeds = [SeededInfection]()
         for (index, item) in try tables(value, path).enumerated() {

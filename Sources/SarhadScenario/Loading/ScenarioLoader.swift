@@ -18,7 +18,7 @@ public struct ScenarioLoader {
     static let structuredKeys: [String: [String]] = [
         "scenario": ["replace_timeline"],
         "importation": ["crossings", "arrivals", "source", "seeds"],
-        "calibration": ["parameters"],
+        "calibration": ["parameters", "targets"],
     ]
 
     func fail(_ path: String, _ message: String, expected: String? = nil) -> ScenarioError {
@@ -56,6 +56,7 @@ public struct ScenarioLoader {
                     case "importation.arrivals": try readArrivals(entry, path: path)
                     case "importation.source": try readSource(entry, path: path)
                     case "calibration.parameters": try readCalibration(entry, path: path)
+                    case "calibration.targets": try readCalibrationTargets(entry, path: path)
                     default: try readSeeds(entry, path: path)
                     }
                 } else {

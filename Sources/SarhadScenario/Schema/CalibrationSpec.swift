@@ -19,3 +19,14 @@ public struct CalibrationParameterSpec: Sendable, Equatable {
                                     "death_recording_elsewhere"]
     public static let knownPriors = ["uniform", "log-uniform"]
 }
+
+/// A further calibration target from `[[calibration.targets]]`: a serosurvey or a test positivity.
+public enum CalibrationTargetSpec: Sendable, Equatable {
+    case serosurvey(date: SimDate, province: Int?, positiveShare: Double, sampleSize: Double, sensitivity: Double,
+                    specificity: Double)
+    case testPositivity(start: SimDate, end: SimDate, province: Int?, positiveShare: Double, tests: Double)
+
+    public static let kinds = ["serosurvey", "test_positivity"]
+}
+
+import SarhadModel

@@ -7,11 +7,15 @@ public struct Scenario: Sendable, Equatable {
     public var source: SourcePrevalenceSpec
     /// Free parameters and priors for calibration; empty for the default set.
     public var calibration: [CalibrationParameterSpec]
+    /// Serosurveys and test positivity for calibration.
+    public var calibrationTargets: [CalibrationTargetSpec]
 
-    public init(configuration: ModelConfiguration, source: SourcePrevalenceSpec, calibration: [CalibrationParameterSpec] = []) {
+    public init(configuration: ModelConfiguration, source: SourcePrevalenceSpec, calibration: [CalibrationParameterSpec] = [],
+                calibrationTargets: [CalibrationTargetSpec] = []) {
         self.configuration = configuration
         self.source = source
         self.calibration = calibration
+        self.calibrationTargets = calibrationTargets
     }
 
     /// The built-in Afghanistan 2020 scenario.

@@ -24,8 +24,29 @@ public enum ScenarioWriter {
         }
         lines.append("")
         lines += calibration(scenario.calibration)
+        lines += calibrationTargets(scenario.calibrationTargets, provinces)
         lines += timeline(scenario.configuration.timeline, provinces)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func calibrationTargets(_ targets: [CalibrationTargetSpec], _ provinces: [String]) -> [String] {
+        guard !targets.isEmpty else { return [] }
+        var lines = ["# Further calibration targets (docs/CALIBRATION.md)."]
+        for target in targets {
+            lines.append("[[calibration.targets]]")
+            switch target {
+            case let .serosurvey(date, province, share, n, sensitivity, specificity):
+                lines += ["kind = \"serosurvey\"", "date = \(date)"] + (province.map { ["province = \(quote(provinces[$0]))"] } ?? [])
+                    + ["positive_share = \(number(share))", "sample_size = \(number(n))", "sensitivity = \(number(sensitivity))",
+                       "specificity = \(number(specificity))"]
+            case let .testPositivity(start, end, province, share, tests):
+                lines += ["kind = \"test_positivity\"", "start = \(start)", "end = \(end)"]
+                    + (province.map { ["province = \(quote(provinces[$0]))"] } ?? [])
+                    + ["positive_share = \(number(share))", "tests = \(number(tests))"]
+            }
+            lines.append("")
+        }
+        return lines
     }
 
     static func calibration(_ parameters: [CalibrationParameterSpec]) -> [String] {
