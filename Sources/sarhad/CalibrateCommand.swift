@@ -139,19 +139,7 @@ struct CalibrateCommand: ParsableCommand {
 
     func resolvedScenario() throws -> Scenario {
         var scenario = try ScenarioInput.load(scenarioFile)
-        if let end {
-            guard let date = SimDate(iso: end), date >= scenario.configuration.startDate else {
-                throw InputError(ScenarioError(key: "--end", message: "is \"\(end)\"", expected: "a date like 2020-12-31 after the start"))
-            }
-            scenario.configuration.endDate = date
-        }
-        if let populationScale {
-            guard populationScale > 0, populationScale <= 1 else {
-                throw InputError(ScenarioError(key: "--population-scale", message: "is \(populationScale)",
-                                               expected: "a number above 0 and at most 1"))
-            }
-            scenario.configuration.populationScale = populationScale
-        }
+        try ScenarioOverrides.apply(end: end, populationScale: populationScale, to: &scenario)
         return scenario
     }
 }

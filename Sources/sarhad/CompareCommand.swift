@@ -42,27 +42,7 @@ struct CompareCommand: ParsableCommand {
         } catch let error as InputError {
             throw exitForInputError(error)
         }
-        if let shard = sharding.shard {
-            print(try ShardFiles.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
-                                          threads: threads, quiet: quiet))
-            return
-        }
-        let progress = ProgressReporter(label: "replicates")
-        let silent = quiet
-        let results = job.compute(Array(0..<job.totalItems), threads: threads) { done, total in
-            if !silent { progress.update(done, total) }
-        }
-        let directory = try OutputDirectory(path: output)
-        let text: String
-        do {
-            text = try job.finish(results, into: directory)
-            try directory.commit()
-        } catch {
-            directory.abandon()
-            throw error
-        }
-        try job.afterCommit(directory)
-        print(text)
+        try JobExecution.execute(job, shard: sharding.shard, output: output, threads: threads, quiet: quiet)
     }
 }
 

@@ -62,8 +62,7 @@ struct RunCommand: ParsableCommand {
             throw exitForInputError(error)
         }
         if let shard = sharding.shard {
-            print(try ShardFiles.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
-                                          threads: threads, quiet: quiet))
+            try JobExecution.execute(job, shard: shard, output: output, threads: threads, quiet: quiet)
             return
         }
         let configuration = scenario.configuration
@@ -80,17 +79,7 @@ struct RunCommand: ParsableCommand {
                 if !silent { progress.update(done, total) }
             }
         } ?? simulate(configuration)
-        let directory = try OutputDirectory(path: output)
-        let text: String
-        do {
-            text = try job.finish(results, into: directory)
-            try directory.commit()
-        } catch {
-            directory.abandon()
-            throw error
-        }
-        try job.afterCommit(directory)
-        print(text)
+        try JobExecution.complete(job, results: results, output: output)
     }
 
     func simulate(_ configuration: ModelConfiguration) -> [SimulationResult] {
@@ -109,23 +98,7 @@ struct RunCommand: ParsableCommand {
 
     func resolvedScenario() throws -> Scenario {
         var scenario = try ScenarioInput.load(scenarioFile)
-        if let end {
-            guard let date = SimDate(iso: end) else {
-                throw InputError(ScenarioError(key: "--end", message: "is \"\(end)\"", expected: "a date like 2020-12-31"))
-            }
-            guard date >= scenario.configuration.startDate else {
-                throw InputError(ScenarioError(key: "--end", message: "is before the scenario's start \(scenario.configuration.startDate)",
-                                               expected: "a date on or after the start"))
-            }
-            scenario.configuration.endDate = date
-        }
-        if let populationScale {
-            guard populationScale > 0, populationScale <= 1 else {
-                throw InputError(ScenarioError(key: "--population-scale", message: "is \(populationScale)",
-                                               expected: "a number above 0 and at most 1"))
-            }
-            scenario.configuration.populationScale = populationScale
-        }
+        try ScenarioOverrides.apply(end: end, populationScale: populationScale, to: &scenario)
         return scenario
     }
 }
