@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A sweep run as a Slurm job array on 1, 2 and 4 shards: wall time from `sarhad slurm submit` to the
 # merge job's completion (the merged outputs in place), and a check that every split gives the bytes
-# of the first. A benchmark, not a test: CI does not run it. Results: docs/PERFORMANCE-SWEEP.md.
+# of the first. A benchmark, not a test: CI does not run it. Results: docs/PERFORMANCE.md (the Slurm sweep section).
 #
 #   scripts/slurm-local.sh start && eval "$(scripts/slurm-local.sh env)"
 #   bench/slurm-sweep.sh                    # shards 1 2 4, one round
