@@ -52,6 +52,9 @@ final class RungeKutta4 {
               _ derivative: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Void) {
         let n = size, m = rateCount
         let half = dt / 2
+        // Locals, not stored properties, in the loops: the compiler then knows the buffers cannot move
+        // while it vectorises the element-wise updates.
+        let trial = self.trial, slope = self.slope, sum = self.sum, rateSlope = self.rateSlope, rateSum = self.rateSum
         derivative(UnsafePointer(state), slope, rateSlope)
         for i in 0..<n {
             sum[i] = slope[i]
