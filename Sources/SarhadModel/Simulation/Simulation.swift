@@ -21,11 +21,13 @@ public final class Simulation {
     let susceptibility: [Double]
     let maximumSusceptibility: Double
     /// Row-normalised contact matrices and row totals for the matrix layers (index by `ContactLayer.rawValue`).
-    let contactTables: [[CumulativeTable]]
     let contactRates: [[Double]]
-    let mobilityTables: [CumulativeTable]
-    let contactAliases: [[AliasTable]]
-    let mobilityAliases: [AliasTable]
+    /// Alias tables of the contact matrices' rows, `[(layer * 16 + band) * 16 + contactBand]`, and of the
+    /// mobility rows, `[province * provinceCount + destination]`, flattened once for the contact kernel.
+    let contactKeep: [Double]
+    let contactAlias: [Int32]
+    let mobilityKeep: [Double]
+    let mobilityAlias: [Int32]
     let arrivals: ArrivalSchedule
     let populationSeconds: Double
 
@@ -76,21 +78,14 @@ public final class Simulation {
         history = NaturalHistory(disease: configuration.disease, seed: seed)
         beta = TransmissionCalibration.transmissionProbability(disease: configuration.disease,
                                                                contacts: configuration.contacts)
-        var tables = [[CumulativeTable]]()
-        var rates = [[Double]]()
-        for layer in ContactLayer.matrixLayers {
-            let matrix = configuration.contacts.matrix(layer)!
-            tables.append(matrix.rows.map { CumulativeTable(weights: $0) })
-            rates.append((0..<AgeBands.count).map { matrix.rowTotal($0) })
-        }
-        contactTables = tables
-        contactAliases = ContactLayer.matrixLayers.map { layer in
-            configuration.contacts.matrix(layer)!.rows.map { AliasTable(weights: $0) }
-        }
-        contactRates = rates
-        let mobility = configuration.mobility.matrix(provinces: configuration.provinces)
-        mobilityTables = mobility.map { CumulativeTable(weights: $0) }
-        mobilityAliases = mobility.map { AliasTable(weights: $0) }
+        let matrices = ContactLayer.matrixLayers.map { configuration.contacts.matrix($0)! }
+        contactRates = matrices.map { matrix in (0..<AgeBands.count).map { matrix.rowTotal($0) } }
+        let contactTables = matrices.flatMap { $0.rows.map { AliasTable(weights: $0) } }
+        contactKeep = contactTables.flatMap(\.keep)
+        contactAlias = contactTables.flatMap(\.alias)
+        let mobilityTables = configuration.mobility.matrix(provinces: configuration.provinces).map { AliasTable(weights: $0) }
+        mobilityKeep = mobilityTables.flatMap(\.keep)
+        mobilityAlias = mobilityTables.flatMap(\.alias)
 
         transitionsDue = [[UInt32]](repeating: [], count: dayCount + 1)
         quarantineEnds = [[UInt32]](repeating: [], count: dayCount + 1)

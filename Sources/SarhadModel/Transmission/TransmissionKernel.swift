@@ -12,13 +12,9 @@ struct TransmissionKernel: @unchecked Sendable {
     let relativeInfectiousnessPresymptomatic: Double
     let relativeInfectiousnessAsymptomatic: Double
     let provinceCount: Int
-    /// Cumulative row distributions, `[(layer * 16 + band) * 16 + contactBand]`, for matrix layers.
-    let contactCumulative: [Double]
     /// Row totals, `[layer * 16 + band]`.
     let contactRates: [Double]
-    /// Cumulative mobility rows, `[province * provinceCount + destination]`.
-    let mobilityCumulative: [Double]
-    /// The same rows as alias tables, for the per-event draws.
+    /// Alias tables of the contact and mobility rows (layouts in `Simulation`).
     let contactKeep: [Double]
     let contactAlias: [Int32]
     let mobilityKeep: [Double]
@@ -58,13 +54,11 @@ struct TransmissionKernel: @unchecked Sendable {
         relativeInfectiousnessPresymptomatic = configuration.disease.relativeInfectiousnessPresymptomatic
         relativeInfectiousnessAsymptomatic = configuration.disease.relativeInfectiousnessAsymptomatic
         provinceCount = simulation.provinceCount
-        contactCumulative = simulation.contactTables.flatMap { $0.flatMap(\.cumulative) }
         contactRates = simulation.contactRates.flatMap { $0 }
-        mobilityCumulative = simulation.mobilityTables.flatMap(\.cumulative)
-        contactKeep = simulation.contactAliases.flatMap { $0.flatMap(\.keep) }
-        contactAlias = simulation.contactAliases.flatMap { $0.flatMap(\.alias) }
-        mobilityKeep = simulation.mobilityAliases.flatMap(\.keep)
-        mobilityAlias = simulation.mobilityAliases.flatMap(\.alias)
+        contactKeep = simulation.contactKeep
+        contactAlias = simulation.contactAlias
+        mobilityKeep = simulation.mobilityKeep
+        mobilityAlias = simulation.mobilityAlias
         multipliers = simulation.layerMultiplier.flatMap { $0 }
         acceptance = simulation.susceptibility.map { $0 / simulation.maximumSusceptibility }
         let settings = configuration.settings
@@ -282,35 +276,16 @@ struct TransmissionKernel: @unchecked Sendable {
         guard size > 1 else { return }
         var random = random(agent, .household)
         let events = random.poisson(zeroProbability: zeroProbability)
-        guard events > 0 else { return }
-        let offset = Int(householdOffset[agent])
-        let first = agent - offset
-        for _ in 0..<events {
-            var member = random.below(size - 1)
-            if member >= offset { member += 1 }
-            pending.append(first + member, .household, random.uniform())
-        }
+        for _ in 0..<events { householdTarget(agent, &random, into: &pending) }
     }
 
     @inline(__always)
     func matrixContacts(_ agent: Int, _ layer: ContactLayer, _ zeroProbability: Double, _ province: Int,
                         into pending: inout PendingContacts) {
         let band = Int(ageBand[agent])
-        let row = layer.rawValue * AgeBands.count + band
         var random = random(agent, layer)
         let events = random.poisson(zeroProbability: zeroProbability)
-        guard events > 0 else { return }
-        let rowStart = row * AgeBands.count
-        for _ in 0..<events {
-            let contactBand = sample(contactCumulative, from: rowStart, count: AgeBands.count, random.uniform())
-            let destination = layer == .school ? province
-                : sample(mobilityCumulative, from: province * provinceCount, count: provinceCount, random.uniform())
-            let cell = destination * AgeBands.count + contactBand
-            let low = ageStart[cell]
-            let available = ageStart[cell + 1] - low
-            guard available > 0 else { continue }
-            pending.append(low + random.below(available), layer, random.uniform())
-        }
+        for _ in 0..<events { matrixTarget(agent, layer, band: band, province, &random, into: &pending) }
     }
 
     @inline(__always)
@@ -320,22 +295,6 @@ struct TransmissionKernel: @unchecked Sendable {
         guard available > 0 else { return }
         var random = random(agent, layer)
         let events = random.poisson(zeroProbability: zeroProbability)
-        guard events > 0 else { return }
-        let low = setting.start[province]
-        for _ in 0..<events {
-            pending.append(Int(setting.members[low + random.below(available)]), layer, random.uniform())
-        }
-    }
-
-    /// Index of the first cumulative weight above `u` within one row.
-    @inline(__always)
-    func sample(_ cumulative: [Double], from start: Int, count: Int, _ u: Double) -> Int {
-        var low = 0
-        var high = count - 1
-        while low < high {
-            let middle = (low + high) >> 1
-            if cumulative[start + middle] > u { high = middle } else { low = middle + 1 }
-        }
-        return low
+        for _ in 0..<events { settingTarget(layer, province, setting, &random, into: &pending) }
     }
 }
