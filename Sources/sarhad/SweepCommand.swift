@@ -138,11 +138,7 @@ struct SweepJob: ShardableJob, AfterCommit {
         try directory.write("sweep.csv", lines.joined(separator: "\n") + "\n")
         try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
         try directory.write("timings.json", SummaryJSON.timings(results))
-        let widths = table[0].indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        let text = table.enumerated().map { index, row in
-            row.enumerated().map { column, cell in String(repeating: " ", count: widths[column] - cell.count) + cell }
-                .joined(separator: "  ") + (index == 0 ? "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") : "")
-        }.joined(separator: "\n")
+        let text = TextTable.render(table, rightAligned: { _ in true })
         return text + "\nMedians over \(replicates) replicates, scaled to the full population; sweep.csv has the intervals. "
             + "Outputs in \(directory.final.path)"
     }

@@ -61,14 +61,6 @@ public enum CalibrationTables {
     }
 
     static func table(_ rows: [[String]]) -> String {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines = [String]()
-        for (index, row) in rows.enumerated() {
-            lines.append(row.enumerated().map { column, cell in
-                column == 0 ? cell.padding(to: widths[column]) : cell.leftPadding(to: widths[column])
-            }.joined(separator: "  "))
-            if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
-        return lines.joined(separator: "\n")
+        TextTable.render(rows, rightAligned: { $0 > 0 })
     }
 }

@@ -23,14 +23,7 @@ public enum ComparisonTables {
             rows.append([row.scenario, row.measure.replacingOccurrences(of: "_", with: " "),
                          "\(count(row.value.median)) (\(count(row.value.lower))–\(count(row.value.upper)))", difference])
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines = [String]()
-        for (index, row) in rows.enumerated() {
-            lines.append(row.enumerated().map { column, cell in
-                column < 2 ? cell.padding(to: widths[column]) : cell.leftPadding(to: widths[column])
-            }.joined(separator: "  "))
-            if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
+        var lines = [TextTable.render(rows, rightAligned: { $0 >= 2 })]
         lines.append("Same replicate seeds in every scenario (common random numbers); scaled to the full population; "
             + "\(comparison.replicates) replicates.")
         return lines.joined(separator: "\n")

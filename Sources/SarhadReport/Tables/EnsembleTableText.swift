@@ -28,14 +28,7 @@ public enum EnsembleTableText {
         var rows = [[""] + measures.map(\.0)]
         rows.append(["National"] + measures.map { cell(nil, $0.1) })
         for province in ranked { rows.append([first.provinceNames[province]] + measures.map { cell(province, $0.1) }) }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines = [String]()
-        for (index, row) in rows.enumerated() {
-            lines.append(row.enumerated().map { column, text in
-                column == 0 ? text.padding(to: widths[column]) : text.leftPadding(to: widths[column])
-            }.joined(separator: "  "))
-            if index <= 1 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
+        var lines = [TextTable.render(rows, rightAligned: { $0 > 0 }, rulesAfter: [0, 1])]
         lines.append("Median (95 % interval) over \(results.count) replicates"
             + (first.populationScale != 1 ? ", simulated at scale \(first.populationScale) and scaled to the full population." : "."))
         return lines.joined(separator: "\n")

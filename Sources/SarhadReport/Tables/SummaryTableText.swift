@@ -11,15 +11,7 @@ public enum SummaryTableText {
                                       row.peakBedsNeeded, row.bedsAvailable, row.peakIntensiveCareNeeded,
                                       row.intensiveCareAvailable].map { grouped(summary.scaled($0)) })
         }
-        let widths = headers.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines = [String]()
-        for (index, row) in rows.enumerated() {
-            let cells = row.enumerated().map { column, cell in
-                column == 0 ? cell.padding(to: widths[column]) : cell.leftPadding(to: widths[column])
-            }
-            lines.append(cells.joined(separator: "  "))
-            if index == 0 || index == 1 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
+        var lines = [TextTable.render(rows, rightAligned: { $0 > 0 }, rulesAfter: [0, 1])]
         if summary.populationScale != 1 {
             lines.append("Simulated at population scale \(summary.populationScale); figures scaled to the full population.")
         }

@@ -21,16 +21,7 @@ public enum ValidationTable {
     }
 
     public static func text(_ rows: [ValidationCheck]) -> String {
-        let table = [columns] + rows.map(cells)
-        let widths = columns.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let pad = String(repeating: " ", count: widths[index] - cell.count)
-                return (2...4).contains(index) ? pad + cell : cell + pad
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(columns), rule] + rows.map { line(cells($0)) }).joined(separator: "\n")
+        TextTable.render([columns] + rows.map(cells), rightAligned: { (2...4).contains($0) }, trimTrailingSpaces: true)
     }
 
     public static func csv(_ rows: [ValidationCheck]) -> String {
@@ -51,13 +42,5 @@ public enum ValidationTable {
 
     static func quoted(_ field: String) -> String {
         field.contains(",") || field.contains("\"") ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }
-}
-
-private extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }

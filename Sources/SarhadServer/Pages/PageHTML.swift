@@ -1,23 +1,10 @@
 import Foundation
+import SarhadReport
 
 /// The shell every page shares, and HTML escaping. Pages are plain server-rendered HTML with forms;
 /// the only script is the progress listener on a running run's page.
 enum PageHTML {
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escaped(_ text: String) -> String { SVGWriter.escaped(text) }
 
     /// `extraStyle` lets the results page bring the report's own stylesheet with its sections.
     static func page(title: String, body: String, extraStyle: String = "") -> String {
