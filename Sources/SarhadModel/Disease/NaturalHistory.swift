@@ -8,6 +8,11 @@ public struct NaturalHistory: Sendable {
 
     let latent, presymptomatic, asymptomatic, mildToRecovery, onsetToSevere: LognormalDays
     let severeToCritical, severeToRecovery, criticalToRecovery, criticalToDeath: LognormalDays
+    /// Every infection opens several of these streams; keyed once, held inline (an array here would be
+    /// retained and released by both threads on every draw).
+    let symptomaticStreams, severeStreams, criticalStreams, deathStreams: StreamKey
+    let latentDuration, presymptomaticDuration, asymptomaticDuration: StreamKey
+    let mildDuration, severeDuration, criticalDuration: StreamKey
 
     public init(disease: DiseaseParameters, seed: UInt64) {
         self.disease = disease
@@ -21,65 +26,75 @@ public struct NaturalHistory: Sendable {
         severeToRecovery = LognormalDays(disease.severeToRecovery)
         criticalToRecovery = LognormalDays(disease.criticalToRecovery)
         criticalToDeath = LognormalDays(disease.criticalToDeath)
+        symptomaticStreams = StreamKey(seed: seed, purpose: .symptomatic)
+        severeStreams = StreamKey(seed: seed, purpose: .severe)
+        criticalStreams = StreamKey(seed: seed, purpose: .critical)
+        deathStreams = StreamKey(seed: seed, purpose: .death)
+        latentDuration = StreamKey(seed: seed, purpose: .durationLatent)
+        presymptomaticDuration = StreamKey(seed: seed, purpose: .durationPresymptomatic)
+        asymptomaticDuration = StreamKey(seed: seed, purpose: .durationAsymptomatic)
+        mildDuration = StreamKey(seed: seed, purpose: .durationMild)
+        severeDuration = StreamKey(seed: seed, purpose: .durationSevere)
+        criticalDuration = StreamKey(seed: seed, purpose: .durationCritical)
     }
 
     @inline(__always)
-    func uniform(_ purpose: RandomPurpose, _ agent: Int) -> Double {
-        var random = CounterRandom(seed: seed, purpose: purpose, subject: UInt64(agent))
+    func uniform(_ streams: StreamKey, _ agent: Int) -> Double {
+        var random = CounterRandom(streams, subject: UInt64(agent))
         return random.uniform()
     }
 
     @inline(__always)
-    func days(_ distribution: LognormalDays, _ purpose: RandomPurpose, _ agent: Int, minimum: Int) -> Int {
-        var random = CounterRandom(seed: seed, purpose: purpose, subject: UInt64(agent))
+    func days(_ distribution: LognormalDays, _ streams: StreamKey, _ agent: Int, minimum: Int) -> Int {
+        var random = CounterRandom(streams, subject: UInt64(agent))
         return distribution.sample(&random, minimum: minimum)
     }
 
     public func isSymptomatic(_ agent: Int, ageBand: Int) -> Bool {
-        uniform(.symptomatic, agent) < disease.symptomaticProbability[ageBand]
+        uniform(symptomaticStreams, agent) < disease.symptomaticProbability[ageBand]
     }
 
     public func becomesSevere(_ agent: Int, ageBand: Int) -> Bool {
-        uniform(.severe, agent) < disease.severeGivenSymptomatic[ageBand]
+        uniform(severeStreams, agent) < disease.severeGivenSymptomatic[ageBand]
     }
 
     public func becomesCritical(_ agent: Int, ageBand: Int) -> Bool {
-        uniform(.critical, agent) < disease.criticalGivenSevere[ageBand]
+        uniform(criticalStreams, agent) < disease.criticalGivenSevere[ageBand]
     }
 
     /// Whether a severe (not critical) case dies: only without a bed.
     public func severeDies(_ agent: Int, hasBed: Bool) -> Bool {
-        !hasBed && uniform(.death, agent) < disease.deathSevereWithoutBed
+        !hasBed && uniform(deathStreams, agent) < disease.deathSevereWithoutBed
     }
 
     public func criticalDies(_ agent: Int, ageBand: Int, inIntensiveCare: Bool) -> Bool {
         let probability = inIntensiveCare ? disease.deathGivenCriticalWithCare[ageBand]
             : disease.deathCriticalWithoutIntensiveCare
-        return uniform(.death, agent) < probability
+        return uniform(deathStreams, agent) < probability
     }
 
-    public func latentDays(_ agent: Int) -> Int { days(latent, .durationLatent, agent, minimum: 1) }
+    public func latentDays(_ agent: Int) -> Int { days(latent, latentDuration, agent, minimum: 1) }
 
     public func presymptomaticDays(_ agent: Int) -> Int {
-        days(presymptomatic, .durationPresymptomatic, agent, minimum: 0)
+        days(presymptomatic, presymptomaticDuration, agent, minimum: 0)
     }
 
     public func asymptomaticDays(_ agent: Int) -> Int {
-        days(asymptomatic, .durationAsymptomatic, agent, minimum: 1)
+        days(asymptomatic, asymptomaticDuration, agent, minimum: 1)
     }
 
     /// Days from symptom onset to the next event: severe onset or recovery.
     public func mildDays(_ agent: Int, severe: Bool) -> Int {
-        days(severe ? onsetToSevere : mildToRecovery, .durationMild, agent, minimum: 1)
+        days(severe ? onsetToSevere : mildToRecovery, mildDuration, agent, minimum: 1)
     }
 
     /// Days from severe onset to the next event: critical onset, recovery, or death without a bed.
     public func severeDays(_ agent: Int, critical: Bool, dies: Bool) -> Int {
         let distribution = critical ? severeToCritical : (dies ? criticalToDeath : severeToRecovery)
-        return days(distribution, .durationSevere, agent, minimum: 1)
+        return days(distribution, severeDuration, agent, minimum: 1)
     }
 
     public func criticalDays(_ agent: Int, dies: Bool) -> Int {
-        days(dies ? criticalToDeath : criticalToRecovery, .durationCritical, agent, minimum: 1)
+        days(dies ? criticalToDeath : criticalToRecovery, criticalDuration, agent, minimum: 1)
     }
 }

@@ -31,44 +31,56 @@ extension Simulation {
         schedule(agent, after: Int(facts.latentDays), from: day)
     }
 
-    var transitionWorker: TransitionWorker {
-        TransitionWorker(population: population, ledger: ledger, history: history, seed: seed, access: access,
+    func transitionWorker(day: Int) -> TransitionWorker {
+        TransitionWorker(population: population, ledger: ledger, history: history, access: access,
                          observation: configuration.observation, testingAvailable: testsPerDay > 0,
-                         confirmedAgents: confirmedAgents)
+                         confirmedAgents: confirmedAgents,
+                         careSeekingStreams: StreamKey(seed: seed, purpose: .careSeeking),
+                         deathRecordingStreams: StreamKey(seed: seed, purpose: .deathRecording),
+                         testSeekingStreams: StreamKey(seed: seed, purpose: .testSeeking, day: day))
     }
 
     /// Moves every agent whose stage ends today to its next stage. Provinces run in parallel; within a
-    /// province agents are taken in id order, then their same-day follow-ups, so scarce beds go to the
-    /// same people whatever the thread count.
+    /// province agents are taken in the order their stage ends were queued (itself fixed: queues are
+    /// filled province by province), then their same-day follow-ups, so scarce beds go to the same
+    /// people whatever the thread count.
     func processTransitions(day: Int) {
         let due = transitionsDue[day]
         guard !due.isEmpty else { return }
-        var byProvince = [[UInt32]](repeating: [], count: provinceCount)
-        var sorted = due
-        RadixSort.sort(&sorted, scratch: &sortScratch)
-        for agent in sorted { byProvince[Int(population.location[Int(agent)])].append(agent) }
+        var byProvince = [[StageEnd]](repeating: [], count: provinceCount)
+        for event in due { byProvince[Int(event.province)].append(event) }
         let outputs = UnsafeMutableBufferPointer<TransitionOutput>.allocate(capacity: provinceCount)
         outputs.initialize(repeating: TransitionOutput())
         defer {
             outputs.deinitialize()
             outputs.deallocate()
         }
-        let worker = transitionWorker
+        let worker = transitionWorker(day: day)
         let shared = SharedBuffer(outputs.baseAddress!)
         let lists = byProvince
         Parallel.forEach(tasks: provinceCount, threads: threads) { province in
-            worker.process(lists[province][...], day: day, &shared.base[province])
+            worker.process(lists[province], day: day, &shared.base[province])
         }
         for output in outputs { absorb(output, day: day) }
     }
 
     /// Appends a worker's output to the day's shared lists, in province order.
     func absorb(_ output: TransitionOutput, day: Int) {
-        for event in output.scheduled where Int(event.day) != day {
-            transitionsDue[Int(event.day)].append(event.agent)
+        for scheduled in output.scheduled where Int(scheduled.day) != day {
+            transitionsDue[Int(scheduled.day)].append(scheduled.event)
         }
         becameInfectious += output.becameInfectious
         testSeekers += output.testSeekers
         for band in 0..<AgeBands.count { deathsByAge[band] += output.deathsByAge[band] }
+    }
+
+    /// A released prisoner's queued stage end (today's or later) moves with them to their home province.
+    func relocateQueuedStageEnds(of agents: [Int: UInt8], from day: Int) {
+        guard !agents.isEmpty else { return }
+        for future in day..<transitionsDue.count {
+            for index in transitionsDue[future].indices {
+                if let home = agents[Int(transitionsDue[future][index].agent)] { transitionsDue[future][index].province = home }
+            }
+        }
     }
 }

@@ -1,8 +1,7 @@
 /// What a task of the transition phase leaves for the sequential merge, beyond the in-place updates
 /// of the agents and provinces it owns.
 struct TransitionOutput {
-    /// Future events as (day, agent).
-    var scheduled: [(day: Int32, agent: UInt32)] = []
+    var scheduled: [ScheduledStageEnd] = []
     var becameInfectious: [UInt32] = []
     var testSeekers: [UInt32] = []
     var deathsByAge = [Int64](repeating: 0, count: AgeBands.count)
@@ -15,62 +14,72 @@ struct TransitionWorker: @unchecked Sendable {
     let population: Population
     let ledger: Ledger
     let history: NaturalHistory
-    let seed: UInt64
     let access: [Double]
     let observation: ObservationParameters
     let testingAvailable: Bool
     let confirmedAgents: Set<UInt32>
+    let careSeekingStreams: StreamKey
+    let deathRecordingStreams: StreamKey
+    /// Today's: a worker serves one day.
+    let testSeekingStreams: StreamKey
 
-    func schedule(_ agent: Int, after days: Int, from day: Int, _ output: inout TransitionOutput) {
+    /// Queues the end of the stage `event` has just entered, `days` from `day`.
+    @inline(__always)
+    func schedule(_ event: StageEnd, _ state: InfectionState, after days: Int, from day: Int, _ output: inout TransitionOutput) {
         let due = day + days
-        if due <= ledger.dayCount { output.scheduled.append((Int32(due), UInt32(agent))) }
+        var next = event
+        next.state = state
+        if due <= ledger.dayCount { output.scheduled.append(ScheduledStageEnd(day: Int32(due), event: next)) }
     }
 
-    /// Processes `agents` (all in one province, in order) and any same-day follow-ups they schedule.
-    func process(_ agents: ArraySlice<UInt32>, day: Int, _ output: inout TransitionOutput) {
-        for agent in agents { advance(Int(agent), day: day, &output) }
+    /// Processes `events` (all in one province, in order) and any same-day follow-ups they schedule.
+    func process(_ events: [StageEnd], day: Int, _ output: inout TransitionOutput) {
+        for event in events { advance(event, day: day, &output) }
         var next = 0
         while next < output.scheduled.count {
-            let event = output.scheduled[next]
+            let scheduled = output.scheduled[next]
             next += 1
-            if Int(event.day) == day { advance(Int(event.agent), day: day, &output) }
+            if Int(scheduled.day) == day { advance(scheduled.event, day: day, &output) }
         }
     }
 
-    func advance(_ agent: Int, day: Int, _ output: inout TransitionOutput) {
-        let band = Int(population.ageBand[agent])
-        let province = Int(population.location[agent])
-        switch InfectionState(rawValue: population.state[agent])! {
+    func advance(_ event: StageEnd, day: Int, _ output: inout TransitionOutput) {
+        let agent = Int(event.agent)
+        let band = Int(event.ageBand)
+        let province = Int(event.province)
+        assert(population.state[agent] == event.state.rawValue && population.location[agent] == event.province,
+               "a queued stage end no longer matches its agent")
+        switch event.state {
         case .exposed:
             ledger.infectious[province] += 1
             output.becameInfectious.append(UInt32(agent))
             if history.isSymptomatic(agent, ageBand: band) {
                 population.state[agent] = InfectionState.presymptomatic.rawValue
-                schedule(agent, after: history.presymptomaticDays(agent), from: day, &output)
+                schedule(event, .presymptomatic, after: history.presymptomaticDays(agent), from: day, &output)
             } else {
                 population.state[agent] = InfectionState.asymptomatic.rawValue
-                schedule(agent, after: history.asymptomaticDays(agent), from: day, &output)
+                schedule(event, .asymptomatic, after: history.asymptomaticDays(agent), from: day, &output)
             }
         case .presymptomatic:
             population.state[agent] = InfectionState.mild.rawValue
             ledger.add(.symptomaticOnsets, day: day, province: province)
-            seekTest(agent, probability: observation.testSeekingMild, province: province, day: day, &output)
+            seekTest(agent, probability: observation.testSeekingMild, province: province, &output)
             let severe = history.becomesSevere(agent, ageBand: band)
-            schedule(agent, after: history.mildDays(agent, severe: severe), from: day, &output)
+            schedule(event, .mild, after: history.mildDays(agent, severe: severe), from: day, &output)
         case .mild:
             if history.becomesSevere(agent, ageBand: band) {
-                becomeSevere(agent, band: band, province: province, day: day, &output)
+                becomeSevere(event, day: day, &output)
             } else {
-                recover(agent, province: province)
+                recoverOutsideCare(agent, province: province)
             }
         case .asymptomatic:
-            recover(agent, province: province)
+            recoverOutsideCare(agent, province: province)
         case .severe:
             ledger.severe[province] -= 1
             if history.becomesCritical(agent, ageBand: band) {
-                becomeCritical(agent, band: band, province: province, day: day, &output)
+                becomeCritical(event, day: day, &output)
             } else if history.severeDies(agent, hasBed: population.flags[agent] & AgentFlag.inHospitalBed != 0) {
-                die(agent, province: province, day: day, &output)
+                die(agent, band: band, province: province, day: day, &output)
             } else {
                 recover(agent, province: province)
             }
@@ -78,7 +87,7 @@ struct TransitionWorker: @unchecked Sendable {
             ledger.critical[province] -= 1
             let inCare = population.flags[agent] & AgentFlag.inIntensiveCare != 0
             if history.criticalDies(agent, ageBand: band, inIntensiveCare: inCare) {
-                die(agent, province: province, day: day, &output)
+                die(agent, band: band, province: province, day: day, &output)
             } else {
                 recover(agent, province: province)
             }
@@ -87,7 +96,8 @@ struct TransitionWorker: @unchecked Sendable {
         }
     }
 
-    func becomeSevere(_ agent: Int, band: Int, province: Int, day: Int, _ output: inout TransitionOutput) {
+    func becomeSevere(_ event: StageEnd, day: Int, _ output: inout TransitionOutput) {
+        let agent = Int(event.agent), band = Int(event.ageBand), province = Int(event.province)
         population.state[agent] = InfectionState.severe.rawValue
         ledger.severe[province] += 1
         if seeksCare(agent), ledger.bedsOccupied[province] < ledger.bedCapacity[province] {
@@ -95,13 +105,14 @@ struct TransitionWorker: @unchecked Sendable {
             population.flags[agent] |= AgentFlag.inHospitalBed
             ledger.add(.hospitalAdmissions, day: day, province: province)
         }
-        seekTest(agent, probability: observation.testSeekingSevere, province: province, day: day, &output)
+        seekTest(agent, probability: observation.testSeekingSevere, province: province, &output)
         let critical = history.becomesCritical(agent, ageBand: band)
         let dies = !critical && history.severeDies(agent, hasBed: population.flags[agent] & AgentFlag.inHospitalBed != 0)
-        schedule(agent, after: history.severeDays(agent, critical: critical, dies: dies), from: day, &output)
+        schedule(event, .severe, after: history.severeDays(agent, critical: critical, dies: dies), from: day, &output)
     }
 
-    func becomeCritical(_ agent: Int, band: Int, province: Int, day: Int, _ output: inout TransitionOutput) {
+    func becomeCritical(_ event: StageEnd, day: Int, _ output: inout TransitionOutput) {
+        let agent = Int(event.agent), band = Int(event.ageBand), province = Int(event.province)
         population.state[agent] = InfectionState.critical.rawValue
         ledger.critical[province] += 1
         let hadBed = population.flags[agent] & AgentFlag.inHospitalBed != 0
@@ -114,23 +125,23 @@ struct TransitionWorker: @unchecked Sendable {
             population.flags[agent] |= AgentFlag.inIntensiveCare
             ledger.add(.intensiveCareAdmissions, day: day, province: province)
         }
-        seekTest(agent, probability: observation.testSeekingCritical, province: province, day: day, &output)
+        seekTest(agent, probability: observation.testSeekingCritical, province: province, &output)
         let inCare = population.flags[agent] & AgentFlag.inIntensiveCare != 0
         let dies = history.criticalDies(agent, ageBand: band, inIntensiveCare: inCare)
-        schedule(agent, after: history.criticalDays(agent, dies: dies), from: day, &output)
+        schedule(event, .critical, after: history.criticalDays(agent, dies: dies), from: day, &output)
     }
 
     /// Whether a severely ill agent reaches a hospital at all: conflict and distance decide.
     func seeksCare(_ agent: Int) -> Bool {
-        var random = CounterRandom(seed: seed, purpose: .careSeeking, subject: UInt64(agent))
+        var random = CounterRandom(careSeekingStreams, subject: UInt64(agent))
         return random.uniform() < access[population.homeProvince(of: agent)]
     }
 
     /// A case decides at onset whether to seek a test; access scales the decision. A person already
     /// confirmed does not seek another.
-    func seekTest(_ agent: Int, probability: Double, province: Int, day: Int, _ output: inout TransitionOutput) {
+    func seekTest(_ agent: Int, probability: Double, province: Int, _ output: inout TransitionOutput) {
         guard testingAvailable, !confirmedAgents.contains(UInt32(agent)) else { return }
-        var random = CounterRandom(seed: seed, purpose: .testSeeking, day: day, subject: UInt64(agent))
+        var random = CounterRandom(testSeekingStreams, subject: UInt64(agent))
         if random.uniform() < probability * access[province] { output.testSeekers.append(UInt32(agent)) }
     }
 
@@ -143,24 +154,29 @@ struct TransitionWorker: @unchecked Sendable {
 
     func recover(_ agent: Int, province: Int) {
         leaveCare(agent, province: province)
+        recoverOutsideCare(agent, province: province)
+    }
+
+    /// Mild and asymptomatic cases are never in a hospital bed: no flags to read.
+    func recoverOutsideCare(_ agent: Int, province: Int) {
         population.state[agent] = InfectionState.recovered.rawValue
         ledger.infectious[province] -= 1
     }
 
-    func die(_ agent: Int, province: Int, day: Int, _ output: inout TransitionOutput) {
+    func die(_ agent: Int, band: Int, province: Int, day: Int, _ output: inout TransitionOutput) {
         let inCare = population.flags[agent] & (AgentFlag.inHospitalBed | AgentFlag.inIntensiveCare) != 0
         leaveCare(agent, province: province)
         population.state[agent] = InfectionState.dead.rawValue
         ledger.infectious[province] -= 1
         ledger.add(.deaths, day: day, province: province)
         if !inCare { ledger.add(.deathsWithoutCare, day: day, province: province) }
-        output.deathsByAge[Int(population.ageBand[agent])] += 1
+        output.deathsByAge[band] += 1
         recordDeath(agent, inHospital: inCare, province: province, day: day)
     }
 
     /// Deaths enter the record with a probability that is lower outside hospital and where access is poor.
     func recordDeath(_ agent: Int, inHospital: Bool, province: Int, day: Int) {
-        var random = CounterRandom(seed: seed, purpose: .deathRecording, subject: UInt64(agent))
+        var random = CounterRandom(deathRecordingStreams, subject: UInt64(agent))
         let probability = inHospital ? observation.deathRecordingInHospital
             : observation.deathRecordingElsewhere * access[province]
         let reportDay = day + observation.deathReportingDelayDays

@@ -32,7 +32,7 @@ public final class Simulation {
     let populationSeconds: Double
 
     // Dynamic state.
-    var transitionsDue: [[UInt32]]
+    var transitionsDue: [[StageEnd]]
     var quarantineEnds: [[UInt32]]
     var infectiousAgents: [UInt32] = []
     var becameInfectious: [UInt32] = []
@@ -87,7 +87,7 @@ public final class Simulation {
         mobilityKeep = mobilityTables.flatMap(\.keep)
         mobilityAlias = mobilityTables.flatMap(\.alias)
 
-        transitionsDue = [[UInt32]](repeating: [], count: dayCount + 1)
+        transitionsDue = [[StageEnd]](repeating: [], count: dayCount + 1)
         quarantineEnds = [[UInt32]](repeating: [], count: dayCount + 1)
         ledger = Ledger(provinceCount: provinceCount, dayCount: dayCount)
         bedMultiplier = [Double](repeating: 1, count: provinceCount)
@@ -153,9 +153,12 @@ public final class Simulation {
         ledger.add(measure, day: day, province: province, amount)
     }
 
+    /// Queues the end of the stage `agent` has just entered (its state is already set).
     func schedule(_ agent: Int, after days: Int, from day: Int) {
         let due = day + days
-        if due <= dayCount { transitionsDue[min(due, dayCount)].append(UInt32(agent)) }
+        guard due <= dayCount else { return }
+        transitionsDue[due].append(StageEnd(agent: UInt32(agent), state: InfectionState(rawValue: population.state[agent])!,
+                                            ageBand: population.ageBand[agent], province: population.location[agent]))
     }
 
     func recordStocks(day: Int) {

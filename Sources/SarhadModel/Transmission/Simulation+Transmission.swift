@@ -1,9 +1,16 @@
 /// A would-be infection found in the read-only contact phase, applied in the merge.
 /// What applying one province's infections leaves for the sequential merge.
 struct InfectionOutput {
-    var scheduled: [(day: Int32, agent: UInt32)] = []
+    var scheduled: [ScheduledStageEnd] = []
     var byLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
     var byAge = [Int64](repeating: 0, count: AgeBands.count)
+}
+
+/// What one chunk of the contact phase leaves: its candidates, and which of its listed agents are
+/// still infectious (in id order), for tomorrow's list.
+struct KernelChunk {
+    var candidates: [TransmissionCandidate] = []
+    var stillInfectious: [UInt32] = []
 }
 
 struct TransmissionCandidate {
@@ -22,13 +29,13 @@ extension Simulation {
     /// then applies them in chunk order: the first candidate to reach a susceptible infects it.
     func transmit(day: Int) {
         var clock = Stopwatch()
-        refreshInfectiousAgents()
+        mergeNewlyInfectious()
         phaseSeconds[.infectiousList, default: 0] += clock.lap()
-        let infectors = infectiousAgents.count
-        guard infectors > 0 else { return }
-        let tasks = (infectors + Simulation.infectorsPerTask - 1) / Simulation.infectorsPerTask
-        let results = UnsafeMutableBufferPointer<[TransmissionCandidate]>.allocate(capacity: tasks)
-        results.initialize(repeating: [])
+        let listed = infectiousAgents.count
+        guard listed > 0 else { return }
+        let tasks = (listed + Simulation.infectorsPerTask - 1) / Simulation.infectorsPerTask
+        let results = UnsafeMutableBufferPointer<KernelChunk>.allocate(capacity: tasks)
+        results.initialize(repeating: KernelChunk())
         defer {
             results.deinitialize()
             results.deallocate()
@@ -39,19 +46,24 @@ extension Simulation {
         Parallel.forEach(tasks: tasks, threads: threads) { task in
             let start = task * Simulation.infectorsPerTask
             let end = min(agents.count, start + Simulation.infectorsPerTask)
-            output.base[task] = agents.withUnsafeBufferPointer { kernel.candidates(from: $0[start..<end]) }
+            output.base[task] = agents.withUnsafeBufferPointer { kernel.chunk(from: $0[start..<end]) }
         }
         phaseSeconds[.contacts, default: 0] += clock.lap()
+        var stillInfectious = [UInt32]()
+        stillInfectious.reserveCapacity(listed)
+        for chunk in results { stillInfectious += chunk.stillInfectious }
+        infectiousAgents = stillInfectious
+        phaseSeconds[.infectiousList, default: 0] += clock.lap()
         applyInfections(results, day: day)
     }
 
     /// Applies the candidates province by province in parallel. A target belongs to one province, and
     /// each province takes its candidates in chunk order, so the first to reach a susceptible infects it
     /// whatever the number of threads.
-    func applyInfections(_ results: UnsafeMutableBufferPointer<[TransmissionCandidate]>, day: Int) {
+    func applyInfections(_ results: UnsafeMutableBufferPointer<KernelChunk>, day: Int) {
         var byProvince = [[TransmissionCandidate]](repeating: [], count: provinceCount)
         for chunk in results {
-            for candidate in chunk { byProvince[Int(candidate.facts.province)].append(candidate) }
+            for candidate in chunk.candidates { byProvince[Int(candidate.facts.province)].append(candidate) }
         }
         let outputs = UnsafeMutableBufferPointer<InfectionOutput>.allocate(capacity: provinceCount)
         outputs.initialize(repeating: InfectionOutput())
@@ -73,38 +85,39 @@ extension Simulation {
                 output.byLayer[Int(candidate.layer)] += 1
                 output.byAge[Int(candidate.facts.ageBand)] += 1
                 let due = day + Int(candidate.facts.latentDays)
-                if due <= lastDay { output.scheduled.append((Int32(due), candidate.target)) }
+                if due <= lastDay {
+                    output.scheduled.append(ScheduledStageEnd(
+                        day: Int32(due), event: StageEnd(agent: candidate.target, state: .exposed, ageBand: candidate.facts.ageBand,
+                                                         province: candidate.facts.province)))
+                }
             }
             shared.base[province] = output
         }
         for output in outputs {
-            for event in output.scheduled { transitionsDue[Int(event.day)].append(event.agent) }
+            for scheduled in output.scheduled { transitionsDue[Int(scheduled.day)].append(scheduled.event) }
             for layer in 0..<infectionsByLayer.count { infectionsByLayer[layer] += output.byLayer[layer] }
             for band in 0..<AgeBands.count { infectionsByAge[band] += output.byAge[band] }
         }
     }
 
-    /// Keeps the infectious agents sorted by id: drops those no longer infectious and merges in those who
-    /// became infectious. Walking agents in id order turns the day's scattered reads into forward scans.
-    func refreshInfectiousAgents() {
-        let state = population.state
+    /// Keeps the list of infectious agents sorted by id by merging in those who became infectious.
+    /// Walking agents in id order turns the day's scattered reads into forward scans. Those who stopped
+    /// being infectious are dropped by the contact kernel, which reads their state anyway.
+    func mergeNewlyInfectious() {
+        guard !becameInfectious.isEmpty else { return }
         RadixSort.sort(&becameInfectious, scratch: &sortScratch)
         var merged = [UInt32]()
         merged.reserveCapacity(infectiousAgents.count + becameInfectious.count)
         var newIndex = 0
-        for agent in infectiousAgents where InfectionState(rawValue: state[Int(agent)])!.isInfectious {
-            while newIndex < becameInfectious.count && becameInfectious[newIndex] < agent {
-                let candidate = becameInfectious[newIndex]
-                if InfectionState(rawValue: state[Int(candidate)])!.isInfectious { merged.append(candidate) }
+        let arrivals = becameInfectious
+        for agent in infectiousAgents {
+            while newIndex < arrivals.count && arrivals[newIndex] < agent {
+                merged.append(arrivals[newIndex])
                 newIndex += 1
             }
             merged.append(agent)
         }
-        while newIndex < becameInfectious.count {
-            let candidate = becameInfectious[newIndex]
-            if InfectionState(rawValue: state[Int(candidate)])!.isInfectious { merged.append(candidate) }
-            newIndex += 1
-        }
+        merged += arrivals[newIndex...]
         becameInfectious.removeAll(keepingCapacity: true)
         infectiousAgents = merged
     }

@@ -4,7 +4,8 @@ import Foundation
 /// Only transmission events are sampled (thinning): each layer yields Poisson(β · infectiousness ·
 /// contact rate · multiplier) candidate contacts, whose target is then drawn and accepted if susceptible.
 struct TransmissionKernel: @unchecked Sendable {
-    let seed: UInt64
+    /// Today's transmission streams, keyed once for the day.
+    let streams: StreamKey
     let day: Int
     let history: NaturalHistory
     let population: Population
@@ -46,7 +47,7 @@ struct TransmissionKernel: @unchecked Sendable {
     init(simulation: Simulation, day: Int) {
         let configuration = simulation.configuration
         let population = simulation.population
-        seed = simulation.seed
+        streams = StreamKey(seed: simulation.seed, purpose: .transmission, day: day)
         self.day = day
         history = simulation.history
         self.population = simulation.population
@@ -119,12 +120,23 @@ struct TransmissionKernel: @unchecked Sendable {
         }
     }
 
-    func candidates(from infectors: Slice<UnsafeBufferPointer<UInt32>>) -> [TransmissionCandidate] {
+    /// The chunk's candidates and its still-infectious agents. The list may hold agents whose infectious
+    /// stage ended in today's transitions: they are dropped here, where their state is read anyway.
+    func chunk(from listed: Slice<UnsafeBufferPointer<UInt32>>) -> KernelChunk {
         var direct = PendingContacts()
         var indexed = PendingContacts()
-        for infector in infectors {
-            drawContacts(Int(infector), direct: &direct, indexed: &indexed)
+        var stillInfectious = [UInt32]()
+        stillInfectious.reserveCapacity(listed.count)
+        for infector in listed {
+            let agentState = InfectionState(rawValue: state[Int(infector)])!
+            guard agentState.isInfectious else { continue }
+            stillInfectious.append(infector)
+            drawContacts(Int(infector), agentState, direct: &direct, indexed: &indexed)
         }
+        return KernelChunk(candidates: candidates(direct: direct, indexed: &indexed), stillInfectious: stillInfectious)
+    }
+
+    func candidates(direct: PendingContacts, indexed: inout PendingContacts) -> [TransmissionCandidate] {
         // Resolve index positions to agents: independent loads, no branches.
         indexed.target.withUnsafeMutableBufferPointer { targets in
             for position in targets.indices { targets[position] = byAge[Int(targets[position])] }
@@ -144,10 +156,9 @@ struct TransmissionKernel: @unchecked Sendable {
     }
 
     @inline(__always)
-    func drawContacts(_ agent: Int, direct: inout PendingContacts, indexed: inout PendingContacts) {
+    func drawContacts(_ agent: Int, _ agentState: InfectionState, direct: inout PendingContacts, indexed: inout PendingContacts) {
         let agentFlags = flags[agent]
         if agentFlags & AgentFlag.isolated != 0 { return }
-        let agentState = InfectionState(rawValue: state[agent])!
         let infectiousnessClass = switch agentState {
         case .presymptomatic: 0
         case .asymptomatic: 1
@@ -192,7 +203,7 @@ struct TransmissionKernel: @unchecked Sendable {
         let household = inHousehold ? limit(.household) : 1
         let school = limit(.school), work = limit(.work), community = limit(.community)
         let settlement = inSettlement ? limit(.idpSettlement) : 1
-        var random = CounterRandom(seed: seed, purpose: .transmission, day: day, subject: UInt64(agent) << 3 | 7)
+        var random = CounterRandom(streams, subject: UInt64(agent) << 3 | 7)
         let events = random.poisson(zeroProbability: household * school * work * community * settlement)
         guard events > 0 else { return }
         // Each event's layer in proportion to the layer's rate (a fixed tuple: no heap).
@@ -250,7 +261,7 @@ struct TransmissionKernel: @unchecked Sendable {
 
     @inline(__always)
     func random(_ agent: Int, _ layer: ContactLayer) -> CounterRandom {
-        CounterRandom(seed: seed, purpose: .transmission, day: day, subject: UInt64(agent) << 3 | UInt64(layer.rawValue))
+        CounterRandom(streams, subject: UInt64(agent) << 3 | UInt64(layer.rawValue))
     }
 
     /// Accepts a drawn contact if the target is here, susceptible, and not spared by lower susceptibility.
