@@ -344,6 +344,49 @@ struct SlurmClusterTests {
                 "\(status.standardOutput)")
     }
 
+    @Test("a lost shard of generation 1 cancels the rest of the chain; --only resubmits it and the chain after it, which matches")
+    func calibrationLostShard() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = smallCalibration + ["--output", "sharded"]
+        let submitted = try SarhadProcess.run(["slurm", "submit", "--shards", "4", "--time", "5:00", "--"] + arguments, in: directory)
+        try #require(submitted.status == 0, "\(submitted.standardError)")
+        let sharded = directory.appendingPathComponent("sharded")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: sharded.appendingPathComponent("slurm/jobs.json")))
+            as? [String: Any])
+        let submissions = try #require(record["submissions"] as? [[String: Any]])
+        let generation1 = try #require(submissions[1]["arrayJob"] as? String)
+        let lastMerge = try #require(submissions[2]["mergeJob"] as? String)
+        // Task 2 of generation 1 is still waiting for generation 0's merge: cancelling it is losing it.
+        let cancel = Process()
+        cancel.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cancel.arguments = ["scancel", "\(generation1)_2"]
+        try cancel.run()
+        cancel.waitUntilExit()
+        try #require(cancel.terminationStatus == 0)
+        try SarhadProcess.succeed(smallCalibration + ["--output", "unsharded"], in: directory)
+
+        // Slurm cancels generation 1's merge, then the predictive's array and merge, which wait on it.
+        let deadline = Date().addingTimeInterval(180)
+        var status = ""
+        while Date() < deadline, !status.contains("merge \(lastMerge): CANCELLED") {
+            Thread.sleep(forTimeInterval: 1)
+            status = try SarhadProcess.run(["slurm", "status", "sharded"], in: directory).standardOutput
+        }
+        try #require(status.contains("merge \(lastMerge): CANCELLED"), "\(status)")
+        #expect(status.contains("in progress: generation 1 (of up to 2), 3 of 4 shards done; closed: generation 0\n"), "\(status)")
+        #expect(status.contains("missing: 2\n"), "\(status)")
+        #expect(status.contains("sarhad slurm submit --only 2 -- calibrate "), "\(status)")
+
+        let resubmitted = try SarhadProcess.run(["slurm", "submit", "--only", "2", "--"] + arguments, in: directory)
+        try #require(resubmitted.status == 0, "\(resubmitted.standardError)")
+        #expect(try String(contentsOf: sharded.appendingPathComponent("slurm/array-generation-1-2.sbatch"), encoding: .utf8)
+            .contains("#SBATCH --array=2\n"))
+        // Submissions 4 and 5: generation 1's shard 2 and its merge, then the predictive.
+        try waitForMerge(of: sharded, submission: 5)
+        try SarhadProcess.expectSameCalibration(directory.appendingPathComponent("unsharded"), sharded)
+    }
+
     /// The same ensemble without shards, run here while the cluster works.
     private func reference(in directory: URL) throws {
         let outcome = try SarhadProcess.run(ensemble + ["--output", "unsharded", "--quiet"], in: directory)
