@@ -6,11 +6,14 @@ struct SlurmSubmitCommand: ParsableCommand {
         commandName: "submit",
         abstract: "Submit COMMAND's shards as a job array, and a merge job that runs after every task succeeded.",
         discussion: """
-            COMMAND is run, compare or sweep with its arguments (including --output DIR). Writes \
+            COMMAND is run, compare, sweep or calibrate with its arguments (including --output DIR). Writes \
             DIR/slurm/array.sbatch and DIR/slurm/merge.sbatch, submits both with `sbatch --parsable` (the merge \
             job with --dependency=afterok on the array) and records the job ids in DIR/slurm/jobs.json. Task \
             logs go to DIR/slurm/logs/. With --only K,…, only those shards are resubmitted (with the same \
-            COMMAND and arguments), followed by a new merge job.
+            COMMAND and arguments), followed by a new merge job. A calibration is a chain: an array and a merge \
+            job for each generation and for the posterior predictive (array-generation-0.sbatch, \
+            merge-generation-0.sbatch, …), each array waiting for the merge before it; --only resubmits shards \
+            of the step the directory is waiting for, and the rest of the chain after them.
             """)
 
     @Option(help: "Number of shards (array tasks). Default: one per work item, or the earlier submission's count with --only.")
