@@ -17,7 +17,7 @@ shards_list="${SHARDS:-1 2}"
 rounds="${ROUNDS:-1}"
 work="${WORK:-/tmp/sarhad-slurm-calibrate}"
 sarhad="${SARHAD:-$PWD/.build/release/sarhad}"
-calibrate=(calibrate --population-scale 0.005 --particles 30 --generations 3 --predictive 8 --end 2020-05-31 --quiet)
+calibrate=(calibrate --population-scale 0.01 --particles 100 --generations 3 --predictive 8 --end 2020-05-31 --quiet)
 outputs=(posterior.csv generations.csv posterior-summary.csv hidden-epidemic.csv quantiles.csv scenario.toml)
 
 if [ ! -x "$sarhad" ]; then
