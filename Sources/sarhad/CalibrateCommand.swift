@@ -13,6 +13,9 @@ struct CalibrateCommand: ParsableCommand {
             ABC-SMC with the agent model against recorded national cases and deaths (docs/CALIBRATION.md). \
             Writes posterior.csv (particles and weights), generations.csv, posterior-summary.csv, \
             hidden-epidemic.csv, quantiles.csv (posterior predictive bands to --end) and scenario.toml.
+            With --shard K/N, runs shard K's share of the next step the output directory is waiting for (a \
+            generation's particle slots, or the posterior predictive's replicates); `sarhad merge OUTPUT` closes \
+            that step. Repeat both until merge writes the outputs (docs/CALIBRATION.md, "Sharded calibration").
             """)
 
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
@@ -34,85 +37,68 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .customLong("coverage-trials"),
             help: "Instead of fitting the records: N synthetic-recovery trials (truths from the prior, data from the model, fitted back); prints how often the 90 % intervals cover the truth.")
     var coverageTrials: Int?
+    @OptionGroup var sharding: ShardOption
 
     func validate() throws {
         guard particles >= 10 else { throw ValidationError("--particles must be at least 10 (got \(particles))") }
         guard generations >= 1 else { throw ValidationError("--generations must be at least 1") }
         guard predictive >= 1 else { throw ValidationError("--predictive must be at least 1") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let shard = sharding.shard {
+            guard coverageTrials == nil else { throw ValidationError("--shard does not apply to --coverage-trials") }
+            guard shard.count <= min(particles, predictive) else {
+                throw ValidationError("--shard \(shard) splits into more shards than there are particles (\(particles)) or "
+                    + "predictive replicates (\(predictive)); every shard needs at least one of each")
+            }
+        }
     }
 
     func run() throws {
-        let scenario: Scenario, throughDate: SimDate, reported: ReportedSeries, space: ParameterSpace
+        let job: CalibrationJob
         do {
-            scenario = try resolvedScenario()
-            guard let date = SimDate(iso: through), date > scenario.configuration.startDate else {
-                throw InputError(ScenarioError(key: "--through", message: "is \"\(through)\"",
-                                               expected: "a date after the scenario's start, like 2020-04-08"))
-            }
-            throughDate = date
-            var loaded = try ReportedDataInput.load(path: data, provinces: provinces, scenario: scenario).through(date)
-            loaded.targets = scenario.calibrationTargets.map(CalibrationSpace.target)
-            reported = loaded
-            guard !reported.national.isEmpty else {
-                throw InputError(ScenarioError(key: "--through", message: "leaves no recorded data",
-                                               expected: "a date on or after the first record"))
-            }
-            space = try CalibrationSpace.from(scenario)
+            job = try CalibrationJob(command: self)
         } catch let error as InputError {
             throw exitForInputError(error)
         }
-        var fitConfiguration = scenario.configuration
-        // Simulated through the records and through the latest serosurvey or positivity window.
-        let targetEnds = reported.targets.map { target -> SimDate in
-            switch target {
-            case .serosurvey(let date, _, _, _, _, _): date
-            case .testPositivity(_, let end, _, _, _): end
-            }
-        }
-        fitConfiguration.endDate = ([throughDate] + targetEnds).max()!
         if let coverageTrials {
-            try runCoverage(trials: coverageTrials, base: fitConfiguration, space: space)
+            try runCoverage(trials: coverageTrials, base: job.fitConfiguration, space: job.space)
+            return
+        }
+        if let shard = sharding.shard {
+            do {
+                print(try CalibrationShards.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
+                                                     threads: threads, quiet: quiet))
+            } catch let problem as ShardFiles.Problem {
+                FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
+                throw ExitCode(2)
+            }
             return
         }
         let silent = quiet
         let log: @Sendable (String) -> Void = { text in if !silent { FileHandle.standardError.write(Data((text + "\n").utf8)) } }
         let clock = ContinuousClock(), started = clock.now
-        log("Calibrating \(space.parameters.map(\.rawValue).joined(separator: ", ")) to \(reported.national.count) days of records "
-            + "through \(throughDate), \(particles) particles × up to \(generations) generations…")
-        let smc = ABCSMC(base: fitConfiguration, space: space, reported: reported,
-                         settings: ABCSMC.Settings(particles: particles, generations: generations), seed: seed, threads: threads)
-        let history = smc.run(threads: threads) { index, generation in
-            log("generation \(index): tolerance \(String(format: "%.3g", generation.posterior.tolerance)), "
-                + "accepted \(generation.posterior.count) of \(generation.attempts) (ESS \(String(format: "%.0f", generation.posterior.effectiveSampleSize)))")
+        log("Calibrating \(job.space.parameters.map(\.rawValue).joined(separator: ", ")) to \(job.reported.national.count) days of records "
+            + "through \(job.throughDate), \(particles) particles × up to \(generations) generations…")
+        let history = job.smc(threads: threads).run(threads: threads) { index, generation in
+            log(CalibrationJob.generationLine(index, generation))
         }
         guard let posterior = history.last?.posterior, posterior.count > 0 else {
-            FileHandle.standardError.write(Data("error: no particle was accepted; widen the priors or add generations\n".utf8))
+            FileHandle.standardError.write(Data("error: \(CalibrationJob.noParticleMessage)\n".utf8))
             throw ExitCode(1)
         }
         let fitSeconds = (clock.now - started).seconds
-        log("Posterior predictive: \(predictive) replicates to \(scenario.configuration.endDate)…")
-        let forward = PosteriorPredictive(base: scenario.configuration, posterior: posterior, seed: seed)
-            .run(replicates: predictive, threads: threads)
-        let hidden = HiddenEpidemic(forward, through: throughDate)
-        let summary = PosteriorSummary(posterior)
-
+        log("Posterior predictive: \(predictive) replicates to \(job.scenario.configuration.endDate)…")
+        let forward = job.predictive(posterior).run(replicates: predictive, threads: threads)
         let directory = try OutputDirectory(path: output)
+        let text: String
         do {
-            try directory.write("posterior.csv", PosteriorTable.csv(posterior))
-            try directory.write("generations.csv", CalibrationTables.generations(history))
-            try directory.write("posterior-summary.csv", CalibrationTables.summaryCSV(summary))
-            try directory.write("hidden-epidemic.csv", CalibrationTables.hiddenCSV(hidden))
-            try directory.write("quantiles.csv", EnsembleCSV.quantiles(EnsembleQuantiles(forward), startDate: forward[0].startDate))
-            try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
+            text = try job.write(history: history, forward: forward, into: directory)
             try directory.commit()
         } catch {
             directory.abandon()
             throw error
         }
-        print(CalibrationTables.summaryText(summary))
-        print("")
-        print(CalibrationTables.hiddenText(hidden, top: 5))
+        print(text)
         print("Fitted in \(String(format: "%.0f", fitSeconds)) s (\(history.map(\.attempts).reduce(0, +)) simulations); outputs in \(directory.final.path)")
     }
 

@@ -8,24 +8,36 @@ struct MergeCommand: ParsableCommand {
         abstract: "Combine the shards under DIR/shards/ into the outputs an unsharded run writes.",
         discussion: """
             Refuses incomplete or mismatched shards, naming the missing ones. The merged files are the same \
-            bytes as those of the same command run without --shard (timings.json aside).
+            bytes as those of the same command run without --shard (timings.json aside). A calibration merges \
+            one step at a time: each merge closes the step its shards ran (a generation, weighed into the \
+            next one's proposal, or the posterior predictive, which writes the outputs).
             """)
 
     @Argument(help: "The --output directory the shards were written under.") var directory: String
     @Flag(help: "Do not print progress.") var quiet = false
 
     func run() throws {
+        let here = FileManager.default.currentDirectoryPath
+        if CalibrationDirectory.holdsCalibration(directory) {
+            let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL.path
+            do {
+                print(try CalibrationShards.merge(output: target))
+            } catch let problem as ShardFiles.Problem {
+                FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
+                throw ExitCode(2)
+            }
+            return
+        }
         let shards: [(ShardManifest, URL)]
         let results: [SimulationResult]
         do {
             shards = try ShardFiles.manifests(output: directory)
-            results = try ShardFiles.results(shards)
+            results = try ShardFiles.results(shards, as: SimulationResult.self)
         } catch let problem as ShardFiles.Problem {
             FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
             throw ExitCode(2)
         }
         let manifest = shards[0].0
-        let here = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(manifest.workingDirectory)
         defer { FileManager.default.changeCurrentDirectoryPath(here) }
         let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL.path

@@ -7,15 +7,17 @@ final class ProgressReporter: Sendable {
     /// Replicates finish on several threads; the last percentage shown is shared.
     private let lastShownState = Mutex(-1)
     private let label: String
+    private let unit: String
 
-    init(label: String) {
+    /// `unit` names what is counted; without it, replicates for the label "replicates" and days otherwise.
+    init(label: String, unit: String? = nil) {
         self.label = label
+        self.unit = unit ?? (label == "replicates" ? "replicate" : "day")
     }
 
     func update(_ done: Int, _ total: Int) {
         guard total > 0 else { return }
         let percent = done * 100 / total
-        let unit = label == "replicates" ? "replicate" : "day"
         lastShownState.withLock { lastShown in
             if interactive {
                 guard percent != lastShown else { return }

@@ -70,7 +70,9 @@ struct SlurmScriptTests {
     }
 
     @Test("refuses what cannot work, with status 2 and the reason", arguments: [
-        (["--", "calibrate", "--through", "2020-04-08"], "`calibrate` cannot run as shards"),
+        (["--", "calibrate", "--coverage-trials", "2"], "`calibrate --coverage-trials` cannot run as shards"),
+        (["--", "validate"], "`validate` cannot run as shards"),
+        (["--shards", "5", "--"] + smallCalibration, "more than the 4 work items"),
         (["--"] + ensemble + ["--shard", "1/2"], "leave --shard out"),
         (["--"] + ensemble + ["--shard=1/2"], "leave --shard out"),
         (["--shards", "9", "--"] + ensemble, "more than the 8 work items"),
@@ -160,6 +162,69 @@ struct SlurmScriptTests {
         #expect(try String(contentsOf: slurm.appendingPathComponent("array-2.sbatch"), encoding: .utf8).contains("#SBATCH --array=2\n"))
         #expect(try String(contentsOf: slurm.appendingPathComponent("merge-2.sbatch"), encoding: .utf8)
             .contains("#SBATCH --dependency=afterok:4244\n"))
+    }
+
+    @Test("calibrate is a chain of an array and a merge per step, each array after the merge before it; --only resubmits from the open step")
+    func calibrationChainWithFakeSlurm() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bin = directory.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        // sbatch answers 4242, 4243, …; squeue has forgotten every job (as after MinJobAge).
+        try writeExecutable(bin.appendingPathComponent("sbatch"), """
+            #!/bin/bash
+            echo "$@" >> "$(dirname "$0")/sbatch-calls"
+            echo "$(( $(wc -l < "$(dirname "$0")/sbatch-calls") + 4241 ))"
+            """)
+        try writeExecutable(bin.appendingPathComponent("squeue"), "#!/bin/bash\nexit 0")
+        let environment = ["PATH": bin.path + ":/usr/bin:/bin"]
+        let arguments = smallCalibration + ["--output", "out"]
+        let submitted = try SarhadProcess.run(["slurm", "submit", "--shards", "3", "--"] + arguments, in: directory, environment: environment)
+        #expect(submitted.status == 0, "\(submitted.standardError)")
+        #expect(submitted.standardOutput.contains("generation 0 (array 4242, merge 4243), generation 1 (array 4244, merge 4245), "
+            + "the posterior predictive (array 4246, merge 4247)"), "\(submitted.standardOutput)")
+        let slurm = directory.appendingPathComponent("out").standardizedFileURL.appendingPathComponent("slurm")
+        let scripts = ["array-generation-0", "merge-generation-0", "array-generation-1", "merge-generation-1", "array-predictive",
+                       "merge-predictive"]
+        let calls = try String(contentsOf: bin.appendingPathComponent("sbatch-calls"), encoding: .utf8)
+        #expect(calls == scripts.map { "--parsable \(slurm.path)/\($0).sbatch\n" }.joined())
+        func script(_ name: String) throws -> String {
+            try String(contentsOf: slurm.appendingPathComponent(name + ".sbatch"), encoding: .utf8)
+        }
+        #expect(!(try script("array-generation-0")).contains("--dependency"))
+        // Each array waits for the merge that closes the step before it; each merge for its array.
+        for (name, after) in [("merge-generation-0", 4242), ("array-generation-1", 4243), ("merge-generation-1", 4244),
+                              ("array-predictive", 4245), ("merge-predictive", 4246)] {
+            #expect(try script(name).contains("#SBATCH --dependency=afterok:\(after)\n#SBATCH --kill-on-invalid-dep=yes\n"), "\(name)")
+        }
+        // Every array runs the same command: the step comes from the output directory.
+        #expect(try script("array-predictive").contains(" --output out --threads 1 --shard \"$SLURM_ARRAY_TASK_ID/3\"\n"))
+
+        // Generation 0 closes; shard 2 of generation 1 is lost.
+        let taskArguments = arguments + ["--threads", "1"]
+        for k in 1...3 { try SarhadProcess.succeed(taskArguments + ["--shard", "\(k)/3"], in: directory) }
+        try SarhadProcess.succeed(["merge", "out"], in: directory)
+        for k in [1, 3] { try SarhadProcess.succeed(taskArguments + ["--shard", "\(k)/3"], in: directory) }
+        let status = try SarhadProcess.run(["slurm", "status", "out"], in: directory, environment: environment)
+        #expect(status.status == 0, "\(status.standardError)")
+        #expect(status.standardOutput.contains("in progress: generation 1 (of up to 2), 2 of 3 shards done; closed: generation 0\n"),
+                "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("missing: 2\n  shard 2: no log yet (\(slurm.path)/logs/shard-2-job-4244.out)\n"),
+                "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("  2. generation 1: array 4244, shards 1-3: not in squeue\n"), "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("rerun shards that are no longer queued: sarhad slurm submit --only 2 -- calibrate "),
+                "\(status.standardOutput)")
+
+        // The resubmission starts at generation 1 with shard 2 alone; the rest of the chain follows it.
+        let resubmitted = try SarhadProcess.run(["slurm", "submit", "--only", "2", "--"] + arguments, in: directory, environment: environment)
+        #expect(resubmitted.status == 0, "\(resubmitted.standardError)")
+        let again = try String(contentsOf: bin.appendingPathComponent("sbatch-calls"), encoding: .utf8).dropFirst(calls.count)
+        #expect(again == ["array-generation-1-2", "merge-generation-1-2", "array-predictive-2", "merge-predictive-2"]
+            .map { "--parsable \(slurm.path)/\($0).sbatch\n" }.joined())
+        let rerun = try script("array-generation-1-2")
+        #expect(rerun.contains("#SBATCH --array=2\n"))
+        #expect(!rerun.contains("--dependency"))
+        #expect(try script("array-predictive-2").contains("#SBATCH --array=1-3\n#SBATCH --dependency=afterok:4249\n"))
     }
 
     @Test("status follows shards run by hand: complete, missing, merged, out of date")
@@ -260,6 +325,66 @@ struct SlurmClusterTests {
             .contains("#SBATCH --array=3\n"))
         try waitForMerge(of: sharded, submission: 2)
         try expectSameOutputs(directory.appendingPathComponent("unsharded"), sharded)
+    }
+
+    @Test("calibrate as a chain of 4-task job arrays and merges gives the bytes of the unsharded calibration")
+    func calibrationChainMatchesUnsharded() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let submitted = try SarhadProcess.run(["slurm", "submit", "--shards", "4", "--time", "5:00", "--"] + smallCalibration
+            + ["--output", "sharded"], in: directory)
+        try #require(submitted.status == 0, "\(submitted.standardError)")
+        try SarhadProcess.succeed(smallCalibration + ["--output", "unsharded"], in: directory)
+        let sharded = directory.appendingPathComponent("sharded")
+        // Generations 0 and 1, then the posterior predictive: the third merge writes the outputs.
+        try waitForMerge(of: sharded, submission: 3)
+        try SarhadProcess.expectSameCalibration(directory.appendingPathComponent("unsharded"), sharded)
+        let status = try SarhadProcess.run(["slurm", "status", "sharded"], in: directory)
+        #expect(status.standardOutput.contains("every step is closed (generation 0, generation 1, the posterior predictive)"),
+                "\(status.standardOutput)")
+    }
+
+    @Test("a lost shard of generation 1 cancels the rest of the chain; --only resubmits it and the chain after it, which matches")
+    func calibrationLostShard() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = smallCalibration + ["--output", "sharded"]
+        let submitted = try SarhadProcess.run(["slurm", "submit", "--shards", "4", "--time", "5:00", "--"] + arguments, in: directory)
+        try #require(submitted.status == 0, "\(submitted.standardError)")
+        let sharded = directory.appendingPathComponent("sharded")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: sharded.appendingPathComponent("slurm/jobs.json")))
+            as? [String: Any])
+        let submissions = try #require(record["submissions"] as? [[String: Any]])
+        let generation1 = try #require(submissions[1]["arrayJob"] as? String)
+        let lastMerge = try #require(submissions[2]["mergeJob"] as? String)
+        // Task 2 of generation 1 is still waiting for generation 0's merge: cancelling it is losing it.
+        let cancel = Process()
+        cancel.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cancel.arguments = ["scancel", "\(generation1)_2"]
+        try cancel.run()
+        cancel.waitUntilExit()
+        try #require(cancel.terminationStatus == 0)
+        try SarhadProcess.succeed(smallCalibration + ["--output", "unsharded"], in: directory)
+
+        // Slurm cancels generation 1's merge, then the predictive's array and merge, which wait on it.
+        let deadline = Date().addingTimeInterval(180)
+        var status = ""
+        while Date() < deadline, !status.contains("merge \(lastMerge): CANCELLED") {
+            Thread.sleep(forTimeInterval: 1)
+            status = try SarhadProcess.run(["slurm", "status", "sharded"], in: directory).standardOutput
+        }
+        try #require(status.contains("merge \(lastMerge): CANCELLED"), "\(status)")
+        #expect(status.contains("in progress: generation 1 (of up to 2), 3 of 4 shards done; closed: generation 0\n"), "\(status)")
+        #expect(status.contains("missing: 2\n"), "\(status)")
+        #expect(status.contains("sarhad slurm submit --only 2 -- calibrate "), "\(status)")
+
+        let resubmitted = try SarhadProcess.run(["slurm", "submit", "--only", "2", "--"] + arguments, in: directory)
+        try #require(resubmitted.status == 0, "\(resubmitted.standardError)")
+        #expect(try String(contentsOf: sharded.appendingPathComponent("slurm/array-generation-1-2.sbatch"), encoding: .utf8)
+            .contains("#SBATCH --array=2\n"))
+        // Submissions 4 and 5: generation 1's shard 2 and its merge, then the predictive.
+        try waitForMerge(of: sharded, submission: 5)
+        try SarhadProcess.expectSameCalibration(directory.appendingPathComponent("unsharded"), sharded)
     }
 
     /// The same ensemble without shards, run here while the cluster works.

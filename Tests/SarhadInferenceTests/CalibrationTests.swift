@@ -35,7 +35,7 @@ struct CalibrationTests {
     func syntheticRecovery() throws {
         let space = ParameterSpace([(.r0, Prior(.uniform, 1.6, 3.2)), (.testSeekingMild, Prior(.logUniform, 0.05, 0.6))])
         let check = CoverageCheck(base: try Self.informativeBase(), space: space,
-                                  settings: ABCSMC.Settings(particles: 24, generations: 3, batch: 24), seed: 11)
+                                  settings: ABCSMC.Settings(particles: 24, generations: 3), seed: 11)
         let trials = check.run(trials: 4, threads: 2)
         let covered = trials.flatMap(\.covered).filter { $0 }.count
         #expect(covered >= 5, "covered \(covered) of 8: \(trials.map { "\($0.truth) → \($0.summary.rows.map { ($0.lower, $0.upper) })" })")
@@ -51,11 +51,33 @@ struct CalibrationTests {
         let space = ParameterSpace([(.r0, Prior(.uniform, 1.6, 3.2))])
         let observed = Simulation(configuration: base, seed: 3).run()
         let reported = CoverageCheck.syntheticRecord(observed)
-        let settings = ABCSMC.Settings(particles: 12, generations: 2, batch: 16)
+        let settings = ABCSMC.Settings(particles: 12, generations: 2)
         let one = ABCSMC(base: base, space: space, reported: reported, settings: settings, seed: 5, threads: 1).run(threads: 1)
         let two = ABCSMC(base: base, space: space, reported: reported, settings: settings, seed: 5, threads: 2).run(threads: 2)
         #expect(one.last!.posterior == two.last!.posterior)
         #expect(one.map(\.attempts) == two.map(\.attempts))
+    }
+
+    /// What makes `calibrate --shard` possible: a slot's outcome depends on its index alone, so slots
+    /// sampled in uneven parts and closed together give the generation of sampling them all at once.
+    @Test("slots sampled in parts close into the same generations as the whole run")
+    func slotsInParts() throws {
+        let base = try Self.smallBase(through: "2020-04-30")
+        let space = ParameterSpace([(.r0, Prior(.uniform, 1.6, 3.2)), (.testSeekingMild, Prior(.logUniform, 0.05, 0.6))])
+        let reported = CoverageCheck.syntheticRecord(Simulation(configuration: base, seed: 3).run())
+        let smc = ABCSMC(base: base, space: space, reported: reported, settings: ABCSMC.Settings(particles: 10, generations: 2),
+                         seed: 7, threads: 2)
+        let whole = smc.run(threads: 2)
+        #expect(whole.count == 2)
+        var previous: Posterior?
+        for (index, expected) in whole.enumerated() {
+            let parts = [[0, 1, 2], [3], [4, 5, 6, 7, 8, 9]].map { smc.sample(generation: index, slots: $0, previous: previous, threads: 1) }
+            let generation = smc.close(parts.flatMap { $0 }, previous: previous)
+            #expect(generation == expected, "generation \(index)")
+            previous = generation.posterior
+        }
+        // Generation 1 really rejected something, so the slots' attempt streams were exercised.
+        #expect(whole[1].attempts > 10)
     }
 
     @Test("weighted quantiles and the posterior table round-trip")

@@ -6,34 +6,54 @@ import SarhadModel
 /// (the adaptive scheme of Del Moral, Doucet & Jasra 2012) and a Gaussian perturbation kernel with
 /// twice the weighted variance, on the scale where each prior is flat.
 ///
-/// Determinism: attempt a of generation g draws its proposal and its simulation seed from
-/// (seed, g, a) only; attempts are simulated in batches of fixed size and accepted in attempt
-/// order, so the posterior is the same for any number of threads.
+/// A generation is `particles` independent slots. Slot i proposes and simulates until one attempt
+/// falls within the tolerance (or it reaches its attempt limit); attempt j of slot i in generation g
+/// draws its proposal and its simulation seed from (seed, g, i, j) only. A slot's outcome therefore
+/// depends on nothing but its index and the previous generation, so slots can be computed on any
+/// thread, in any shard, and `close` weighs them in slot order into the same posterior.
 public struct ABCSMC: Sendable {
     public struct Settings: Sendable {
         public var particles: Int
         public var generations: Int
         /// Quantile of the previous generation's distances that becomes the next tolerance.
         public var toleranceQuantile: Double
-        /// Attempts simulated together before acceptance is decided.
-        public var batch: Int
-        /// Stop a generation after this many attempts per particle (the tolerance is then too tight).
+        /// A slot gives up after this many attempts (the tolerance is then too tight); a generation with
+        /// an empty slot is the last. 300 lets a generation at a 2.5 % acceptance rate fill 200 slots
+        /// nine times in ten, and bounds the work of one that cannot.
         public var maximumAttemptsPerParticle: Int
 
-        public init(particles: Int = 200, generations: Int = 4, toleranceQuantile: Double = 0.5, batch: Int = 64,
-                    maximumAttemptsPerParticle: Int = 50) {
+        public init(particles: Int = 200, generations: Int = 4, toleranceQuantile: Double = 0.5,
+                    maximumAttemptsPerParticle: Int = 300) {
             self.particles = particles
             self.generations = generations
             self.toleranceQuantile = toleranceQuantile
-            self.batch = batch
             self.maximumAttemptsPerParticle = maximumAttemptsPerParticle
         }
     }
 
-    public struct Generation: Sendable {
+    /// What one slot of a generation found: the accepted parameter values (nil if it gave up), their
+    /// distance, and how many attempts it made.
+    public struct SlotOutcome: Sendable, Equatable, Codable {
+        public var values: [Double]?
+        public var distance: Double
+        public var attempts: Int
+
+        public init(values: [Double]?, distance: Double, attempts: Int) {
+            self.values = values
+            self.distance = distance
+            self.attempts = attempts
+        }
+    }
+
+    public struct Generation: Sendable, Equatable {
         public var posterior: Posterior
         public var attempts: Int
         public var acceptanceRate: Double { Double(posterior.count) / Double(max(1, attempts)) }
+
+        public init(posterior: Posterior, attempts: Int) {
+            self.posterior = posterior
+            self.attempts = attempts
+        }
     }
 
     public let base: ModelConfiguration
@@ -41,7 +61,7 @@ public struct ABCSMC: Sendable {
     public let distance: Distance
     public let settings: Settings
     public let seed: UInt64
-    /// Built once; each simulation runs on its own copy from the pool.
+    /// Built once, when the first slot simulates; each simulation runs on its own copy from the pool.
     let populations: PopulationPool
 
     public init(base: ModelConfiguration, space: ParameterSpace, reported: ReportedSeries, settings: Settings,
@@ -51,61 +71,88 @@ public struct ABCSMC: Sendable {
         self.distance = Distance(reported: reported, residents: PopulationBuilder.residentsPerProvince(base))
         self.settings = settings
         self.seed = seed
-        populations = PopulationPool(template: PopulationBuilder.build(base, seed: seed, threads: max(1, threads)))
+        let buildThreads = max(1, threads)
+        populations = PopulationPool { PopulationBuilder.build(base, seed: seed, threads: buildThreads) }
     }
 
-    /// The generations in order; the last is the posterior.
+    /// The generations in order; the last is the posterior. The same steps a sharded calibration takes
+    /// (`sample` for every slot, then `close`), with one shard.
     public func run(threads: Int, progress: @Sendable (Int, Generation) -> Void = { _, _ in }) -> [Generation] {
         var generations = [Generation]()
         for index in 0..<settings.generations {
             let previous = generations.last?.posterior
-            let tolerance = previous.map { Quantile.of($0.distances, levels: [settings.toleranceQuantile])[0] } ?? .infinity
-            let generation = sample(generation: index, previous: previous, tolerance: tolerance, threads: threads)
+            let outcomes = sample(generation: index, slots: Array(0..<settings.particles), previous: previous, threads: threads)
+            let generation = close(outcomes, previous: previous)
             generations.append(generation)
             progress(index, generation)
-            if generation.posterior.count < settings.particles { break }
+            if endsFit(generation, index: index) { break }
         }
         return generations
     }
 
-    /// Simulates one parameter vector with the seed of (generation, attempt).
-    public func simulate(_ values: [Double], generation: Int, attempt: Int, threads: Int = 1) -> SimulationResult {
-        let runSeed = CounterRandom.mix(seed ^ CounterRandom.mix(UInt64(generation) << 32 | UInt64(attempt)))
-        return populations.withPopulation { population in
+    /// Whether no generation follows this one: it is the last asked for, or a slot gave up.
+    public func endsFit(_ generation: Generation, index: Int) -> Bool {
+        index + 1 >= settings.generations || generation.posterior.count < settings.particles
+    }
+
+    /// The tolerance of the generation after `previous` (none before the first).
+    public func tolerance(after previous: Posterior?) -> Double {
+        previous.map { Quantile.of($0.distances, levels: [settings.toleranceQuantile])[0] } ?? .infinity
+    }
+
+    /// The outcomes of `slots` (any subset of 0..<particles, in the order given) of generation `generation`.
+    public func sample(generation: Int, slots: [Int], previous: Posterior?, threads: Int,
+                       progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [SlotOutcome] {
+        let tolerance = tolerance(after: previous)
+        let kernel = previous.map(perturbationScales)
+        let counter = ProgressCounter(total: slots.count, progress: progress)
+        return Parallel.map(count: slots.count, threads: threads) { position in
+            let outcome = sampleSlot(slots[position], generation: generation, previous: previous, kernel: kernel,
+                                     tolerance: tolerance)
+            counter.tick()
+            return outcome
+        }
+    }
+
+    /// Every slot's outcome, in slot order, weighed into the generation's posterior.
+    public func close(_ outcomes: [SlotOutcome], previous: Posterior?) -> Generation {
+        let kernel = previous.map(perturbationScales)
+        var accepted = [[Double]](), distances = [Double](), weights = [Double]()
+        for outcome in outcomes {
+            guard let values = outcome.values else { continue }
+            accepted.append(values)
+            distances.append(outcome.distance)
+            weights.append(weight(values, previous: previous, kernel: kernel))
+        }
+        return Generation(posterior: Posterior(space: space, values: accepted, weights: weights, distances: distances,
+                                               tolerance: tolerance(after: previous)),
+                          attempts: outcomes.map(\.attempts).reduce(0, +))
+    }
+
+    /// Attempts of one slot until one is within the tolerance; in generation 0 (tolerance ∞) the first is.
+    func sampleSlot(_ slot: Int, generation: Int, previous: Posterior?, kernel: [Double]?, tolerance: Double) -> SlotOutcome {
+        for attempt in 0..<settings.maximumAttemptsPerParticle {
+            var random = CounterRandom(seed: seed, purpose: .calibration, day: generation,
+                                       subject: UInt64(slot) << 32 | UInt64(attempt))
+            let runSeed = random.next()
+            guard let values = proposal(&random, previous: previous, kernel: kernel) else { continue }
+            let outcome = distance(simulate(values, seed: runSeed))
+            if outcome <= tolerance { return SlotOutcome(values: values, distance: outcome, attempts: attempt + 1) }
+        }
+        return SlotOutcome(values: nil, distance: .infinity, attempts: settings.maximumAttemptsPerParticle)
+    }
+
+    /// Simulates one parameter vector on a reset copy of the calibration's population.
+    public func simulate(_ values: [Double], seed runSeed: UInt64, threads: Int = 1) -> SimulationResult {
+        populations.withPopulation { population in
             Simulation(configuration: space.configured(base, values), seed: runSeed, threads: threads,
                        population: population).run()
         }
     }
 
-    func sample(generation: Int, previous: Posterior?, tolerance: Double, threads: Int) -> Generation {
-        let kernel = previous.map(perturbationScales)
-        var accepted = [[Double]](), distances = [Double](), weights = [Double]()
-        var attempt = 0
-        let limit = settings.particles * settings.maximumAttemptsPerParticle
-        while accepted.count < settings.particles && attempt < limit {
-            let batch = (attempt..<min(attempt + settings.batch, limit)).map { proposal(generation: generation, attempt: $0,
-                                                                                       previous: previous, kernel: kernel) }
-            let first = attempt
-            let outcomes = Parallel.map(count: batch.count, threads: threads) { position -> Double in
-                guard let values = batch[position] else { return .infinity }
-                return distance(simulate(values, generation: generation, attempt: first + position))
-            }
-            for (position, outcome) in outcomes.enumerated() where accepted.count < settings.particles {
-                guard let values = batch[position], outcome <= tolerance else { continue }
-                accepted.append(values)
-                distances.append(outcome)
-                weights.append(weight(values, previous: previous, kernel: kernel))
-            }
-            attempt += batch.count
-        }
-        return Generation(posterior: Posterior(space: space, values: accepted, weights: weights, distances: distances,
-                                               tolerance: tolerance), attempts: attempt)
-    }
-
     /// A prior draw in generation 0; afterwards a perturbed draw from the previous particles, or nil
     /// if it falls outside the prior.
-    func proposal(generation: Int, attempt: Int, previous: Posterior?, kernel: [Double]?) -> [Double]? {
-        var random = CounterRandom(seed: seed, purpose: .calibration, day: generation, subject: UInt64(attempt))
+    func proposal(_ random: inout CounterRandom, previous: Posterior?, kernel: [Double]?) -> [Double]? {
         guard let previous, let kernel else { return space.priors.map { $0.sample(&random) } }
         let parent = previous.values[previous.draw(&random)]
         var values = [Double]()

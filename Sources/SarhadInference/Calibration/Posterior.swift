@@ -19,6 +19,16 @@ public struct Posterior: Sendable, Equatable {
         self.tolerance = tolerance
     }
 
+    /// Weights taken as they are, for a posterior read back from a file: they were normalised when it
+    /// was made, and dividing again by a sum that rounds to 1 ± ε would change their last bits.
+    public init(space: ParameterSpace, values: [[Double]], normalizedWeights: [Double], distances: [Double], tolerance: Double) {
+        self.space = space
+        self.values = values
+        self.weights = normalizedWeights
+        self.distances = distances
+        self.tolerance = tolerance
+    }
+
     public var count: Int { values.count }
 
     /// Kish's effective sample size.

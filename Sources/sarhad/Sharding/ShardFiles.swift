@@ -2,8 +2,9 @@ import Foundation
 import SarhadInference
 import SarhadModel
 
-/// What a shard leaves under `OUTPUT/shards/K-of-N/`: `shard.json` (which command, with which
-/// arguments and fingerprint, which items) and `results.json` (each item's full result).
+/// What a shard leaves under `OUTPUT/shards/K-of-N/` (a calibration: `OUTPUT/shards/<step>/K-of-N/`):
+/// `shard.json` (which command, with which arguments and fingerprint, which items) and
+/// `results.json` (each item's full result).
 struct ShardManifest: Codable, Equatable {
     var command: String
     /// The command's arguments without --shard, so `sarhad merge` can rebuild the job.
@@ -13,11 +14,13 @@ struct ShardManifest: Codable, Equatable {
     var shard: Shard
     var items: [Int]
     var totalItems: Int
+    /// Which step of a calibration ("generation-2", "predictive"); absent for single-step commands.
+    var step: String?
 }
 
-struct ShardResults: Codable {
+struct ShardResults<Result: Codable>: Codable {
     var items: [Int]
-    var results: [SimulationResult]
+    var results: [Result]
 }
 
 enum ShardFiles {
@@ -25,6 +28,21 @@ enum ShardFiles {
 
     static func shardDirectory(output: String, shard: Shard) -> String {
         URL(fileURLWithPath: output).appendingPathComponent(folder).appendingPathComponent(shard.folderName).path
+    }
+
+    /// JSON that reads back to the same bits: Swift writes the shortest digits that round-trip, and
+    /// an infinite tolerance or distance is spelled out rather than refused.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
     }
 
     /// Runs this shard's items and writes them atomically (a killed task leaves no shard folder).
@@ -36,19 +54,28 @@ enum ShardFiles {
         let manifest = ShardManifest(command: Job.command, arguments: arguments,
                                      workingDirectory: FileManager.default.currentDirectoryPath,
                                      fingerprint: job.fingerprint, shard: shard, items: items, totalItems: job.totalItems)
-        let directory = try OutputDirectory(path: shardDirectory(output: output, shard: shard))
+        let directory = try write(manifest, results, to: shardDirectory(output: output, shard: shard))
+        return "Shard \(shard): items \(itemRange(items)) of \(job.totalItems) "
+            + "written to \(directory.path); run `sarhad merge \(output)` when every shard is done."
+    }
+
+    static func itemRange(_ items: [Int]) -> String {
+        "\(items.first.map(String.init) ?? "-")…\(items.last.map(String.init) ?? "-")"
+    }
+
+    /// Writes results.json, then shard.json, into a staging folder renamed into place: a shard folder
+    /// that exists is complete.
+    static func write<Result: Codable>(_ manifest: ShardManifest, _ results: [Result], to path: String) throws -> URL {
+        let directory = try OutputDirectory(path: path)
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            try directory.write("results.json", encoder.encode(ShardResults(items: items, results: results)))
+            try directory.write("results.json", encoder.encode(ShardResults(items: manifest.items, results: results)))
             try directory.write("shard.json", encoder.encode(manifest))
             try directory.commit()
         } catch {
             directory.abandon()
             throw error
         }
-        return "Shard \(shard): items \(items.first.map(String.init) ?? "-")…\(items.last.map(String.init) ?? "-") of \(job.totalItems) "
-            + "written to \(directory.final.path); run `sarhad merge \(output)` when every shard is done."
+        return directory.final
     }
 
     struct Problem: Error, CustomStringConvertible {
@@ -57,7 +84,11 @@ enum ShardFiles {
 
     /// Every shard's manifest under `output`, checked to form one complete, consistent set.
     static func manifests(output: String) throws -> [(ShardManifest, URL)] {
-        let root = URL(fileURLWithPath: output).appendingPathComponent(folder)
+        try manifests(in: URL(fileURLWithPath: output).appendingPathComponent(folder))
+    }
+
+    /// Every shard's manifest in `root` (a folder of K-of-N folders).
+    static func manifests(in root: URL) throws -> [(ShardManifest, URL)] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else {
             throw Problem(description: "\(root.path) does not exist: no shard has finished (run the command with --shard K/N first)")
         }
@@ -65,7 +96,7 @@ enum ShardFiles {
         for name in names.sorted() where !name.hasPrefix(".") {
             let directory = root.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("shard.json").path),
-                  let manifest = try? JSONDecoder().decode(ShardManifest.self, from: data) else {
+                  let manifest = try? decoder.decode(ShardManifest.self, from: data) else {
                 throw Problem(description: "\(directory.path) has no readable shard.json (an unfinished or foreign folder)")
             }
             found.append((manifest, directory))
@@ -74,7 +105,7 @@ enum ShardFiles {
         for (manifest, directory) in found {
             guard manifest.command == first.command, manifest.fingerprint == first.fingerprint,
                   manifest.arguments == first.arguments, manifest.shard.count == first.shard.count,
-                  manifest.totalItems == first.totalItems else {
+                  manifest.totalItems == first.totalItems, manifest.step == first.step else {
                 throw Problem(description: "\(directory.path) belongs to a different job (command, arguments, inputs or "
                     + "shard count differ from \(found[0].1.lastPathComponent)); remove it or merge it elsewhere")
             }
@@ -89,12 +120,12 @@ enum ShardFiles {
     }
 
     /// All items' results in item order; refuses gaps or overlaps.
-    static func results(_ shards: [(ShardManifest, URL)]) throws -> [SimulationResult] {
-        var byItem = [Int: SimulationResult]()
+    static func results<Result: Codable>(_ shards: [(ShardManifest, URL)], as type: Result.Type = Result.self) throws -> [Result] {
+        var byItem = [Int: Result]()
         for (manifest, directory) in shards {
             let file = directory.appendingPathComponent("results.json")
             guard let data = FileManager.default.contents(atPath: file.path),
-                  let stored = try? JSONDecoder().decode(ShardResults.self, from: data), stored.items == manifest.items,
+                  let stored = try? decoder.decode(ShardResults<Result>.self, from: data), stored.items == manifest.items,
                   stored.results.count == stored.items.count else {
                 throw Problem(description: "\(file.path) is missing or does not match its shard.json")
             }

@@ -29,18 +29,34 @@ enum SbatchScript {
         return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// `taskArguments` are the command's arguments as every task passes them (with --threads).
+    /// `taskArguments` are the command's arguments as every task passes them (with --threads). A
+    /// calibration's arrays name their `step` and, after the first, wait for the previous step's merge job.
     static func array(executable: String, command: String, taskArguments: [String], shardCount: Int,
                       tasks: ArrayTaskList, workingDirectory: String, files: SlurmFiles,
-                      resources: SlurmResources) -> String {
+                      resources: SlurmResources, step: CalibrationStep? = nil, after: String? = nil) -> String {
         let commandLine = ShellQuoting.join([executable, command] + taskArguments)
-        var lines = [
-            "#!/bin/bash",
-            "# Written by `sarhad slurm submit`: `sarhad \(command)` as a job array of \(shardCount) shards.",
-            "# Task K runs shard K/\(shardCount) and writes \(files.outputDirectory)/shards/K-of-\(shardCount)/;",
-            "# the merge job then writes the outputs of the unsharded run (`sarhad merge`).",
-            "#SBATCH --job-name=sarhad-\(command)",
-            "#SBATCH --array=\(tasks.arraySpecification)",
+        var lines = ["#!/bin/bash"]
+        if let step {
+            lines += [
+                "# Written by `sarhad slurm submit`: \(step) of `sarhad \(command)` as a job array of \(shardCount) shards.",
+                "# Task K runs shard K/\(shardCount) of the step the output directory is waiting for: \(step)"
+                    + (after == nil ? "." : ", once the merge job this array depends on has closed the step before it."),
+                "# It writes \(files.outputDirectory)/shards/\(step.name)/K-of-\(shardCount)/; the merge job then closes \(step).",
+                "#SBATCH --job-name=sarhad-\(command)-\(step.name)",
+            ]
+        } else {
+            lines += [
+                "# Written by `sarhad slurm submit`: `sarhad \(command)` as a job array of \(shardCount) shards.",
+                "# Task K runs shard K/\(shardCount) and writes \(files.outputDirectory)/shards/K-of-\(shardCount)/;",
+                "# the merge job then writes the outputs of the unsharded run (`sarhad merge`).",
+                "#SBATCH --job-name=sarhad-\(command)",
+            ]
+        }
+        lines.append("#SBATCH --array=\(tasks.arraySpecification)")
+        if let after {
+            lines += ["#SBATCH --dependency=afterok:\(after)", "#SBATCH --kill-on-invalid-dep=yes"]
+        }
+        lines += [
             "#SBATCH --chdir=\(directiveValue(workingDirectory))",
             "#SBATCH --output=\(directiveValue(files.shardLogPattern))",
         ]
@@ -54,13 +70,13 @@ enum SbatchScript {
     }
 
     static func merge(executable: String, command: String, arrayJob: String, workingDirectory: String,
-                      files: SlurmFiles, resources: SlurmResources) -> String {
+                      files: SlurmFiles, resources: SlurmResources, step: CalibrationStep? = nil) -> String {
         var lines = [
             "#!/bin/bash",
-            "# Written by `sarhad slurm submit`: merges the shards of `sarhad \(command)` once every task of",
+            "# Written by `sarhad slurm submit`: merges the shards of \(step.map { "\($0) of " } ?? "")`sarhad \(command)` once every task of",
             "# array job \(arrayJob) has succeeded. If one fails, Slurm cancels this job (--kill-on-invalid-dep)",
             "# instead of leaving it pending; resubmit the failed shards with `sarhad slurm submit --only K,…`.",
-            "#SBATCH --job-name=sarhad-merge",
+            "#SBATCH --job-name=sarhad-merge\(step.map { "-\($0.name)" } ?? "")",
             "#SBATCH --dependency=afterok:\(arrayJob)",
             "#SBATCH --kill-on-invalid-dep=yes",
             "#SBATCH --chdir=\(directiveValue(workingDirectory))",

@@ -5,8 +5,18 @@ import SarhadInference
 /// shard.json exists (shards are written atomically, shard.json last).
 struct ShardFolders {
     let outputDirectory: String
+    /// A calibration's shards are per step, under shards/<step>/.
+    var step: CalibrationStep?
 
-    var root: URL { URL(fileURLWithPath: outputDirectory).appendingPathComponent(ShardFiles.folder) }
+    init(outputDirectory: String, step: CalibrationStep? = nil) {
+        self.outputDirectory = outputDirectory
+        self.step = step
+    }
+
+    var root: URL {
+        let shards = URL(fileURLWithPath: outputDirectory).appendingPathComponent(ShardFiles.folder)
+        return step.map { shards.appendingPathComponent($0.name) } ?? shards
+    }
 
     /// Every visible entry; unfinished shards stage in hidden folders.
     var names: [String] {

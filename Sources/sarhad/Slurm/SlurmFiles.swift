@@ -20,6 +20,16 @@ struct SlurmFiles {
         folder.appendingPathComponent(submission == 1 ? "merge.sbatch" : "merge-\(submission).sbatch")
     }
 
+    /// A calibration's scripts are named by step, and numbered when a resubmission runs that step again
+    /// (`array-generation-2.sbatch`, then `array-generation-2-2.sbatch`).
+    func arrayScript(step: CalibrationStep, time: Int) -> URL {
+        folder.appendingPathComponent("array-\(step.name)\(time == 1 ? "" : "-\(time)").sbatch")
+    }
+
+    func mergeScript(step: CalibrationStep, time: Int) -> URL {
+        folder.appendingPathComponent("merge-\(step.name)\(time == 1 ? "" : "-\(time)").sbatch")
+    }
+
     /// Slurm fills in %A (the array's job id) and %a (the task id) itself.
     var shardLogPattern: String { logs.appendingPathComponent("shard-%a-job-%A.out").path }
     var mergeLogPattern: String { logs.appendingPathComponent("merge-job-%j.out").path }

@@ -11,6 +11,8 @@ struct SlurmJobsRecord: Codable, Equatable {
         var mergeScript: String
         /// ISO 8601, for people reading the file.
         var submitted: String
+        /// A calibration submits one array and merge per step ("generation-0", …, "predictive").
+        var step: String?
     }
 
     var command: String

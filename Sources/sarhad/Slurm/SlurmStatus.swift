@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SarhadInference
 
@@ -12,21 +13,51 @@ struct SlurmStatus {
         case outOfDate([String])
     }
 
+    /// Where a calibration stands: the step whose shards are listed, and what is closed.
+    struct CalibrationStage: Equatable {
+        var closed: [CalibrationStep]
+        /// The open step; nil once the posterior predictive is closed (the outputs are written).
+        var open: CalibrationStep?
+        /// --generations, when the arguments are known.
+        var generations: Int?
+
+        /// The step whose shards are counted: the open one, or the last once all are closed.
+        var listed: CalibrationStep { open ?? closed.last ?? .generation(0) }
+    }
+
     let files: SlurmFiles
     let record: SlurmJobsRecord?
     let command: String
     let shardCount: Int
     let complete: [Int]
     let missing: [Int]
-    /// Folders under shards/ that belong to another split.
+    /// Folders under shards/ (a calibration: under its listed step's folder) that belong to another split.
     let strangers: [String]
     let merged: Merged
+    let calibration: CalibrationStage?
 
     init(outputDirectory: String) throws(SlurmProblem) {
         files = SlurmFiles(outputDirectory: outputDirectory)
         record = try SlurmJobsRecord.load(files)
-        let folders = ShardFolders(outputDirectory: outputDirectory)
-        guard let count = record?.shardCount ?? folders.shardCount else {
+        if record?.command == CalibrationJob.command || CalibrationDirectory.holdsCalibration(outputDirectory) {
+            let directory = CalibrationDirectory(output: outputDirectory)
+            let progress: CalibrationDirectory.Progress
+            do {
+                progress = try directory.progress()
+            } catch {
+                throw SlurmProblem(error.description)
+            }
+            let closed = progress.generations.compactMap { CalibrationStep(name: $0.step) } + (progress.next == nil ? [.predictive] : [])
+            let arguments = record?.arguments ?? directory.recordedInvocation()?.arguments
+            calibration = CalibrationStage(closed: closed, open: progress.next,
+                                           generations: arguments.flatMap { try? CalibrateCommand.parse($0).generations })
+        } else {
+            calibration = nil
+        }
+        let folders = ShardFolders(outputDirectory: outputDirectory, step: calibration?.listed)
+        guard let count = record?.shardCount ?? folders.shardCount ?? calibration.flatMap({ _ in
+            try? CalibrationDirectory(output: outputDirectory).progress().generations.last?.shardCount
+        }) else {
             throw SlurmProblem("\(outputDirectory) has no jobs record (slurm/jobs.json) and no shards: nothing was submitted there")
         }
         shardCount = count
@@ -34,12 +65,23 @@ struct SlurmStatus {
         complete = shards.filter(folders.isComplete).map(\.index)
         missing = shards.filter { !folders.isComplete($0) }.map(\.index)
         strangers = folders.strangers(count: count)
-        command = record?.command ?? shards.lazy.compactMap { shard -> String? in
+        command = record?.command ?? (calibration != nil ? CalibrationJob.command : nil) ?? shards.lazy.compactMap { shard -> String? in
             guard let data = FileManager.default.contents(atPath: folders.manifest(shard).path) else { return nil }
             return try? JSONDecoder().decode(ShardManifest.self, from: data).command
         }.first ?? "?"
-        let newestShard = shards.compactMap { Self.modified(folders.manifest($0)) }.max()
-        merged = Self.merged(in: URL(fileURLWithPath: outputDirectory), newestShard: newestShard)
+        if let calibration {
+            merged = calibration.open == nil ? Self.merged(in: URL(fileURLWithPath: outputDirectory), newestShard: nil) : .no
+        } else {
+            let newestShard = shards.compactMap { Self.modified(folders.manifest($0)) }.max()
+            merged = Self.merged(in: URL(fileURLWithPath: outputDirectory), newestShard: newestShard)
+        }
+    }
+
+    /// The submissions that ran the shards now listed: a calibration's for its listed step, otherwise all.
+    private var listedSubmissions: [SlurmJobsRecord.Submission] {
+        guard let record else { return [] }
+        guard let calibration else { return record.submissions }
+        return record.submissions.filter { $0.step == calibration.listed.name }
     }
 
     /// DIR's own files and folders, which only `merge` (or an unsharded run) writes.
@@ -58,6 +100,16 @@ struct SlurmStatus {
 
     func render(queue: SlurmQueue.Answer) -> String {
         var lines = ["\(files.outputDirectory): `sarhad \(command)` in \(shardCount) shards"]
+        if let calibration {
+            let closed = calibration.closed.isEmpty ? "none" : calibration.closed.map(\.description).joined(separator: ", ")
+            if let open = calibration.open {
+                let of: String
+                if case .generation = open, let generations = calibration.generations { of = " (of up to \(generations))" } else { of = "" }
+                lines.append("in progress: \(open)\(of), \(complete.count) of \(shardCount) shards done; closed: \(closed)")
+            } else {
+                lines.append("in progress: nothing, every step is closed (\(closed))")
+            }
+        }
         lines.append("complete: \(complete.count) of \(shardCount)" + (complete.isEmpty ? "" : " (\(ArrayTaskList(shards: complete).arraySpecification))"))
         if missing.isEmpty {
             lines.append("missing: none")
@@ -74,7 +126,7 @@ struct SlurmStatus {
         if case .states(let states) = queue { knownStates = states } else { knownStates = [] }
         switch merged {
         case .no:
-            let mergeJob = record?.submissions.last?.mergeJob
+            let mergeJob = listedSubmissions.last?.mergeJob
             if let running = knownStates.first(where: { $0.job == mergeJob && $0.task == nil && $0.isActive }) {
                 lines.append("merged: no (merge job \(running.job) is \(running.state))")
             } else {
@@ -88,7 +140,7 @@ struct SlurmStatus {
         lines += jobLines(queue)
         if let record {
             // Shards still pending or running are not failures; suggest rerunning only the others.
-            let arrays = Set(record.submissions.map(\.arrayJob))
+            let arrays = Set(listedSubmissions.map(\.arrayJob))
             let queued = Set(knownStates.filter { $0.isActive && arrays.contains($0.job) }.compactMap(\.task))
             let rerun = missing.filter { !queued.contains($0) }
             if !rerun.isEmpty {
@@ -106,7 +158,7 @@ struct SlurmStatus {
 
     /// The log of the latest submission that ran `shard`, with its last line (usually the error).
     private func latestLog(shard: Int) -> String? {
-        guard let submission = record?.submissions.last(where: { $0.shards.contains(shard) }) else { return nil }
+        guard let submission = listedSubmissions.last(where: { $0.shards.contains(shard) }) else { return nil }
         let log = files.shardLog(shard: shard, arrayJob: submission.arrayJob)
         guard let text = try? String(contentsOf: log, encoding: .utf8) else { return "no log yet (\(log.path))" }
         let last = text.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -134,7 +186,8 @@ struct SlurmStatus {
             if !summary.isEmpty, !unlisted.isEmpty {
                 summary.append("not listed \(ArrayTaskList(shards: unlisted).arraySpecification)")
             }
-            lines.append("  \(number + 1). array \(submission.arrayJob), shards \(ArrayTaskList(shards: submission.shards).arraySpecification): "
+            let step = submission.step.flatMap(CalibrationStep.init(name:)).map { "\($0): " } ?? ""
+            lines.append("  \(number + 1). \(step)array \(submission.arrayJob), shards \(ArrayTaskList(shards: submission.shards).arraySpecification): "
                 + (summary.isEmpty ? "not in squeue" : summary.joined(separator: "; ")))
             if let mergeJob = submission.mergeJob {
                 let state = states.first { $0.job == mergeJob && $0.task == nil }

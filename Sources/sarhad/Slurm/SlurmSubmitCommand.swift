@@ -6,11 +6,14 @@ struct SlurmSubmitCommand: ParsableCommand {
         commandName: "submit",
         abstract: "Submit COMMAND's shards as a job array, and a merge job that runs after every task succeeded.",
         discussion: """
-            COMMAND is run, compare or sweep with its arguments (including --output DIR). Writes \
+            COMMAND is run, compare, sweep or calibrate with its arguments (including --output DIR). Writes \
             DIR/slurm/array.sbatch and DIR/slurm/merge.sbatch, submits both with `sbatch --parsable` (the merge \
             job with --dependency=afterok on the array) and records the job ids in DIR/slurm/jobs.json. Task \
             logs go to DIR/slurm/logs/. With --only K,…, only those shards are resubmitted (with the same \
-            COMMAND and arguments), followed by a new merge job.
+            COMMAND and arguments), followed by a new merge job. A calibration is a chain: an array and a merge \
+            job for each generation and for the posterior predictive (array-generation-0.sbatch, \
+            merge-generation-0.sbatch, …), each array waiting for the merge before it; --only resubmits shards \
+            of the step the directory is waiting for, and the rest of the chain after them.
             """)
 
     @Option(help: "Number of shards (array tasks). Default: one per work item, or the earlier submission's count with --only.")
@@ -63,57 +66,126 @@ struct SlurmSubmitCommand: ParsableCommand {
                     + "in \(previous.shardCount) shards; resubmit exactly that (with --only), or use another --output")
             }
         }
-        let submission = (previous?.submissions.count ?? 0) + 1
         let executable = RunningExecutable.path
         let resources = SlurmResources(partition: partition, time: time, memory: mem, cpusPerTask: cpusPerTask)
-        let arrayText = SbatchScript.array(executable: executable, command: work.command, taskArguments: taskArguments,
-                                           shardCount: shardCount, tasks: tasks, workingDirectory: workingDirectory,
-                                           files: files, resources: resources)
-        func mergeText(after arrayJob: String) -> String {
-            SbatchScript.merge(executable: executable, command: work.command, arrayJob: arrayJob,
-                               workingDirectory: workingDirectory, files: files, resources: resources)
+        let links = try chain(work: work, previous: previous, tasks: tasks, shardCount: shardCount, files: files)
+        func arrayText(_ link: Link, after: String?) -> String {
+            SbatchScript.array(executable: executable, command: work.command, taskArguments: taskArguments,
+                               shardCount: shardCount, tasks: link.tasks, workingDirectory: workingDirectory,
+                               files: files, resources: resources, step: link.step, after: after)
         }
-        let arrayScript = files.arrayScript(submission: submission), mergeScript = files.mergeScript(submission: submission)
+        func mergeText(_ link: Link, after arrayJob: String) -> String {
+            SbatchScript.merge(executable: executable, command: work.command, arrayJob: arrayJob,
+                               workingDirectory: workingDirectory, files: files, resources: resources, step: link.step)
+        }
 
         if dryRun {
-            print("""
-                # Dry run: nothing written or submitted. `sarhad slurm submit` without --dry-run would write
-                # \(arrayScript.path):
-                \(arrayText)
-                # and, once the array has a job id, \(mergeScript.path):
-                \(mergeText(after: SbatchScript.arrayJobPlaceholder))
-                # then run:
-                #   sbatch --parsable \(arrayScript.path)
-                #   sbatch --parsable \(mergeScript.path)
-                """)
+            var text = "# Dry run: nothing written or submitted. `sarhad slurm submit` without --dry-run would write\n"
+            var previousMerge: String?
+            for link in links {
+                let arrayPlaceholder = link.step.map { "<array job of \($0.name)>" } ?? SbatchScript.arrayJobPlaceholder
+                text += "# \(link.arrayScript.path):\n\(arrayText(link, after: previousMerge))"
+                text += "# and, once the array has a job id, \(link.mergeScript.path):\n\(mergeText(link, after: arrayPlaceholder))"
+                previousMerge = link.step.map { "<merge job of \($0.name)>" }
+            }
+            text += "# then run, in this order:\n"
+            text += links.map { "#   sbatch --parsable \($0.arrayScript.path)\n#   sbatch --parsable \($0.mergeScript.path)\n" }.joined()
+            print(text, terminator: "")
             return
         }
 
         try FileManager.default.createDirectory(at: files.logs, withIntermediateDirectories: true)
-        try Data(arrayText.utf8).write(to: arrayScript, options: .atomic)
-        let arrayJob = try SlurmClient.submit(arrayScript)
         var record = previous ?? SlurmJobsRecord(command: work.command, arguments: taskArguments, shardCount: shardCount,
                                                  workingDirectory: workingDirectory, executable: executable, submissions: [])
-        record.submissions.append(.init(arrayJob: arrayJob, mergeJob: nil, shards: tasks.shards, arrayScript: arrayScript.path,
-                                        mergeScript: mergeScript.path, submitted: Date().ISO8601Format()))
-        // Recorded before the merge job is submitted, so a failure there still leaves the array findable.
-        try record.save(files)
-        try Data(mergeText(after: arrayJob).utf8).write(to: mergeScript, options: .atomic)
-        let mergeJob: String
-        do {
-            mergeJob = try SlurmClient.submit(mergeScript)
-        } catch {
-            throw SlurmProblem("array job \(arrayJob) is submitted, but its merge job is not: \(error.description). "
-                + "When the array has finished, run `sarhad merge \(files.outputDirectory)`")
+        var previousMerge: String?
+        var submitted = [String]()
+        for link in links {
+            do {
+                try Data(arrayText(link, after: previousMerge).utf8).write(to: link.arrayScript, options: .atomic)
+                let arrayJob = try SlurmClient.submit(link.arrayScript)
+                submitted.append(arrayJob)
+                record.submissions.append(.init(arrayJob: arrayJob, mergeJob: nil, shards: link.tasks.shards,
+                                                arrayScript: link.arrayScript.path, mergeScript: link.mergeScript.path,
+                                                submitted: Date().ISO8601Format(), step: link.step?.name))
+                // Recorded before the merge job is submitted, so a failure there still leaves the array findable.
+                try record.save(files)
+                try Data(mergeText(link, after: arrayJob).utf8).write(to: link.mergeScript, options: .atomic)
+                let mergeJob = try SlurmClient.submit(link.mergeScript)
+                submitted.append(mergeJob)
+                record.submissions[record.submissions.count - 1].mergeJob = mergeJob
+                try record.save(files)
+                previousMerge = mergeJob
+            } catch {
+                let problem = (error as? SlurmProblem)?.description ?? "\(error)"
+                if links.count == 1, let arrayJob = submitted.first {
+                    throw SlurmProblem("array job \(arrayJob) is submitted, but its merge job is not: \(problem). "
+                        + "When the array has finished, run `sarhad merge \(files.outputDirectory)`")
+                }
+                throw SlurmProblem("\(link.step.map { "\($0)" } ?? "the array") could not be submitted: \(problem)"
+                    + (submitted.isEmpty ? "" : ". Jobs \(submitted.joined(separator: ", ")) are submitted (see \(files.jobsFile.path)); "
+                        + "cancel them with scancel, or follow them with `sarhad slurm status` and resubmit with --only"))
+            }
         }
-        record.submissions[record.submissions.count - 1].mergeJob = mergeJob
-        try record.save(files)
-        print("""
-            Submitted shards \(tasks.arraySpecification) of \(shardCount) of `sarhad \(work.command)` as job array \(arrayJob); \
-            merge job \(mergeJob) runs `sarhad merge \(files.outputDirectory)` once they have all succeeded.
-            Scripts and job ids in \(files.folder.path), task logs in \(files.logs.path).
-            Follow it with: sarhad slurm status \(files.outputDirectory)
-            """)
+        let jobs = record.submissions.suffix(links.count)
+        if links.count == 1, let only = jobs.first {
+            print("""
+                Submitted shards \(tasks.arraySpecification) of \(shardCount) of `sarhad \(work.command)` as job array \(only.arrayJob); \
+                merge job \(only.mergeJob ?? "?") runs `sarhad merge \(files.outputDirectory)` once they have all succeeded.
+                Scripts and job ids in \(files.folder.path), task logs in \(files.logs.path).
+                Follow it with: sarhad slurm status \(files.outputDirectory)
+                """)
+        } else {
+            let steps = zip(links, jobs).map { link, job in "\(link.step!) (array \(job.arrayJob), merge \(job.mergeJob ?? "?"))" }
+            print("""
+                Submitted `sarhad \(work.command)` in \(shardCount) shards as a chain of \(links.count) steps, each array waiting for \
+                the merge before it: \(steps.joined(separator: ", ")). Shards \(tasks.arraySpecification) of the first step; \
+                the last merge writes the outputs into \(files.outputDirectory).
+                Scripts and job ids in \(files.folder.path), task logs in \(files.logs.path).
+                Follow it with: sarhad slurm status \(files.outputDirectory)
+                """)
+        }
+    }
+
+    /// One array and the merge job after it; a calibration submits one per step, the others just one.
+    private struct Link {
+        var step: CalibrationStep?
+        var tasks: ArrayTaskList
+        var arrayScript: URL
+        var mergeScript: URL
+    }
+
+    /// A calibration's chain runs from the step its directory is waiting for (generation 0 when fresh) to
+    /// the posterior predictive; the given tasks are the first step's, later steps run every shard.
+    /// Steps a shortened fit skips still run: their tasks find the calibration complete and exit.
+    private func chain(work: ShardableInvocation, previous: SlurmJobsRecord?, tasks: ArrayTaskList, shardCount: Int,
+                       files: SlurmFiles) throws(SlurmProblem) -> [Link] {
+        guard let generations = work.calibrationGenerations else {
+            let submission = (previous?.submissions.count ?? 0) + 1
+            return [Link(step: nil, tasks: tasks, arrayScript: files.arrayScript(submission: submission),
+                         mergeScript: files.mergeScript(submission: submission))]
+        }
+        let all = (0..<generations).map(CalibrationStep.generation) + [.predictive]
+        var first = all[0]
+        if only != nil {
+            let progress: CalibrationDirectory.Progress
+            do {
+                progress = try CalibrationDirectory(output: files.outputDirectory).progress()
+            } catch {
+                throw SlurmProblem(error.description)
+            }
+            guard let next = progress.next else {
+                throw SlurmProblem("the calibration in \(files.outputDirectory) is complete; there is nothing to resubmit")
+            }
+            first = next
+        }
+        guard let start = all.firstIndex(of: first) else {
+            throw SlurmProblem("\(files.outputDirectory) is waiting for \(first), which this calibration (--generations \(generations)) does not have")
+        }
+        return all[start...].enumerated().map { offset, step in
+            let time = 1 + (previous?.submissions.filter { $0.step == step.name }.count ?? 0)
+            return Link(step: step, tasks: offset == 0 ? tasks : ArrayTaskList(shards: 1...shardCount),
+                        arrayScript: files.arrayScript(step: step, time: time), mergeScript: files.mergeScript(step: step, time: time))
+        }
     }
 
     /// Two jobs must not write the same shard: a fresh submission waits until nothing of the earlier

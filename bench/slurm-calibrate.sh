@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# A small calibration run unsharded (one process) and as a Slurm chain of 1 and 2 shards per step:
+# wall time from start (or `sarhad slurm submit`) to the outputs in place, and a check that every
+# chain's outputs have the bytes of the unsharded run. A benchmark, not a test: CI does not run it.
+# Results: docs/PERFORMANCE.md (the sharded calibration section).
+#
+#   scripts/slurm-local.sh start && eval "$(scripts/slurm-local.sh env)"
+#   bench/slurm-calibrate.sh                # unsharded, shards 1 2; one round
+#   ROUNDS=3 bench/slurm-calibrate.sh
+#
+# Settings (environment variables): SHARDS="1 2", ROUNDS=1 (the variants alternate within a round),
+# SARHAD=.build/release/sarhad (built here if missing), WORK=/tmp/sarhad-slurm-calibrate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+shards_list="${SHARDS:-1 2}"
+rounds="${ROUNDS:-1}"
+work="${WORK:-/tmp/sarhad-slurm-calibrate}"
+sarhad="${SARHAD:-$PWD/.build/release/sarhad}"
+calibrate=(calibrate --population-scale 0.01 --particles 100 --generations 3 --predictive 8 --end 2020-05-31 --quiet)
+outputs=(posterior.csv generations.csv posterior-summary.csv hidden-epidemic.csv quantiles.csv scenario.toml)
+
+if [ ! -x "$sarhad" ]; then
+    swift build -c release --product sarhad
+fi
+command -v sbatch >/dev/null || { echo "sbatch not found: start a cluster and set SLURM_CONF (see above)" >&2; exit 1; }
+
+# The last merge of the chain (the posterior predictive's) writes the outputs.
+last_merge_job() {
+    sed -n 's/.*"mergeJob" *: *"\([0-9]*\)".*/\1/p' "$1/slurm/jobs.json" | tail -n 1
+}
+
+seconds_since() {
+    awk -v start="$1" -v end="$(date +%s.%N)" 'BEGIN { print end - start }'
+}
+
+time_unsharded() {
+    local output="$1" start
+    rm -rf "$output"
+    start=$(date +%s.%N)
+    "$sarhad" "${calibrate[@]}" --threads 2 --output "$output" >/dev/null
+    seconds_since "$start"
+}
+
+# Seconds from submission until squeue reports the last merge job COMPLETED (polled every 0.2 s).
+time_chain() {
+    local shards="$1" output="$2" start job state
+    rm -rf "$output"
+    start=$(date +%s.%N)
+    "$sarhad" slurm submit --shards "$shards" -- "${calibrate[@]}" --output "$output" >/dev/null
+    job=$(last_merge_job "$output")
+    while :; do
+        state=$(squeue --noheader --states=all --jobs="$job" --format=%T 2>/dev/null || true)
+        case "$state" in
+            COMPLETED) break ;;
+            FAILED|CANCELLED|TIMEOUT|OUT_OF_MEMORY|NODE_FAIL)
+                echo "merge job $job ended $state; see $output/slurm/logs" >&2; exit 1 ;;
+        esac
+        sleep 0.2
+    done
+    seconds_since "$start"
+}
+
+mkdir -p "$work"
+echo "variant,round,wall_seconds"
+for round in $(seq 1 "$rounds"); do
+    printf 'unsharded,%s,%.1f\n' "$round" "$(time_unsharded "$work/unsharded")"
+    for shards in $shards_list; do
+        output="$work/shards-$shards"
+        printf 'shards-%s,%s,%.1f\n' "$shards" "$round" "$(time_chain "$shards" "$output")"
+        for name in "${outputs[@]}"; do
+            cmp -s "$work/unsharded/$name" "$output/$name" || { echo "$name differs between unsharded and $output" >&2; exit 1; }
+        done
+    done
+done
