@@ -47,7 +47,13 @@ extension Simulation {
     func processTransitions(day: Int) {
         let due = transitionsDue[day]
         guard !due.isEmpty else { return }
-        var byProvince = [[StageEnd]](repeating: [], count: provinceCount)
+        var counts = [Int](repeating: 0, count: provinceCount)
+        for event in due { counts[Int(event.province)] += 1 }
+        var byProvince = counts.map { count in
+            var list = [StageEnd]()
+            list.reserveCapacity(count)
+            return list
+        }
         for event in due { byProvince[Int(event.province)].append(event) }
         let outputs = UnsafeMutableBufferPointer<TransitionOutput>.allocate(capacity: provinceCount)
         outputs.initialize(repeating: TransitionOutput())

@@ -34,6 +34,10 @@ struct TransitionWorker: @unchecked Sendable {
 
     /// Processes `events` (all in one province, in order) and any same-day follow-ups they schedule.
     func process(_ events: [StageEnd], day: Int, _ output: inout TransitionOutput) {
+        // Each stage end queues at most one more and makes at most one agent infectious: growing these
+        // from empty every day cost more than the transitions' own arithmetic.
+        output.scheduled.reserveCapacity(events.count + events.count / 8)
+        output.becameInfectious.reserveCapacity(events.count)
         for event in events { advance(event, day: day, &output) }
         var next = 0
         while next < output.scheduled.count {

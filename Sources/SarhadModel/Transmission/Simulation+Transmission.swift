@@ -61,7 +61,15 @@ extension Simulation {
     /// each province takes its candidates in chunk order, so the first to reach a susceptible infects it
     /// whatever the number of threads.
     func applyInfections(_ results: UnsafeMutableBufferPointer<KernelChunk>, day: Int) {
-        var byProvince = [[TransmissionCandidate]](repeating: [], count: provinceCount)
+        var counts = [Int](repeating: 0, count: provinceCount)
+        for chunk in results {
+            for candidate in chunk.candidates { counts[Int(candidate.facts.province)] += 1 }
+        }
+        var byProvince = counts.map { count in
+            var list = [TransmissionCandidate]()
+            list.reserveCapacity(count)
+            return list
+        }
         for chunk in results {
             for candidate in chunk.candidates { byProvince[Int(candidate.facts.province)].append(candidate) }
         }
@@ -78,6 +86,7 @@ extension Simulation {
         let lastDay = dayCount
         Parallel.forEach(tasks: provinceCount, threads: threads) { province in
             var output = InfectionOutput()
+            output.scheduled.reserveCapacity(lists[province].count)
             for candidate in lists[province] where state.base[Int(candidate.target)] == InfectionState.susceptible.rawValue {
                 state.base[Int(candidate.target)] = InfectionState.exposed.rawValue
                 ledger.add(.infections, day: day, province: province)

@@ -113,6 +113,12 @@ struct TransmissionKernel: @unchecked Sendable {
         /// A uniform draw for the susceptibility test, taken whether or not it is needed.
         var draw = [Double]()
 
+        init(capacity: Int) {
+            target.reserveCapacity(capacity)
+            layer.reserveCapacity(capacity)
+            draw.reserveCapacity(capacity)
+        }
+
         mutating func append(_ target: Int, _ layer: ContactLayer, _ draw: Double) {
             self.target.append(UInt32(target))
             self.layer.append(UInt8(layer.rawValue))
@@ -123,8 +129,8 @@ struct TransmissionKernel: @unchecked Sendable {
     /// The chunk's candidates and its still-infectious agents. The list may hold agents whose infectious
     /// stage ended in today's transitions: they are dropped here, where their state is read anyway.
     func chunk(from listed: Slice<UnsafeBufferPointer<UInt32>>) -> KernelChunk {
-        var direct = PendingContacts()
-        var indexed = PendingContacts()
+        var direct = PendingContacts(capacity: listed.count / 4)
+        var indexed = PendingContacts(capacity: listed.count)
         var stillInfectious = [UInt32]()
         stillInfectious.reserveCapacity(listed.count)
         for infector in listed {
@@ -142,17 +148,31 @@ struct TransmissionKernel: @unchecked Sendable {
             for position in targets.indices { targets[position] = byAge[Int(targets[position])] }
         }
         var found = [TransmissionCandidate]()
-        for pending in [direct, indexed] {
-            for index in pending.target.indices where state[Int(pending.target[index])] == InfectionState.susceptible.rawValue {
-                let target = Int(pending.target[index])
-                let layer = ContactLayer(rawValue: Int(pending.layer[index]))!
-                if accept(target, draw: pending.draw[index], layer: layer) {
-                    found.append(TransmissionCandidate(target: UInt32(target), layer: pending.layer[index],
-                                                       facts: InfectionFacts(target, population: population, history: history)))
-                }
+        var targetStates = [UInt8]()
+        appendSusceptible(direct, into: &found, states: &targetStates)
+        appendSusceptible(indexed, into: &found, states: &targetStates)
+        return found
+    }
+
+    /// Each target's state is gathered in a loop of independent loads before any branch depends on
+    /// one: late in an epidemic most targets are immune, and a loop that branched on every load would
+    /// wait for each cache miss in turn.
+    func appendSusceptible(_ pending: PendingContacts, into found: inout [TransmissionCandidate], states: inout [UInt8]) {
+        let count = pending.target.count
+        guard count > 0 else { return }
+        states.removeAll(keepingCapacity: true)
+        states.reserveCapacity(count)
+        pending.target.withUnsafeBufferPointer { targets in
+            for index in 0..<count { states.append(state[Int(targets[index])]) }
+        }
+        for index in 0..<count where states[index] == InfectionState.susceptible.rawValue {
+            let target = Int(pending.target[index])
+            let layer = ContactLayer(rawValue: Int(pending.layer[index]))!
+            if accept(target, draw: pending.draw[index], layer: layer) {
+                found.append(TransmissionCandidate(target: UInt32(target), layer: pending.layer[index],
+                                                   facts: InfectionFacts(target, population: population, history: history)))
             }
         }
-        return found
     }
 
     @inline(__always)
