@@ -50,50 +50,61 @@ public struct NaturalHistory: Sendable {
         return distribution.sample(&random, minimum: minimum)
     }
 
+    @inline(__always)
     public func isSymptomatic(_ agent: Int, ageBand: Int) -> Bool {
         uniform(symptomaticStreams, agent) < disease.symptomaticProbability[ageBand]
     }
 
+    @inline(__always)
     public func becomesSevere(_ agent: Int, ageBand: Int) -> Bool {
         uniform(severeStreams, agent) < disease.severeGivenSymptomatic[ageBand]
     }
 
+    @inline(__always)
     public func becomesCritical(_ agent: Int, ageBand: Int) -> Bool {
         uniform(criticalStreams, agent) < disease.criticalGivenSevere[ageBand]
     }
 
     /// Whether a severe (not critical) case dies: only without a bed.
+    @inline(__always)
     public func severeDies(_ agent: Int, hasBed: Bool) -> Bool {
         !hasBed && uniform(deathStreams, agent) < disease.deathSevereWithoutBed
     }
 
+    @inline(__always)
     public func criticalDies(_ agent: Int, ageBand: Int, inIntensiveCare: Bool) -> Bool {
         let probability = inIntensiveCare ? disease.deathGivenCriticalWithCare[ageBand]
             : disease.deathCriticalWithoutIntensiveCare
         return uniform(deathStreams, agent) < probability
     }
 
+    @inline(__always)
     public func latentDays(_ agent: Int) -> Int { days(latent, latentDuration, agent, minimum: 1) }
 
+    @inline(__always)
     public func presymptomaticDays(_ agent: Int) -> Int {
         days(presymptomatic, presymptomaticDuration, agent, minimum: 0)
     }
 
+    @inline(__always)
     public func asymptomaticDays(_ agent: Int) -> Int {
         days(asymptomatic, asymptomaticDuration, agent, minimum: 1)
     }
 
     /// Days from symptom onset to the next event: severe onset or recovery.
+    @inline(__always)
     public func mildDays(_ agent: Int, severe: Bool) -> Int {
         days(severe ? onsetToSevere : mildToRecovery, mildDuration, agent, minimum: 1)
     }
 
     /// Days from severe onset to the next event: critical onset, recovery, or death without a bed.
+    @inline(__always)
     public func severeDays(_ agent: Int, critical: Bool, dies: Bool) -> Int {
         let distribution = critical ? severeToCritical : (dies ? criticalToDeath : severeToRecovery)
         return days(distribution, severeDuration, agent, minimum: 1)
     }
 
+    @inline(__always)
     public func criticalDays(_ agent: Int, dies: Bool) -> Int {
         days(dies ? criticalToDeath : criticalToRecovery, criticalDuration, agent, minimum: 1)
     }
