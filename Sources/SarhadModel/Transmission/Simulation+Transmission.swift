@@ -115,19 +115,7 @@ extension Simulation {
     func mergeNewlyInfectious() {
         guard !becameInfectious.isEmpty else { return }
         RadixSort.sort(&becameInfectious, scratch: &sortScratch)
-        var merged = [UInt32]()
-        merged.reserveCapacity(infectiousAgents.count + becameInfectious.count)
-        var newIndex = 0
-        let arrivals = becameInfectious
-        for agent in infectiousAgents {
-            while newIndex < arrivals.count && arrivals[newIndex] < agent {
-                merged.append(arrivals[newIndex])
-                newIndex += 1
-            }
-            merged.append(agent)
-        }
-        merged += arrivals[newIndex...]
+        infectiousAgents = SortedMerge.merge(infectiousAgents, becameInfectious, threads: threads)
         becameInfectious.removeAll(keepingCapacity: true)
-        infectiousAgents = merged
     }
 }

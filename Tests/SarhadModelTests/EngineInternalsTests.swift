@@ -1,0 +1,56 @@
+import Testing
+@testable import SarhadModel
+
+@Suite("Engine internals")
+struct EngineInternalsTests {
+    @Test("a stream key gives exactly the stream its seed, purpose and day give")
+    func streamKeys() {
+        for (purpose, day) in [(RandomPurpose.transmission, 17), (.durationMild, 0), (.testSeeking, 300)] {
+            let key = StreamKey(seed: 42, purpose: purpose, day: day)
+            for subject: UInt64 in [0, 1, 123_456_789, UInt64.max] {
+                var keyed = CounterRandom(key, subject: subject)
+                var direct = CounterRandom(seed: 42, purpose: purpose, day: day, subject: subject)
+                #expect((0..<4).map { _ in keyed.next() } == (0..<4).map { _ in direct.next() })
+            }
+        }
+    }
+
+    @Test("the parallel merge of sorted id lists is the sorted union, whatever the thread count",
+          arguments: [(0, 300_000), (300_000, 0), (250_000, 90_000), (10, 200_000), (1000, 500)])
+    func sortedMerge(firstCount: Int, secondCount: Int) {
+        var random = CounterRandom(seed: 3, purpose: .seeding, subject: UInt64(firstCount))
+        var ids = Set<UInt32>()
+        while ids.count < firstCount + secondCount { ids.insert(UInt32(truncatingIfNeeded: random.next() >> 40)) }
+        let shuffled = Array(ids)
+        let first = shuffled.prefix(firstCount).sorted()
+        let second = shuffled.suffix(secondCount).sorted()
+        let expected = shuffled.sorted()
+        for threads in [1, 2, 3] {
+            #expect(SortedMerge.merge(first, second, threads: threads) == expected)
+        }
+    }
+
+    /// Prisoners are held in another province (half of them centrally) and 100 are released on day 40,
+    /// in mid-epidemic: their queued stage ends must move home with them, or a transition would be
+    /// booked in the prison's province (and the debug build's consistency check would stop the run).
+    @Test("per-province stocks match the agents after prisoners are released mid-epidemic")
+    func stocksAfterRelease() {
+        let simulation = Simulation(configuration: TestConfigurations.twoProvinces(), seed: 5, threads: 2)
+        let result = simulation.run()
+        #expect(result.total(.prisonersReleased) == 100)
+        let population = simulation.population
+        var infectious = [Int](repeating: 0, count: population.provinceCount)
+        var severe = infectious, critical = infectious
+        for agent in 0..<population.count {
+            let state = InfectionState(rawValue: population.state[agent])!
+            let province = Int(population.location[agent])
+            if state.isInfectious { infectious[province] += 1 }
+            if state == .severe { severe[province] += 1 }
+            if state == .critical { critical[province] += 1 }
+        }
+        #expect(infectious == Array(simulation.ledger.infectious))
+        #expect(severe == Array(simulation.ledger.severe))
+        #expect(critical == Array(simulation.ledger.critical))
+        #expect(result.total(.infections) > 1000)
+    }
+}
