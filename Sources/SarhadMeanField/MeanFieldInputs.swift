@@ -32,6 +32,11 @@ struct MeanFieldInputs: Sendable {
     /// The four matrix layers, `[(layer · 16 + infectorBand) · 16 + contactBand]`, layer as in `ContactLayer.matrixLayers`.
     /// The household layer is the one the agents realise, not the home matrix itself (`householdContacts`).
     let contacts: [Double]
+    /// Household contacts per day of an infector of each band before β (the home matrix's row totals).
+    let householdContactRate: [Double]
+    /// ⟨1/(n − 1)⟩ over people in households of two or more: the share of one's household contacts
+    /// that land on a given mate (`HouseholdPairs`).
+    let inverseMatesMean: Double
     /// `[destination · P + origin]`: share of the origin province's work and community contacts made in the destination.
     let mobilityInto: [Double]
     let access: [Double]
@@ -97,6 +102,8 @@ struct MeanFieldInputs: Sendable {
         let household = MeanFieldInputs.householdContacts(configuration.contacts.household, ageShares: ageShares)
         contacts.replaceSubrange(0..<(bands * bands), with: household.flatMap { $0 })
         self.contacts = contacts
+        householdContactRate = (0..<bands).map { configuration.contacts.household.rowTotal($0) }
+        inverseMatesMean = MeanFieldInputs.inverseMatesMean(configuration.population.householdSizeShares)
         let mobility = configuration.mobility.matrix(provinces: configuration.provinces)
         var into = [Double](repeating: 0, count: provinces * provinces)
         for origin in 0..<provinces {
@@ -184,6 +191,19 @@ struct MeanFieldInputs: Sendable {
             let total = home.rowTotal(j)
             return ageShares.map { total * $0 }
         }
+    }
+
+    /// ⟨1/(n − 1)⟩ weighted by people (n · share of households of size n), over sizes 2 and up, as
+    /// `PopulationBuilder` draws sizes from the shares (at most 255). People living alone (0.02 % of
+    /// people with the built-in sizes) make no household contacts in either engine.
+    static func inverseMatesMean(_ sizeShares: [Double]) -> Double {
+        var people = 0.0, weighted = 0.0
+        for (index, share) in sizeShares.prefix(255).enumerated() where index >= 1 {
+            let size = Double(index + 1)
+            people += size * max(0, share)
+            weighted += size * max(0, share) / (size - 1)
+        }
+        return people > 0 ? weighted / people : 0
     }
 
     /// Shares of the age bands inside `bands` (zero outside), for people picked uniformly from those bands.

@@ -72,12 +72,15 @@ final class MeanFieldRun {
 
     func run() {
         let dt = 1 / Double(inputs.substepsPerDay)
+        initialiseHouseholdPairs()
         for day in 0..<inputs.dayCount {
             dayFlows.update(repeating: 0, count: flows.count)
+            let peopleBefore = householdPairPeople(), susceptibleBefore = susceptiblePerProvince()
             applyTimeline(day: day)
             seedInfections(day: day)
             processArrivals(day: day)
             releaseFromQuarantine(day: day)
+            addArrivingHouseholdPairs(before: peopleBefore, susceptibleBefore: susceptibleBefore)
             let today = conditions
             let system = self.system, work = self.work
             for _ in 0..<inputs.substepsPerDay {

@@ -12,6 +12,7 @@ struct MeanFieldSystem {
     let flows: FlowLayout
     let observation: ObservationParameters
     let healthFacilityMultiplierBase: Int
+    let pairs: HouseholdPairs
 
     init(inputs: MeanFieldInputs, layout: StateLayout, observation: ObservationParameters) {
         self.inputs = inputs
@@ -19,6 +20,7 @@ struct MeanFieldSystem {
         flows = FlowLayout(provinces: inputs.provinceCount)
         self.observation = observation
         healthFacilityMultiplierBase = ContactLayer.healthFacility.rawValue * inputs.provinceCount
+        pairs = HouseholdPairs(layout: layout, inputs: inputs)
     }
 
     func evaluate(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ rate: UnsafeMutablePointer<Double>,
@@ -27,6 +29,7 @@ struct MeanFieldSystem {
         for chain in layout.all { MeanFieldSystem.drain(chain, x, dx) }
         transmit(x, dx, rate, today, work)
         advanceCourse(x, dx, rate, today, work)
+        advanceHouseholdPairs(x, dx, today, work)
     }
 
     /// Each sub-stage empties into the next at the chain's rate; entries into the first sub-stage and
