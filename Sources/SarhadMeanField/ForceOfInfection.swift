@@ -27,23 +27,24 @@ extension MeanFieldSystem {
                   _ today: DayConditions, _ work: Workspace) {
         let cells = layout.cells, provinces = layout.provinces, bands = AgeBands.count
         let community = work.communityInfectious, household = work.householdInfectious
+        let totals = UnsafePointer(work.chainTotals)
         community.update(repeating: 0, count: cells)
-        MeanFieldSystem.accumulate(layout.presymptomatic, inputs.presymptomaticWeight, x, into: community)
-        MeanFieldSystem.accumulate(layout.asymptomatic, inputs.asymptomaticWeight, x, into: community)
-        MeanFieldSystem.accumulate(layout.mildRecovering, 1, x, into: community)
-        MeanFieldSystem.accumulate(layout.mildWorsening, 1, x, into: community)
+        MeanFieldSystem.accumulate(layout.presymptomatic, inputs.presymptomaticWeight, totals, into: community)
+        MeanFieldSystem.accumulate(layout.asymptomatic, inputs.asymptomaticWeight, totals, into: community)
+        MeanFieldSystem.accumulate(layout.mildRecovering, 1, totals, into: community)
+        MeanFieldSystem.accumulate(layout.mildWorsening, 1, totals, into: community)
 
         let atHome = work.unhospitalised
         atHome.update(repeating: 0, count: cells)
-        for chain in layout.unhospitalised { MeanFieldSystem.accumulate(chain, 1, x, into: atHome) }
-        for chain in layout.isolatedUnhospitalised { MeanFieldSystem.accumulate(chain, -1, x, into: atHome) }
+        for chain in layout.unhospitalised { MeanFieldSystem.accumulate(chain, 1, totals, into: atHome) }
+        for chain in layout.isolatedUnhospitalised { MeanFieldSystem.accumulate(chain, -1, totals, into: atHome) }
         householdMeanField(x, work)
         householdInfectious(x, atHome: UnsafePointer(atHome), into: household, work)
 
         let inHospital = work.hospitalisedCells
         inHospital.update(repeating: 0, count: cells)
-        for chain in layout.hospitalised { MeanFieldSystem.accumulate(chain, 1, x, into: inHospital) }
-        MeanFieldSystem.accumulate(layout.isolatedSevereBedToCritical, -1, x, into: inHospital)
+        for chain in layout.hospitalised { MeanFieldSystem.accumulate(chain, 1, totals, into: inHospital) }
+        MeanFieldSystem.accumulate(layout.isolatedSevereBedToCritical, -1, totals, into: inHospital)
         let hospitalised = work.hospitalised
         for province in 0..<provinces {
             var total = 0.0
@@ -51,7 +52,7 @@ extension MeanFieldSystem {
             hospitalised[province] = total
         }
         for chain in layout.isolatedHospitalisedByProvince {
-            MeanFieldSystem.accumulate(chain, -1, x, into: hospitalised)
+            MeanFieldSystem.accumulate(chain, -1, totals, into: hospitalised)
         }
 
         layerPressures(today, work)

@@ -120,11 +120,8 @@ extension MeanFieldSystem {
                 let index = (chain.stageBase + stage) * provinces
                 for province in 0..<provinces {
                     let row = x + start + province * bands
-                    var people = 0.0, contacts = 0.0
-                    for band in 0..<bands {
-                        people += row[band]
-                        contacts += rates[band] * row[band]
-                    }
+                    // Sixteen bands as four four-wide vectors: the plain loop was a scalar reduction.
+                    let (people, contacts) = MeanFieldSystem.sumAndDot(row, rates)
                     let qBar = meanField[province]
                     let q = people > 1e-12 ? max(0, x[pairStart + province]) / people : qBar
                     let depletion = qBar > 0 ? q / qBar : 0
@@ -134,8 +131,7 @@ extension MeanFieldSystem {
                     meanRate[index + province] = people > 1e-12 ? contacts / people : 0
                     let scaled = weight * depletion
                     if scaled == 0 { continue }
-                    let target = household + province * bands
-                    for band in 0..<bands { target[band] += scaled * row[band] }
+                    MeanFieldSystem.addScaled(scaled, row, into: household + province * bands)
                 }
             }
         }
@@ -147,6 +143,32 @@ extension MeanFieldSystem {
                 let cell = province * bands + band
                 household[cell] += depletion * max(0, atHome[cell])
             }
+        }
+    }
+
+    /// Σ row and Σ weights · row over the sixteen age bands (`AgeBands.count` is a multiple of 4).
+    @inline(__always)
+    static func sumAndDot(_ row: UnsafePointer<Double>, _ weights: UnsafePointer<Double>) -> (Double, Double) {
+        assert(AgeBands.count % 4 == 0)
+        let values = UnsafeRawPointer(row), factors = UnsafeRawPointer(weights), lane = MemoryLayout<Double>.stride
+        var sum = SIMD4<Double>(), dot = SIMD4<Double>()
+        for block in 0..<(AgeBands.count / 4) {
+            let value = values.loadUnaligned(fromByteOffset: 4 * block * lane, as: SIMD4<Double>.self)
+            sum += value
+            dot += value * factors.loadUnaligned(fromByteOffset: 4 * block * lane, as: SIMD4<Double>.self)
+        }
+        return (sum.sum(), dot.sum())
+    }
+
+    /// target[band] += weight · row[band] over the sixteen age bands.
+    @inline(__always)
+    static func addScaled(_ weight: Double, _ row: UnsafePointer<Double>, into target: UnsafeMutablePointer<Double>) {
+        let values = UnsafeRawPointer(row), out = UnsafeMutableRawPointer(target), lane = MemoryLayout<Double>.stride
+        for block in 0..<(AgeBands.count / 4) {
+            let offset = 4 * block * lane
+            let sum = out.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                + weight * values.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+            out.storeBytes(of: sum, toByteOffset: offset, as: SIMD4<Double>.self)
         }
     }
 

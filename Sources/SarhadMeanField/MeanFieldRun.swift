@@ -41,7 +41,7 @@ final class MeanFieldRun {
         self.layout = layout
         system = MeanFieldSystem(inputs: inputs, layout: layout, observation: configuration.observation)
         flows = system.flows
-        work = Workspace(inputs: inputs)
+        work = Workspace(inputs: inputs, stateSize: layout.size)
         integrator = RungeKutta4(size: layout.size, rateCount: flows.count)
         state = UnsafeMutablePointer<Double>.allocate(capacity: layout.size)
         state.initialize(repeating: 0, count: layout.size)

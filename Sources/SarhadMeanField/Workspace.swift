@@ -48,6 +48,9 @@ final class Workspace {
     let admittedToIntensiveCare: UnsafeMutablePointer<Double>
     let infectedTestSeekers: UnsafeMutablePointer<Double>
     let healthFacilityHazard: UnsafeMutablePointer<Double>
+    /// Each chain's total over its sub-stages per cell, at the chain's first sub-stage (`MeanFieldSystem.drain`).
+    let chainTotals: UnsafeMutablePointer<Double>
+    private let stateSize: Int
 
     // Household pairs (`HouseholdPairs`): per province, and per tracked sub-stage × province.
     let ageShareOverResidents: UnsafeMutablePointer<Double>
@@ -64,7 +67,10 @@ final class Workspace {
     let pairMeanRate: UnsafeMutablePointer<Double>
     let pairPeople: UnsafeMutablePointer<Double>
 
-    init(inputs: MeanFieldInputs) {
+    init(inputs: MeanFieldInputs, stateSize: Int) {
+        self.stateSize = max(1, stateSize)
+        chainTotals = UnsafeMutablePointer<Double>.allocate(capacity: max(1, stateSize))
+        chainTotals.initialize(repeating: 0, count: max(1, stateSize))
         let cells = inputs.cellCount
         let provinces = inputs.provinceCount
         let bands = AgeBands.count
@@ -149,5 +155,7 @@ final class Workspace {
     deinit {
         storage.deinitialize(count: storageCount)
         storage.deallocate()
+        chainTotals.deinitialize(count: stateSize)
+        chainTotals.deallocate()
     }
 }
