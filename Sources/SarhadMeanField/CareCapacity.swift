@@ -6,10 +6,14 @@
 /// the discharged, the transferred and the dead free up. The rate at which spare capacity can be taken
 /// up is `spare / relaxationDays` — an exact "min(demand, free places now)" would be a discontinuous
 /// right-hand side that an explicit integrator could overshoot. With a relaxation time of 6 hours
-/// occupancy settles on capacity within a day, much faster than any stage of the disease, and the
-/// step size (3 hours) resolves it (rate · dt = 0.5, well inside Runge–Kutta's stability region).
+/// occupancy settles on capacity within a day, much faster than any stage of the disease. Only that
+/// settled state matters, not the path to it, so the step need not resolve the relaxation, only stay
+/// stable on it: at rate · dt = 2 (12-hour steps) Runge–Kutta 4 multiplies the gap to capacity by 1/3
+/// per step, without oscillation (its real stability limit is 2.79).
 enum CareCapacity {
     static let relaxationDays = 0.25
+    /// The largest relaxation rate × step allowed (`MeanFieldInputs.baseSubstepsPerDay`).
+    static let largestRateTimesStep = 2.0
 
     /// Share of today's seekers who are admitted now, given the places there are and the places being freed.
     @inline(__always)

@@ -23,6 +23,7 @@ extension MeanFieldSystem {
         let l = layout
         let provinces = l.provinces, bands = AgeBands.count
         let access = work.access
+        let totals = UnsafePointer(work.chainTotals)
 
         // Who holds, needs and frees beds and intensive-care places.
         let bedDemand = work.bedDemand, icuDemand = work.intensiveCareDemand
@@ -31,8 +32,8 @@ extension MeanFieldSystem {
         let bedsHeld = work.bedsHeld, icuHeld = work.intensiveCareHeld
         bedsHeld.update(repeating: 0, count: l.cells)
         icuHeld.update(repeating: 0, count: l.cells)
-        for chain in l.occupyingBeds { MeanFieldSystem.accumulate(chain, 1, x, into: bedsHeld) }
-        for chain in l.occupyingIntensiveCare { MeanFieldSystem.accumulate(chain, 1, x, into: icuHeld) }
+        for chain in l.occupyingBeds { MeanFieldSystem.accumulate(chain, 1, totals, into: bedsHeld) }
+        for chain in l.occupyingIntensiveCare { MeanFieldSystem.accumulate(chain, 1, totals, into: icuHeld) }
         for province in 0..<provinces {
             var demand = (bed: 0.0, icu: 0.0), held = (bed: 0.0, icu: 0.0), freed = (bed: 0.0, icu: 0.0)
             var fromBeds = 0.0

@@ -17,32 +17,34 @@ import SarhadModel
 /// the abroad, the quarantined — because the agent model's target index does, and contacts that land
 /// on them are wasted.
 ///
-/// Approximation: the household layer is treated as well-mixed within (province, age band) by the
-/// home matrix. The agent model's households are small closed groups whose susceptibles run out
-/// (household depletion), so it spreads less within households late in a household's outbreak than
-/// the twin does. The IDP-settlement and prison layers are omitted: settlement residents and
-/// prisoners are ordinary residents of their (home) province here.
+/// The household layer lands on age bands as the agents' households do (row total × age shares,
+/// `MeanFieldInputs.householdContacts`), and each infector's household contacts are scaled by how
+/// depleted its own household is (`HouseholdPairs`): the agent model's households are small closed
+/// groups whose susceptibles run out. The IDP-settlement and prison layers are omitted: settlement
+/// residents and prisoners are ordinary residents of their (home) province here.
 extension MeanFieldSystem {
     func transmit(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ rate: UnsafeMutablePointer<Double>,
                   _ today: DayConditions, _ work: Workspace) {
         let cells = layout.cells, provinces = layout.provinces, bands = AgeBands.count
         let community = work.communityInfectious, household = work.householdInfectious
+        let totals = UnsafePointer(work.chainTotals)
         community.update(repeating: 0, count: cells)
-        MeanFieldSystem.accumulate(layout.presymptomatic, inputs.presymptomaticWeight, x, into: community)
-        MeanFieldSystem.accumulate(layout.asymptomatic, inputs.asymptomaticWeight, x, into: community)
-        MeanFieldSystem.accumulate(layout.mildRecovering, 1, x, into: community)
-        MeanFieldSystem.accumulate(layout.mildWorsening, 1, x, into: community)
+        MeanFieldSystem.accumulate(layout.presymptomatic, inputs.presymptomaticWeight, totals, into: community)
+        MeanFieldSystem.accumulate(layout.asymptomatic, inputs.asymptomaticWeight, totals, into: community)
+        MeanFieldSystem.accumulate(layout.mildRecovering, 1, totals, into: community)
+        MeanFieldSystem.accumulate(layout.mildWorsening, 1, totals, into: community)
 
         let atHome = work.unhospitalised
         atHome.update(repeating: 0, count: cells)
-        for chain in layout.unhospitalised { MeanFieldSystem.accumulate(chain, 1, x, into: atHome) }
-        for chain in layout.isolatedUnhospitalised { MeanFieldSystem.accumulate(chain, -1, x, into: atHome) }
-        for cell in 0..<cells { household[cell] = community[cell] + max(0, atHome[cell]) }
+        for chain in layout.unhospitalised { MeanFieldSystem.accumulate(chain, 1, totals, into: atHome) }
+        for chain in layout.isolatedUnhospitalised { MeanFieldSystem.accumulate(chain, -1, totals, into: atHome) }
+        householdMeanField(x, work)
+        householdInfectious(x, atHome: UnsafePointer(atHome), into: household, work)
 
         let inHospital = work.hospitalisedCells
         inHospital.update(repeating: 0, count: cells)
-        for chain in layout.hospitalised { MeanFieldSystem.accumulate(chain, 1, x, into: inHospital) }
-        MeanFieldSystem.accumulate(layout.isolatedSevereBedToCritical, -1, x, into: inHospital)
+        for chain in layout.hospitalised { MeanFieldSystem.accumulate(chain, 1, totals, into: inHospital) }
+        MeanFieldSystem.accumulate(layout.isolatedSevereBedToCritical, -1, totals, into: inHospital)
         let hospitalised = work.hospitalised
         for province in 0..<provinces {
             var total = 0.0
@@ -50,7 +52,7 @@ extension MeanFieldSystem {
             hospitalised[province] = total
         }
         for chain in layout.isolatedHospitalisedByProvince {
-            MeanFieldSystem.accumulate(chain, -1, x, into: hospitalised)
+            MeanFieldSystem.accumulate(chain, -1, totals, into: hospitalised)
         }
 
         layerPressures(today, work)
@@ -71,7 +73,7 @@ extension MeanFieldSystem {
         var byLayer = (household: 0.0, school: 0.0, work: 0.0, community: 0.0, facility: 0.0)
         let infectionsByAge = rate + flows.infectionsByAgeBase
         for province in 0..<provinces {
-            var infections = 0.0, workerInfections = 0.0
+            var infections = 0.0, workerInfections = 0.0, householdInfections = 0.0, outsideOnMates = 0.0
             let facility = facilityHazard[province]
             for band in 0..<bands {
                 let cell = province * bands + band
@@ -87,6 +89,9 @@ extension MeanFieldSystem {
                 dx[healthWorkers + cell] -= hazard * h + fromFacility
                 dx[exposed + cell] += total
                 infections += total
+                householdInfections += fromHousehold
+                outsideOnMates += work.ageShareOverResidents[cell] * susceptibility[cell] * s * perPressure[cell]
+                    * (pressureSchool[cell] + pressureWork[cell] + pressureCommunity[cell])
                 workerInfections += hazard * h + fromFacility
                 infectionsByAge[band] += total
                 byLayer.household += fromHousehold
@@ -96,6 +101,10 @@ extension MeanFieldSystem {
                 byLayer.facility += fromFacility
             }
             rate[flows.index(.infections, province)] += infections
+            let qBar = work.pairMeanField[province]
+            work.pairOutsideHazard[province] = qBar > 0 ? outsideOnMates / qBar : 0
+            work.pairEntry[province] = householdEntry(province: province, infections: infections,
+                                                      fromHousehold: householdInfections, work)
             rate[flows.index(.healthWorkerInfections, province)] += workerInfections
         }
         rate[flows.layer(.household)] += byLayer.household

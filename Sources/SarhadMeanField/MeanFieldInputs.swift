@@ -30,7 +30,13 @@ struct MeanFieldInputs: Sendable {
     let asymptomaticWeight: Double
 
     /// The four matrix layers, `[(layer · 16 + infectorBand) · 16 + contactBand]`, layer as in `ContactLayer.matrixLayers`.
+    /// The household layer is the one the agents realise, not the home matrix itself (`householdContacts`).
     let contacts: [Double]
+    /// Household contacts per day of an infector of each band before β (the home matrix's row totals).
+    let householdContactRate: [Double]
+    /// ⟨1/(n − 1)⟩ over people in households of two or more: the share of one's household contacts
+    /// that land on a given mate (`HouseholdPairs`).
+    let inverseMatesMean: Double
     /// `[destination · P + origin]`: share of the origin province's work and community contacts made in the destination.
     let mobilityInto: [Double]
     let access: [Double]
@@ -92,7 +98,12 @@ struct MeanFieldInputs: Sendable {
         presymptomaticWeight = disease.relativeInfectiousnessPresymptomatic
         asymptomaticWeight = disease.relativeInfectiousnessAsymptomatic
 
-        contacts = ContactLayer.matrixLayers.flatMap { configuration.contacts.matrix($0)!.rows.flatMap { $0 } }
+        var contacts = ContactLayer.matrixLayers.flatMap { configuration.contacts.matrix($0)!.rows.flatMap { $0 } }
+        let household = MeanFieldInputs.householdContacts(configuration.contacts.household, ageShares: ageShares)
+        contacts.replaceSubrange(0..<(bands * bands), with: household.flatMap { $0 })
+        self.contacts = contacts
+        householdContactRate = (0..<bands).map { configuration.contacts.household.rowTotal($0) }
+        inverseMatesMean = MeanFieldInputs.inverseMatesMean(configuration.population.householdSizeShares)
         let mobility = configuration.mobility.matrix(provinces: configuration.provinces)
         var into = [Double](repeating: 0, count: provinces * provinces)
         for origin in 0..<provinces {
@@ -144,7 +155,7 @@ struct MeanFieldInputs: Sendable {
 
         let fastest = stages.all.map(\.rate).max() ?? 1
         substepsPerDay = min(1024, max(MeanFieldInputs.baseSubstepsPerDay, Int(fastest.rounded(.up)),
-                                       Int((1 / CareCapacity.relaxationDays).rounded(.up))))
+                                       Int((1 / (CareCapacity.largestRateTimesStep * CareCapacity.relaxationDays)).rounded(.up))))
 
         var quarantineDays = [configuration.border.quarantineEnabled ? configuration.border.quarantineDays : 0]
         var possible = configuration.border.quarantineEnabled
@@ -159,12 +170,43 @@ struct MeanFieldInputs: Sendable {
         quarantinePossible = possible && longestQuarantine > 0
     }
 
-    /// Eight Runge–Kutta steps a day (dt = 3 h), more if some stage is left faster than once per step.
-    static let baseSubstepsPerDay = 4
+    /// Two Runge–Kutta steps a day (dt = 12 h), more if some sub-stage is left faster than once per step
+    /// (rate · dt ≤ 1, for accuracy along the disease course) or the care relaxation is faster than
+    /// `CareCapacity.largestRateTimesStep` per step. Measured on the built-in scenario: two steps a day
+    /// give the same national totals and peaks as four or eight, to the person (`RungeKutta4`).
+    static let baseSubstepsPerDay = 2
 
     static func normalised(_ weights: [Double]) -> [Double] {
         let total = weights.reduce(0) { $0 + max(0, $1) }
         return total > 0 ? weights.map { max(0, $0) / total } : weights.map { _ in 0 }
+    }
+
+    /// The household contacts the agent model actually makes: an infector of band j makes the home
+    /// matrix's row total H_j of them, but each lands on a uniformly random other member of its
+    /// household (`TransmissionKernel.householdTarget`), and `PopulationBuilder` draws every member's
+    /// age independently from the age shares. So the contact's band is i with probability a_i whatever
+    /// j is: the realised matrix is H_j · a_i, not the home matrix's age-assortative rows. β stays the one
+    /// calibrated on the home matrix, as in the agent model. Using the home matrix here gave the
+    /// over-60s 14–40 % more infections (and the twin 12 % more deaths) than the agents at the same
+    /// final size (docs/VALIDATION.md, check 3).
+    static func householdContacts(_ home: ContactMatrix, ageShares: [Double]) -> [[Double]] {
+        home.rows.indices.map { j in
+            let total = home.rowTotal(j)
+            return ageShares.map { total * $0 }
+        }
+    }
+
+    /// ⟨1/(n − 1)⟩ weighted by people (n · share of households of size n), over sizes 2 and up, as
+    /// `PopulationBuilder` draws sizes from the shares (at most 255). People living alone (0.02 % of
+    /// people with the built-in sizes) make no household contacts in either engine.
+    static func inverseMatesMean(_ sizeShares: [Double]) -> Double {
+        var people = 0.0, weighted = 0.0
+        for (index, share) in sizeShares.prefix(255).enumerated() where index >= 1 {
+            let size = Double(index + 1)
+            people += size * max(0, share)
+            weighted += size * max(0, share) / (size - 1)
+        }
+        return people > 0 ? weighted / people : 0
     }
 
     /// Shares of the age bands inside `bands` (zero outside), for people picked uniformly from those bands.

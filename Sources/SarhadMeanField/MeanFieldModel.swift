@@ -11,8 +11,8 @@ import SarhadModel
 /// Where it departs from the agent model (see the type that implements each part for why):
 /// - stage durations are Erlang with the agent model's means and k = round(1/CV²) ∈ 1…8 stages
 ///   (`ErlangStages`), not lognormal draws rounded to whole days;
-/// - households are well mixed within (province, age band) by the home matrix, so there is no
-///   household depletion; IDP-settlement and prison layers are omitted (`ForceOfInfection.swift`);
+/// - household depletion is a pair approximation per province (`HouseholdPairs`), not explicit
+///   households; IDP-settlement and prison layers are omitted (`ForceOfInfection.swift`);
 /// - admission to beds and intensive care is a fluid flow limited by spare capacity (`CareCapacity`);
 /// - tests are shared among seekers at each instant rather than per day (`MeanFieldObservation.swift`);
 /// - infected arrivals are placed in stages by the ratio of mean durations (`ImportedCourse`);

@@ -60,6 +60,9 @@ extension MeanFieldRun {
     func recordStocks(day: Int) {
         let provinces = inputs.provinceCount, bands = AgeBands.count
         let compartmentCount = MeanFieldCompartment.allCases.count
+        // The state pointer in a local and the chain groups built once a day, not once per province:
+        // this ran at 5 % of a twin run.
+        let state = self.state
         func total(_ chains: [Chain], _ province: Int) -> Double {
             var sum = 0.0
             for chain in chains {
@@ -71,22 +74,24 @@ extension MeanFieldRun {
             return sum
         }
         let l = layout
+        let exposed = [l.latent, l.quarantinedLatent], presymptomatic = [l.presymptomatic, l.quarantinedPresymptomatic]
+        let asymptomatic = [l.asymptomatic, l.quarantinedAsymptomatic]
+        let mild = [l.mildRecovering, l.mildWorsening, l.isolatedMildRecovering, l.isolatedMildWorsening]
+        let susceptible = [l.susceptible], recovered = [l.recovered], dead = [l.dead]
+        var stock = [Double](repeating: 0, count: compartmentCount)
         for province in 0..<provinces {
-            var stock = [Double](repeating: 0, count: compartmentCount)
-            stock[MeanFieldCompartment.susceptible.rawValue] = total([l.susceptible], province)
+            stock[MeanFieldCompartment.susceptible.rawValue] = total(susceptible, province)
             stock[MeanFieldCompartment.abroad.rawValue] = abroad[(province * bands)..<(province * bands + bands)].reduce(0, +)
             stock[MeanFieldCompartment.quarantined.rawValue] =
                 quarantinedSusceptible[(province * bands)..<(province * bands + bands)].reduce(0, +)
-            stock[MeanFieldCompartment.exposed.rawValue] = total([l.latent, l.quarantinedLatent], province)
-            stock[MeanFieldCompartment.presymptomatic.rawValue] =
-                total([l.presymptomatic, l.quarantinedPresymptomatic], province)
-            stock[MeanFieldCompartment.asymptomatic.rawValue] = total([l.asymptomatic, l.quarantinedAsymptomatic], province)
-            stock[MeanFieldCompartment.mild.rawValue] =
-                total([l.mildRecovering, l.mildWorsening, l.isolatedMildRecovering, l.isolatedMildWorsening], province)
+            stock[MeanFieldCompartment.exposed.rawValue] = total(exposed, province)
+            stock[MeanFieldCompartment.presymptomatic.rawValue] = total(presymptomatic, province)
+            stock[MeanFieldCompartment.asymptomatic.rawValue] = total(asymptomatic, province)
+            stock[MeanFieldCompartment.mild.rawValue] = total(mild, province)
             stock[MeanFieldCompartment.severe.rawValue] = total(l.severe, province)
             stock[MeanFieldCompartment.critical.rawValue] = total(l.critical, province)
-            stock[MeanFieldCompartment.recovered.rawValue] = total([l.recovered], province)
-            stock[MeanFieldCompartment.dead.rawValue] = total([l.dead], province)
+            stock[MeanFieldCompartment.recovered.rawValue] = total(recovered, province)
+            stock[MeanFieldCompartment.dead.rawValue] = total(dead, province)
             let base = (day * provinces + province) * compartmentCount
             for index in 0..<compartmentCount { compartments[base + index] = stock[index] }
 

@@ -41,7 +41,7 @@ final class MeanFieldRun {
         self.layout = layout
         system = MeanFieldSystem(inputs: inputs, layout: layout, observation: configuration.observation)
         flows = system.flows
-        work = Workspace(inputs: inputs)
+        work = Workspace(inputs: inputs, stateSize: layout.size)
         integrator = RungeKutta4(size: layout.size, rateCount: flows.count)
         state = UnsafeMutablePointer<Double>.allocate(capacity: layout.size)
         state.initialize(repeating: 0, count: layout.size)
@@ -72,12 +72,15 @@ final class MeanFieldRun {
 
     func run() {
         let dt = 1 / Double(inputs.substepsPerDay)
+        initialiseHouseholdPairs()
         for day in 0..<inputs.dayCount {
             dayFlows.update(repeating: 0, count: flows.count)
+            let peopleBefore = householdPairPeople(), susceptibleBefore = susceptiblePerProvince()
             applyTimeline(day: day)
             seedInfections(day: day)
             processArrivals(day: day)
             releaseFromQuarantine(day: day)
+            addArrivingHouseholdPairs(before: peopleBefore, susceptibleBefore: susceptibleBefore)
             let today = conditions
             let system = self.system, work = self.work
             for _ in 0..<inputs.substepsPerDay {

@@ -12,6 +12,7 @@ struct MeanFieldSystem {
     let flows: FlowLayout
     let observation: ObservationParameters
     let healthFacilityMultiplierBase: Int
+    let pairs: HouseholdPairs
 
     init(inputs: MeanFieldInputs, layout: StateLayout, observation: ObservationParameters) {
         self.inputs = inputs
@@ -19,41 +20,89 @@ struct MeanFieldSystem {
         flows = FlowLayout(provinces: inputs.provinceCount)
         self.observation = observation
         healthFacilityMultiplierBase = ContactLayer.healthFacility.rawValue * inputs.provinceCount
+        pairs = HouseholdPairs(layout: layout, inputs: inputs)
     }
 
     func evaluate(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ rate: UnsafeMutablePointer<Double>,
                   _ today: DayConditions, _ work: Workspace) {
         rate.update(repeating: 0, count: flows.count)
-        for chain in layout.all { MeanFieldSystem.drain(chain, x, dx) }
+        for chain in layout.all { MeanFieldSystem.drain(chain, x, dx, totals: work.chainTotals) }
         transmit(x, dx, rate, today, work)
         advanceCourse(x, dx, rate, today, work)
+        advanceHouseholdPairs(x, dx, today, work)
     }
 
     /// Each sub-stage empties into the next at the chain's rate; entries into the first sub-stage and
-    /// the exit from the last are added by the flows that route them.
+    /// the exit from the last are added by the flows that route them. Also writes the chain's total
+    /// over its sub-stages, per cell, to `totals` at the chain's first sub-stage: the force of
+    /// infection and the care flows need those totals for most chains, and summing them here, while
+    /// the state streams past anyway, saves reading the state twice more per evaluation.
+    ///
+    /// Written with explicit four-wide vectors: the compiler cannot prove that `x`, `dx` and `totals`
+    /// do not overlap, so it left the plain loops scalar, and this pass over the whole state was the
+    /// largest single cost of a run. Vector lanes are element-wise, so the derivatives are the same bytes.
     @inline(__always)
-    static func drain(_ chain: Chain, _ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>) {
+    static func drain(_ chain: Chain, _ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>,
+                      totals: UnsafeMutablePointer<Double>) {
         let width = chain.width
         guard width > 0 else { return }
         let rate = chain.rate
         let first = chain.first
-        for cell in 0..<width { dx[first + cell] = -rate * x[first + cell] }
-        var stage = 1
-        while stage < chain.stages {
-            let current = chain.stage(stage), previous = current - width
-            for cell in 0..<width { dx[current + cell] = rate * (x[previous + cell] - x[current + cell]) }
-            stage += 1
+        let lane = MemoryLayout<Double>.stride
+        let source = UnsafeRawPointer(x + first), target = UnsafeMutableRawPointer(dx + first)
+        let total = UnsafeMutableRawPointer(totals + first)
+        // First sub-stage: only its exit.
+        var cell = 0
+        while cell + 4 <= width {
+            let value = source.loadUnaligned(fromByteOffset: cell * lane, as: SIMD4<Double>.self)
+            target.storeBytes(of: -rate * value, toByteOffset: cell * lane, as: SIMD4<Double>.self)
+            total.storeBytes(of: value, toByteOffset: cell * lane, as: SIMD4<Double>.self)
+            cell += 4
+        }
+        while cell < width {
+            dx[first + cell] = -rate * x[first + cell]
+            totals[first + cell] = x[first + cell]
+            cell += 1
+        }
+        // Later sub-stages: entry from the sub-stage before, exit onwards.
+        for stage in 1..<max(1, chain.stages) {
+            let offset = stage * width
+            let previous = UnsafeRawPointer(x + first + offset - width), here = UnsafeRawPointer(x + first + offset)
+            let out = UnsafeMutableRawPointer(dx + first + offset)
+            cell = 0
+            while cell + 4 <= width {
+                let before = previous.loadUnaligned(fromByteOffset: cell * lane, as: SIMD4<Double>.self)
+                let value = here.loadUnaligned(fromByteOffset: cell * lane, as: SIMD4<Double>.self)
+                out.storeBytes(of: rate * (before - value), toByteOffset: cell * lane, as: SIMD4<Double>.self)
+                let sum = total.loadUnaligned(fromByteOffset: cell * lane, as: SIMD4<Double>.self) + value
+                total.storeBytes(of: sum, toByteOffset: cell * lane, as: SIMD4<Double>.self)
+                cell += 4
+            }
+            while cell < width {
+                dx[first + offset + cell] = rate * (x[first + offset + cell - width] - x[first + offset + cell])
+                totals[first + cell] += x[first + offset + cell]
+                cell += 1
+            }
         }
     }
 
-    /// Adds `weight` times the chain's total over its sub-stages to `into`, cell by cell.
+    /// Adds `weight` times the chain's total over its sub-stages (summed by `drain`) to `into`, cell by
+    /// cell; four-wide for the same reason as `drain`.
     @inline(__always)
-    static func accumulate(_ chain: Chain, _ weight: Double, _ x: UnsafePointer<Double>,
+    static func accumulate(_ chain: Chain, _ weight: Double, _ totals: UnsafePointer<Double>,
                            into output: UnsafeMutablePointer<Double>) {
-        let width = chain.width
-        for stage in 0..<chain.stages {
-            let start = chain.stage(stage)
-            for cell in 0..<width { output[cell] += weight * x[start + cell] }
+        let width = chain.width, lane = MemoryLayout<Double>.stride
+        let target = UnsafeMutableRawPointer(output), source = UnsafeRawPointer(totals + chain.first)
+        var cell = 0
+        while cell + 4 <= width {
+            let sum = target.loadUnaligned(fromByteOffset: cell * lane, as: SIMD4<Double>.self)
+                + weight * source.loadUnaligned(fromByteOffset: cell * lane, as: SIMD4<Double>.self)
+            target.storeBytes(of: sum, toByteOffset: cell * lane, as: SIMD4<Double>.self)
+            cell += 4
+        }
+        while cell < width {
+            output[cell] += weight * totals[chain.first + cell]
+            cell += 1
         }
     }
 

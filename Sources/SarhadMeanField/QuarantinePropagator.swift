@@ -44,9 +44,12 @@ struct QuarantinePropagator {
         let x = UnsafeMutablePointer<Double>.allocate(capacity: size)
         let sink = UnsafeMutablePointer<Double>.allocate(capacity: 1)
         sink.initialize(to: 0)
+        let totals = UnsafeMutablePointer<Double>.allocate(capacity: size)
+        totals.initialize(repeating: 0, count: size)
         defer {
             x.deallocate()
             sink.deallocate()
+            totals.deallocate()
         }
         var remaining = [[[Double]]]()
         for band in 0..<AgeBands.count {
@@ -63,7 +66,7 @@ struct QuarantinePropagator {
             for _ in 0..<inputs.longestQuarantine {
                 for _ in 0..<inputs.substepsPerDay {
                     integrator.step(x, dt: dt, flows: sink) { state, derivative, _ in
-                        for chain in chains { MeanFieldSystem.drain(chain, state, derivative) }
+                        for chain in chains { MeanFieldSystem.drain(chain, state, derivative, totals: totals) }
                         let infectious = MeanFieldSystem.exit(latent, state, 0)
                         derivative[presymptomatic.first] += symptomatic * infectious
                         derivative[asymptomatic.first] += (1 - symptomatic) * infectious

@@ -106,6 +106,15 @@ struct StateLayout: Sendable {
     let isolatedCriticalBedToDeath: Chain
     let isolatedCriticalBedToRecovery: Chain
 
+    // Household pair sums (`HouseholdPairs`), by province: not people, so no compartment counts them.
+    /// Σ q over the susceptible: how many susceptible mates the susceptible have (their clustering).
+    let susceptiblePairs: Chain
+    let latentPairs: Chain
+    let presymptomaticPairs: Chain
+    let asymptomaticPairs: Chain
+    let mildRecoveringPairs: Chain
+    let mildWorseningPairs: Chain
+
     let size: Int
 
     /// Whether the quarantine chains exist (they have no cells when no quarantine can happen).
@@ -182,6 +191,12 @@ struct StateLayout: Sendable {
         isolatedCriticalCareToRecovery = chain(stages.criticalToRecovery, width: provinces)
         isolatedCriticalBedToDeath = chain(stages.criticalToDeath, width: provinces)
         isolatedCriticalBedToRecovery = chain(stages.criticalToRecovery, width: provinces)
+        susceptiblePairs = chain(nil, width: provinces)
+        latentPairs = chain(stages.latent, width: provinces)
+        presymptomaticPairs = chain(stages.presymptomatic, width: provinces)
+        asymptomaticPairs = chain(stages.asymptomatic, width: provinces)
+        mildRecoveringPairs = chain(stages.mildToRecovery, width: provinces)
+        mildWorseningPairs = chain(stages.onsetToSevere, width: provinces)
         size = offset
 
         severe = [severeBedToCritical, severeBedToRecovery, severeSeekerToCritical, severeNonSeekerToCritical,
@@ -207,6 +222,7 @@ struct StateLayout: Sendable {
             + [confirmedMildWorsening, confirmedIsolatedMildWorsening, confirmedSevereBedToCritical,
                confirmedSevereSeekerToCritical, confirmedSevereNonSeekerToCritical, confirmedIsolatedSevereBedToCritical,
                confirmedIsolatedSevereSeekerToCritical, confirmedIsolatedSevereNonSeekerToCritical]
+            + [susceptiblePairs, latentPairs, presymptomaticPairs, asymptomaticPairs, mildRecoveringPairs, mildWorseningPairs]
     }
 }
 

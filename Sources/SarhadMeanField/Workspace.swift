@@ -48,15 +48,39 @@ final class Workspace {
     let admittedToIntensiveCare: UnsafeMutablePointer<Double>
     let infectedTestSeekers: UnsafeMutablePointer<Double>
     let healthFacilityHazard: UnsafeMutablePointer<Double>
+    /// Each chain's total over its sub-stages per cell, at the chain's first sub-stage (`MeanFieldSystem.drain`).
+    let chainTotals: UnsafeMutablePointer<Double>
+    private let stateSize: Int
 
-    init(inputs: MeanFieldInputs) {
+    // Household pairs (`HouseholdPairs`): per province, and per tracked sub-stage × province.
+    let ageShareOverResidents: UnsafeMutablePointer<Double>
+    let householdContactRate: UnsafeMutablePointer<Double>
+    let pairMeanField: UnsafeMutablePointer<Double>
+    let pairRemoved: UnsafeMutablePointer<Double>
+    let pairOutsideHazard: UnsafeMutablePointer<Double>
+    let pairEntry: UnsafeMutablePointer<Double>
+    let pairSusceptibleQ: UnsafeMutablePointer<Double>
+    let pairSusceptibleLoss: UnsafeMutablePointer<Double>
+    let pairSusceptibleDrop: UnsafeMutablePointer<Double>
+    let pairRatio: UnsafeMutablePointer<Double>
+    let pairMeanQ: UnsafeMutablePointer<Double>
+    let pairMeanRate: UnsafeMutablePointer<Double>
+    let pairPeople: UnsafeMutablePointer<Double>
+
+    init(inputs: MeanFieldInputs, stateSize: Int) {
+        self.stateSize = max(1, stateSize)
+        chainTotals = UnsafeMutablePointer<Double>.allocate(capacity: max(1, stateSize))
+        chainTotals.initialize(repeating: 0, count: max(1, stateSize))
         let cells = inputs.cellCount
         let provinces = inputs.provinceCount
         let bands = AgeBands.count
         let cellVectors = 19
         let provinceVectors = 12
+        let s = inputs.stages
+        let pairStages = s.latent.count + s.presymptomatic.count + s.asymptomatic.count + s.mildToRecovery.count
+            + s.onsetToSevere.count
         storageCount = cellVectors * cells + provinceVectors * provinces + inputs.contacts.count
-            + provinces * provinces
+            + provinces * provinces + cells + bands + 7 * provinces + 4 * pairStages * provinces
         storage = UnsafeMutablePointer<Double>.allocate(capacity: storageCount)
         storage.initialize(repeating: 0, count: storageCount)
         var next = storage
@@ -97,6 +121,20 @@ final class Workspace {
         healthFacilityHazard = take(provinces)
         contacts = take(inputs.contacts.count)
         mobilityInto = take(provinces * provinces)
+        ageShareOverResidents = take(cells)
+        householdContactRate = take(bands)
+        pairMeanField = take(provinces)
+        pairRemoved = take(provinces)
+        pairOutsideHazard = take(provinces)
+        pairEntry = take(provinces)
+        pairSusceptibleQ = take(provinces)
+        pairSusceptibleLoss = take(provinces)
+        pairSusceptibleDrop = take(provinces)
+        pairRatio = take(pairStages * provinces)
+        pairMeanQ = take(pairStages * provinces)
+        pairMeanRate = take(pairStages * provinces)
+        pairPeople = take(pairStages * provinces)
+        for band in 0..<bands { householdContactRate[band] = inputs.householdContactRate[band] }
 
         for cell in 0..<cells {
             let province = cell / bands, band = cell % bands
@@ -108,6 +146,7 @@ final class Workspace {
             severe[cell] = inputs.severe[band]
             critical[cell] = inputs.critical[band]
             deathInIntensiveCare[cell] = inputs.deathInIntensiveCare[band]
+            ageShareOverResidents[cell] = residents > 0 ? inputs.ageShares[band] / residents : 0
         }
         for (index, value) in inputs.contacts.enumerated() { contacts[index] = value }
         for (index, value) in inputs.mobilityInto.enumerated() { mobilityInto[index] = value }
@@ -116,5 +155,7 @@ final class Workspace {
     deinit {
         storage.deinitialize(count: storageCount)
         storage.deallocate()
+        chainTotals.deinitialize(count: stateSize)
+        chainTotals.deallocate()
     }
 }

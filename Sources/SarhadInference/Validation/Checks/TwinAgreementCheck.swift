@@ -6,9 +6,9 @@ import SarhadModel
 ///
 /// Tolerance = 3.29 × the bootstrap standard error of the agents' statistic (400 resamples of the
 /// replicates; false alarm 0.1 % if the two models agreed exactly) + the structural allowance the
-/// twin's documented simplifications earn (households well mixed within province and age, no
-/// IDP-settlement or prison layers, Erlang instead of whole-day lognormal stages — see
-/// docs/VALIDATION.md). The allowance is stated per row, so a reader sees how much of the
+/// twin's documented simplifications earn (household depletion by a pair approximation rather than
+/// explicit households, no IDP-settlement or prison layers, Erlang instead of whole-day lognormal
+/// stages, fractional infections everywhere at once — see docs/VALIDATION.md). The allowance is stated per row, so a reader sees how much of the
 /// tolerance is noise and how much is the model difference.
 struct TwinAgreementCheck {
     let base: ModelConfiguration
