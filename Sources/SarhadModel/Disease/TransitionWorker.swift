@@ -144,9 +144,12 @@ struct TransitionWorker: @unchecked Sendable {
     /// A case decides at onset whether to seek a test; access scales the decision. A person already
     /// confirmed does not seek another.
     func seekTest(_ agent: Int, probability: Double, province: Int, _ output: inout TransitionOutput) {
-        guard testingAvailable, !confirmedAgents.contains(UInt32(agent)) else { return }
+        guard testingAvailable else { return }
         var random = CounterRandom(testSeekingStreams, subject: UInt64(agent))
-        if random.uniform() < probability * access[province] { output.testSeekers.append(UInt32(agent)) }
+        // The draw first: it is cheap and usually says no, and the set lookup hashes.
+        if random.uniform() < probability * access[province], !confirmedAgents.contains(UInt32(agent)) {
+            output.testSeekers.append(UInt32(agent))
+        }
     }
 
     func leaveCare(_ agent: Int, province: Int) {

@@ -36,13 +36,18 @@ public final class Population: @unchecked Sendable {
             buffer.initialize(repeating: value)
             return buffer
         }
-        location = column(0)
-        ageBand = column(0)
+        // Columns the builder (or `restore`) writes for every agent are left to it: it touches their
+        // pages on both threads, where initialising them here would touch them all on one first.
+        func writtenByBuilder<T>(_: T.Type) -> UnsafeMutableBufferPointer<T> {
+            UnsafeMutableBufferPointer<T>.allocate(capacity: agents)
+        }
+        location = writtenByBuilder(UInt8.self)
+        ageBand = writtenByBuilder(UInt8.self)
         state = column(InfectionState.susceptible.rawValue)
         flags = column(0)
-        householdOffset = column(0)
-        householdSize = column(0)
-        agentsByProvinceAge = column(0)
+        householdOffset = writtenByBuilder(UInt8.self)
+        householdSize = writtenByBuilder(UInt8.self)
+        agentsByProvinceAge = writtenByBuilder(UInt32.self)
     }
 
     deinit {

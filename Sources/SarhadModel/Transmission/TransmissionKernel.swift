@@ -106,23 +106,25 @@ struct TransmissionKernel: @unchecked Sendable {
     /// Contact events drawn but not yet checked against their targets. Checking happens in separate
     /// tight loops after all of a chunk's events are drawn, so the processor has many independent
     /// cache misses in flight instead of one dependent chain per contact.
+    /// One list of records rather than a list per field: one append (and one uniqueness check) per event.
     struct PendingContacts {
-        /// For matrix layers first a position in `agentsByProvinceAge`, then the agent.
-        var target = [UInt32]()
-        var layer = [UInt8]()
-        /// A uniform draw for the susceptibility test, taken whether or not it is needed.
-        var draw = [Double]()
-
-        init(capacity: Int) {
-            target.reserveCapacity(capacity)
-            layer.reserveCapacity(capacity)
-            draw.reserveCapacity(capacity)
+        struct Contact {
+            /// For matrix layers first a position in `agentsByProvinceAge`, then the agent.
+            var target: UInt32
+            var layer: UInt8
+            /// A uniform draw for the susceptibility test, taken whether or not it is needed.
+            var draw: Double
         }
 
+        var contacts = [Contact]()
+
+        init(capacity: Int) {
+            contacts.reserveCapacity(capacity)
+        }
+
+        @inline(__always)
         mutating func append(_ target: Int, _ layer: ContactLayer, _ draw: Double) {
-            self.target.append(UInt32(target))
-            self.layer.append(UInt8(layer.rawValue))
-            self.draw.append(draw)
+            contacts.append(Contact(target: UInt32(target), layer: UInt8(layer.rawValue), draw: draw))
         }
     }
 
@@ -144,8 +146,8 @@ struct TransmissionKernel: @unchecked Sendable {
 
     func candidates(direct: PendingContacts, indexed: inout PendingContacts) -> [TransmissionCandidate] {
         // Resolve index positions to agents: independent loads, no branches.
-        indexed.target.withUnsafeMutableBufferPointer { targets in
-            for position in targets.indices { targets[position] = byAge[Int(targets[position])] }
+        indexed.contacts.withUnsafeMutableBufferPointer { contacts in
+            for position in contacts.indices { contacts[position].target = byAge[Int(contacts[position].target)] }
         }
         var found = [TransmissionCandidate]()
         var targetStates = [UInt8]()
@@ -158,18 +160,19 @@ struct TransmissionKernel: @unchecked Sendable {
     /// one: late in an epidemic most targets are immune, and a loop that branched on every load would
     /// wait for each cache miss in turn.
     func appendSusceptible(_ pending: PendingContacts, into found: inout [TransmissionCandidate], states: inout [UInt8]) {
-        let count = pending.target.count
+        let count = pending.contacts.count
         guard count > 0 else { return }
         states.removeAll(keepingCapacity: true)
         states.reserveCapacity(count)
-        pending.target.withUnsafeBufferPointer { targets in
-            for index in 0..<count { states.append(state[Int(targets[index])]) }
+        pending.contacts.withUnsafeBufferPointer { contacts in
+            for index in 0..<count { states.append(state[Int(contacts[index].target)]) }
         }
         for index in 0..<count where states[index] == InfectionState.susceptible.rawValue {
-            let target = Int(pending.target[index])
-            let layer = ContactLayer(rawValue: Int(pending.layer[index]))!
-            if accept(target, draw: pending.draw[index], layer: layer) {
-                found.append(TransmissionCandidate(target: UInt32(target), layer: pending.layer[index],
+            let contact = pending.contacts[index]
+            let target = Int(contact.target)
+            let layer = ContactLayer(rawValue: Int(contact.layer))!
+            if accept(target, draw: contact.draw, layer: layer) {
+                found.append(TransmissionCandidate(target: contact.target, layer: contact.layer,
                                                    facts: InfectionFacts(target, population: population, history: history)))
             }
         }
