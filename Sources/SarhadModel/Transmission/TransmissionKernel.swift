@@ -264,6 +264,11 @@ struct TransmissionKernel: @unchecked Sendable {
         let rowStart = (layer.rawValue * AgeBands.count + band) * AgeBands.count
         let contactBand = AliasTable.sample(random.uniform(), keep: contactKeep, alias: contactAlias, from: rowStart,
                                             count: AgeBands.count)
+        // The contact's age band is known before the contact is found, and with it the thinning by
+        // susceptibility: a contact that would be refused is not looked for (the same test `accept`
+        // makes, with the same draw; it still applies the prison factor).
+        let draw = random.uniform()
+        guard draw < acceptance[contactBand] else { return }
         let destination = layer == .school ? province
             : AliasTable.sample(random.uniform(), keep: mobilityKeep, alias: mobilityAlias, from: province * provinceCount,
                                 count: provinceCount)
@@ -271,7 +276,7 @@ struct TransmissionKernel: @unchecked Sendable {
         let low = ageStart[cell]
         let available = ageStart[cell + 1] - low
         guard available > 0 else { return }
-        pending.append(low + random.below(available), layer, random.uniform())
+        pending.append(low + random.below(available), layer, draw)
     }
 
     @inline(__always)
