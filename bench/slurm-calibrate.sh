@@ -25,14 +25,8 @@ if [ ! -x "$sarhad" ]; then
 fi
 command -v sbatch >/dev/null || { echo "sbatch not found: start a cluster and set SLURM_CONF (see above)" >&2; exit 1; }
 
-# The last merge of the chain (the posterior predictive's) writes the outputs.
-last_merge_job() {
-    sed -n 's/.*"mergeJob" *: *"\([0-9]*\)".*/\1/p' "$1/slurm/jobs.json" | tail -n 1
-}
-
-seconds_since() {
-    awk -v start="$1" -v end="$(date +%s.%N)" 'BEGIN { print end - start }'
-}
+# last_merge_job, seconds_since, wait_for_completion
+. "$(dirname "${BASH_SOURCE[0]}")/slurm-timing.sh"
 
 time_unsharded() {
     local output="$1" start
@@ -44,20 +38,11 @@ time_unsharded() {
 
 # Seconds from submission until squeue reports the last merge job COMPLETED (polled every 0.2 s).
 time_chain() {
-    local shards="$1" output="$2" start job state
+    local shards="$1" output="$2" start
     rm -rf "$output"
     start=$(date +%s.%N)
     "$sarhad" slurm submit --shards "$shards" -- "${calibrate[@]}" --output "$output" >/dev/null
-    job=$(last_merge_job "$output")
-    while :; do
-        state=$(squeue --noheader --states=all --jobs="$job" --format=%T 2>/dev/null || true)
-        case "$state" in
-            COMPLETED) break ;;
-            FAILED|CANCELLED|TIMEOUT|OUT_OF_MEMORY|NODE_FAIL)
-                echo "merge job $job ended $state; see $output/slurm/logs" >&2; exit 1 ;;
-        esac
-        sleep 0.2
-    done
+    wait_for_completion "$(last_merge_job "$output")" "$output"
     seconds_since "$start"
 }
 
