@@ -47,25 +47,12 @@ extension Simulation {
     func processTransitions(day: Int) {
         let due = transitionsDue[day]
         guard !due.isEmpty else { return }
-        var counts = [Int](repeating: 0, count: provinceCount)
-        for event in due { counts[Int(event.province)] += 1 }
-        var byProvince = counts.map { count in
-            var list = [StageEnd]()
-            list.reserveCapacity(count)
-            return list
-        }
-        for event in due { byProvince[Int(event.province)].append(event) }
-        let outputs = UnsafeMutableBufferPointer<TransitionOutput>.allocate(capacity: provinceCount)
-        outputs.initialize(repeating: TransitionOutput())
-        defer {
-            outputs.deinitialize()
-            outputs.deallocate()
-        }
+        let lists = groupedByProvince(due) { $0.province }
         let worker = transitionWorker(day: day)
-        let shared = SharedBuffer(outputs.baseAddress!)
-        let lists = byProvince
-        Parallel.forEach(tasks: provinceCount, threads: threads) { province in
-            worker.process(lists[province], day: day, &shared.base[province])
+        let outputs = Parallel.map(count: provinceCount, threads: threads) { province in
+            var output = TransitionOutput()
+            worker.process(lists[province], day: day, &output)
+            return output
         }
         for output in outputs { absorb(output, day: day) }
     }

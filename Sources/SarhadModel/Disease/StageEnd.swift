@@ -11,7 +11,7 @@ struct StageEnd: Sendable, Equatable {
 }
 
 /// A stage end and its day, as a worker schedules it.
-struct ScheduledStageEnd {
+struct ScheduledStageEnd: Sendable {
     var day: Int32
     var event: StageEnd
 }

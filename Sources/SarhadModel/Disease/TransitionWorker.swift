@@ -1,6 +1,6 @@
 /// What a task of the transition phase leaves for the sequential merge, beyond the in-place updates
 /// of the agents and provinces it owns.
-struct TransitionOutput {
+struct TransitionOutput: Sendable {
     var scheduled: [ScheduledStageEnd] = []
     var becameInfectious: [UInt32] = []
     var testSeekers: [UInt32] = []

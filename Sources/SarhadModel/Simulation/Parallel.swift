@@ -1,7 +1,7 @@
 import Dispatch
 import Synchronization
 
-/// A base address handed to worker threads that write disjoint parts of one buffer.
+/// A base address handed to worker threads that read one buffer or write disjoint parts of it.
 /// Swift 6 will not let unsafe pointers cross into `concurrentPerform`; this is the one place they do.
 @usableFromInline
 struct SharedBuffer<Element>: @unchecked Sendable {

@@ -6,35 +6,37 @@ enum SortedMerge {
     static let parallelThreshold = 1 << 17
 
     static func merge(_ first: [UInt32], _ second: [UInt32], threads: Int) -> [UInt32] {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
         let total = first.count + second.count
-        let parts = total < parallelThreshold || first.isEmpty ? 1 : max(1, threads)
+        let parts = total < parallelThreshold ? 1 : max(1, threads)
         return [UInt32](unsafeUninitializedCapacity: total) { output, initialized in
             first.withUnsafeBufferPointer { first in
                 second.withUnsafeBufferPointer { second in
-                    // Part boundaries: a slice of `first`, and where its first id would go in `second`.
+                    // Part k: `first`'s k-th slice, and the ids of `second` below that slice's end.
                     let firstBounds = (0...parts).map { first.count * $0 / parts }
                     let secondBounds = firstBounds.map { bound in
-                        bound == first.count ? second.count : lowerBound(of: first[bound], in: second)
+                        bound == 0 ? 0 : bound == first.count ? second.count : lowerBound(of: first[bound], in: second)
                     }
                     let target = SharedBuffer(output.baseAddress!)
-                    let sources = (first: SharedReadBuffer(first.baseAddress), second: SharedReadBuffer(second.baseAddress))
+                    let a = SharedBuffer(UnsafeMutablePointer(mutating: first.baseAddress!))
+                    let b = SharedBuffer(UnsafeMutablePointer(mutating: second.baseAddress!))
                     Parallel.forEach(tasks: parts, threads: parts) { part in
-                        var i = firstBounds[part], j = part == 0 ? 0 : secondBounds[part]
+                        var i = firstBounds[part], j = secondBounds[part]
                         let iEnd = firstBounds[part + 1], jEnd = secondBounds[part + 1]
                         var written = i + j
                         while i < iEnd && j < jEnd {
-                            let a = sources.first[i], b = sources.second[j]
-                            if a < b {
-                                target.base[written] = a
+                            if a.base[i] < b.base[j] {
+                                target.base[written] = a.base[i]
                                 i += 1
                             } else {
-                                target.base[written] = b
+                                target.base[written] = b.base[j]
                                 j += 1
                             }
                             written += 1
                         }
-                        while i < iEnd { target.base[written] = sources.first[i]; i += 1; written += 1 }
-                        while j < jEnd { target.base[written] = sources.second[j]; j += 1; written += 1 }
+                        while i < iEnd { target.base[written] = a.base[i]; i += 1; written += 1 }
+                        while j < jEnd { target.base[written] = b.base[j]; j += 1; written += 1 }
                     }
                 }
             }
@@ -51,13 +53,4 @@ enum SortedMerge {
         }
         return low
     }
-}
-
-/// A read-only base address handed to worker threads (nil for an empty buffer, never read then).
-struct SharedReadBuffer: @unchecked Sendable {
-    let base: UnsafePointer<UInt32>?
-
-    init(_ base: UnsafePointer<UInt32>?) { self.base = base }
-
-    @inline(__always) subscript(index: Int) -> UInt32 { base.unsafelyUnwrapped[index] }
 }

@@ -68,7 +68,6 @@ extension Simulation {
         var random = CounterRandom(seed: seed, purpose: .prisonerRelease, day: day)
         let releasing = min(held.count, Int(scaled) + (random.uniform() < scaled - scaled.rounded(.down) ? 1 : 0))
         var movedHome = [Int: UInt8]()
-        defer { relocateQueuedStageEnds(of: movedHome, from: day) }
         for index in 0..<releasing {
             let pick = index + random.below(held.count - index)
             held.swapAt(index, pick)
@@ -81,6 +80,7 @@ extension Simulation {
             moveStocks(of: agent, from: previous, to: home)
             add(.prisonersReleased, day: day, province: home)
         }
+        relocateQueuedStageEnds(of: movedHome, from: day)
     }
 
     /// Keeps per-province stocks right when an infected agent changes province.

@@ -1,6 +1,5 @@
-/// A would-be infection found in the read-only contact phase, applied in the merge.
 /// What applying one province's infections leaves for the sequential merge.
-struct InfectionOutput {
+struct InfectionOutput: Sendable {
     var scheduled: [ScheduledStageEnd] = []
     var byLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
     var byAge = [Int64](repeating: 0, count: AgeBands.count)
@@ -13,6 +12,7 @@ struct KernelChunk {
     var stillInfectious: [UInt32] = []
 }
 
+/// A would-be infection found in the read-only contact phase, applied in the merge.
 struct TransmissionCandidate {
     var target: UInt32
     var layer: UInt8
@@ -61,30 +61,11 @@ extension Simulation {
     /// each province takes its candidates in chunk order, so the first to reach a susceptible infects it
     /// whatever the number of threads.
     func applyInfections(_ results: UnsafeMutableBufferPointer<KernelChunk>, day: Int) {
-        var counts = [Int](repeating: 0, count: provinceCount)
-        for chunk in results {
-            for candidate in chunk.candidates { counts[Int(candidate.facts.province)] += 1 }
-        }
-        var byProvince = counts.map { count in
-            var list = [TransmissionCandidate]()
-            list.reserveCapacity(count)
-            return list
-        }
-        for chunk in results {
-            for candidate in chunk.candidates { byProvince[Int(candidate.facts.province)].append(candidate) }
-        }
-        let outputs = UnsafeMutableBufferPointer<InfectionOutput>.allocate(capacity: provinceCount)
-        outputs.initialize(repeating: InfectionOutput())
-        defer {
-            outputs.deinitialize()
-            outputs.deallocate()
-        }
-        let shared = SharedBuffer(outputs.baseAddress!)
-        let lists = byProvince
+        let lists = groupedByProvince(results.lazy.flatMap(\.candidates)) { $0.facts.province }
         let state = SharedBuffer(population.state.baseAddress!)
         let ledger = ledger
         let lastDay = dayCount
-        Parallel.forEach(tasks: provinceCount, threads: threads) { province in
+        let outputs = Parallel.map(count: provinceCount, threads: threads) { province in
             var output = InfectionOutput()
             output.scheduled.reserveCapacity(lists[province].count)
             for candidate in lists[province] where state.base[Int(candidate.target)] == InfectionState.susceptible.rawValue {
@@ -100,7 +81,7 @@ extension Simulation {
                                                          province: candidate.facts.province)))
                 }
             }
-            shared.base[province] = output
+            return output
         }
         for output in outputs {
             for scheduled in output.scheduled { transitionsDue[Int(scheduled.day)].append(scheduled.event) }
