@@ -54,12 +54,7 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job: CalibrationJob
-        do {
-            job = try CalibrationJob(command: self)
-        } catch let error as InputError {
-            throw exitForInputError(error)
-        }
+        let job = try readingInput { try CalibrationJob(command: self) }
         if let coverageTrials {
             try runCoverage(trials: coverageTrials, base: job.fitConfiguration, space: job.space)
             return

@@ -36,12 +36,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job: CompareJob
-        do {
-            job = try CompareJob(command: self)
-        } catch let error as InputError {
-            throw exitForInputError(error)
-        }
+        let job = try readingInput { try CompareJob(command: self) }
         try JobExecution.execute(job, shard: sharding.shard, output: output, threads: threads, quiet: quiet)
     }
 }

@@ -49,18 +49,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario: Scenario
-        do {
-            scenario = try resolvedScenario()
-        } catch let error as InputError {
-            throw exitForInputError(error)
-        }
-        let job: RunJob
-        do {
-            job = try RunJob(command: self, scenario: scenario)
-        } catch let error as InputError {
-            throw exitForInputError(error)
-        }
+        let scenario = try readingInput { try resolvedScenario() }
+        let job = try readingInput { try RunJob(command: self, scenario: scenario) }
         if let shard = sharding.shard {
             try JobExecution.execute(job, shard: shard, output: output, threads: threads, quiet: quiet)
             return

@@ -15,11 +15,7 @@ struct ScenarioCommand: ParsableCommand {
         @Argument(help: "A scenario file to resolve over the defaults.") var file: String?
 
         func run() throws {
-            do {
-                print(ScenarioWriter.toml(try ScenarioInput.load(file)), terminator: "")
-            } catch let error as InputError {
-                throw exitForInputError(error)
-            }
+            print(ScenarioWriter.toml(try readingInput { try ScenarioInput.load(file) }), terminator: "")
         }
     }
 
@@ -29,13 +25,9 @@ struct ScenarioCommand: ParsableCommand {
         @Argument(help: "The scenario file to check.") var file: String
 
         func run() throws {
-            do {
-                let scenario = try ScenarioInput.load(file)
-                print("\(file): valid — \(scenario.configuration.name), \(scenario.configuration.startDate) to "
-                      + "\(scenario.configuration.endDate), \(scenario.configuration.timeline.count) timeline events")
-            } catch let error as InputError {
-                throw exitForInputError(error)
-            }
+            let scenario = try readingInput { try ScenarioInput.load(file) }
+            print("\(file): valid — \(scenario.configuration.name), \(scenario.configuration.startDate) to "
+                  + "\(scenario.configuration.endDate), \(scenario.configuration.timeline.count) timeline events")
         }
     }
 }

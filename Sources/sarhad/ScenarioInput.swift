@@ -28,3 +28,12 @@ func exitForInputError(_ error: InputError) -> ExitCode {
     FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
     return ExitCode(2)
 }
+
+/// `body`'s result; an input error in it is printed and becomes exit status 2.
+func readingInput<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as InputError {
+        throw exitForInputError(error)
+    }
+}

@@ -36,12 +36,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job: SweepJob
-        do {
-            job = try SweepJob(command: self)
-        } catch let error as InputError {
-            throw exitForInputError(error)
-        }
+        let job = try readingInput { try SweepJob(command: self) }
         try JobExecution.execute(job, shard: sharding.shard, output: output, threads: threads, quiet: quiet)
     }
 }

@@ -50,12 +50,7 @@ enum CalibrationShards {
         let here = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(invocation.workingDirectory)
         defer { FileManager.default.changeCurrentDirectoryPath(here) }
-        let job: CalibrationJob
-        do {
-            job = try CalibrationJob(command: try CalibrateCommand.parse(invocation.arguments))
-        } catch let error as InputError {
-            throw exitForInputError(error)
-        }
+        let job = try readingInput { try CalibrationJob(command: try CalibrateCommand.parse(invocation.arguments)) }
         let progress = try directory.progress(fingerprint: job.fingerprint)
         guard let step = progress.next else {
             return "The calibration in \(output) is complete: nothing left to merge."
