@@ -18,16 +18,19 @@ enum SarhadProcess {
         var standardError: String
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Outcome {
+    /// `environment` adds to (or overrides) this process's variables, e.g. a PATH that finds fake Slurm clients.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        // Files, not pipes, would be needed for outputs above 64 KiB on stderr; ours are a few lines.
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -4,27 +4,6 @@ import Testing
 /// The small ensemble every Slurm test shards: 8 replicates, a few seconds in a debug build.
 private let ensemble = ["run", "--population-scale", "0.002", "--end", "2020-04-30", "--replicates", "8"]
 
-extension SarhadProcess {
-    /// Like `run(_:in:)`, with extra environment variables (e.g. a PATH that finds fake Slurm clients).
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Files, not pipes, would be needed for outputs above 64 KiB on stderr; ours are a few lines.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                       standardError: String(decoding: errorData, as: UTF8.self))
-    }
-}
-
 @Suite("sarhad slurm: scripts, checks and status, without a cluster")
 struct SlurmScriptTests {
     @Test("--dry-run prints the array script (range, shard argument, absolute binary, logs) and the merge job's dependency, and writes nothing")
@@ -94,15 +73,9 @@ struct SlurmScriptTests {
     func submitWithFakeSlurm() throws {
         let directory = try SarhadProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let bin = directory.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        // Fake clients: sbatch logs its arguments and answers 4242, then 4243, as --parsable does on a
-        // multi-cluster setup ("id;cluster"); squeue tells that task 2 failed and the merge was cancelled.
-        try writeExecutable(bin.appendingPathComponent("sbatch"), """
-            #!/bin/bash
-            echo "$@" >> "$(dirname "$0")/sbatch-calls"
-            echo "$(( $(wc -l < "$(dirname "$0")/sbatch-calls") + 4241 ));fake"
-            """)
+        // Fake clients: sbatch answers as --parsable does on a multi-cluster setup ("id;cluster");
+        // squeue tells that task 2 failed and the merge was cancelled.
+        let bin = try fakeSbatch(in: directory, answerSuffix: ";fake")
         try writeExecutable(bin.appendingPathComponent("squeue"), """
             #!/bin/bash
             echo "$@" > "$(dirname "$0")/squeue-call"
@@ -168,14 +141,8 @@ struct SlurmScriptTests {
     func calibrationChainWithFakeSlurm() throws {
         let directory = try SarhadProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let bin = directory.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        // sbatch answers 4242, 4243, …; squeue has forgotten every job (as after MinJobAge).
-        try writeExecutable(bin.appendingPathComponent("sbatch"), """
-            #!/bin/bash
-            echo "$@" >> "$(dirname "$0")/sbatch-calls"
-            echo "$(( $(wc -l < "$(dirname "$0")/sbatch-calls") + 4241 ))"
-            """)
+        // squeue has forgotten every job (as after MinJobAge).
+        let bin = try fakeSbatch(in: directory)
         try writeExecutable(bin.appendingPathComponent("squeue"), "#!/bin/bash\nexit 0")
         let environment = ["PATH": bin.path + ":/usr/bin:/bin"]
         let arguments = smallCalibration + ["--output", "out"]
@@ -264,6 +231,19 @@ struct SlurmScriptTests {
 
         try shard("2/3")
         #expect(try status().contains("merged: out of date"))
+    }
+
+    /// `DIRECTORY/bin` with a fake sbatch that logs its arguments to `bin/sbatch-calls` and answers job
+    /// ids 4242, 4243, … (each followed by `answerSuffix`); the caller adds the other clients.
+    private func fakeSbatch(in directory: URL, answerSuffix: String = "") throws -> URL {
+        let bin = directory.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try writeExecutable(bin.appendingPathComponent("sbatch"), """
+            #!/bin/bash
+            echo "$@" >> "$(dirname "$0")/sbatch-calls"
+            echo "$(( $(wc -l < "$(dirname "$0")/sbatch-calls") + 4241 ))\(answerSuffix)"
+            """)
+        return bin
     }
 
     private func writeExecutable(_ url: URL, _ text: String) throws {
