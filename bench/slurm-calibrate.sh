@@ -25,7 +25,7 @@ if [ ! -x "$sarhad" ]; then
 fi
 command -v sbatch >/dev/null || { echo "sbatch not found: start a cluster and set SLURM_CONF (see above)" >&2; exit 1; }
 
-# last_merge_job, seconds_since, wait_for_completion
+# time_submission, seconds_since (and the helpers they use)
 . "$(dirname "${BASH_SOURCE[0]}")/slurm-timing.sh"
 
 time_unsharded() {
@@ -36,23 +36,13 @@ time_unsharded() {
     seconds_since "$start"
 }
 
-# Seconds from submission until squeue reports the last merge job COMPLETED (polled every 0.2 s).
-time_chain() {
-    local shards="$1" output="$2" start
-    rm -rf "$output"
-    start=$(date +%s.%N)
-    "$sarhad" slurm submit --shards "$shards" -- "${calibrate[@]}" --output "$output" >/dev/null
-    wait_for_completion "$(last_merge_job "$output")" "$output"
-    seconds_since "$start"
-}
-
 mkdir -p "$work"
 echo "variant,round,wall_seconds"
 for round in $(seq 1 "$rounds"); do
     printf 'unsharded,%s,%.1f\n' "$round" "$(time_unsharded "$work/unsharded")"
     for shards in $shards_list; do
         output="$work/shards-$shards"
-        printf 'shards-%s,%s,%.1f\n' "$shards" "$round" "$(time_chain "$shards" "$output")"
+        printf 'shards-%s,%s,%.1f\n' "$shards" "$round" "$(time_submission "$sarhad" "$shards" "$output" "${calibrate[@]}")"
         for name in "${outputs[@]}"; do
             cmp -s "$work/unsharded/$name" "$output/$name" || { echo "$name differs between unsharded and $output" >&2; exit 1; }
         done

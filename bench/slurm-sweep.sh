@@ -24,25 +24,15 @@ if [ ! -x "$sarhad" ]; then
 fi
 command -v sbatch >/dev/null || { echo "sbatch not found: start a cluster and set SLURM_CONF (see above)" >&2; exit 1; }
 
-# last_merge_job, seconds_since, wait_for_completion
+# time_submission (and the helpers it uses)
 . "$(dirname "${BASH_SOURCE[0]}")/slurm-timing.sh"
-
-# Seconds from submission until squeue reports the merge job COMPLETED (polled every 0.2 s).
-time_submission() {
-    local shards="$1" output="$2" start
-    rm -rf "$output"
-    start=$(date +%s.%N)
-    "$sarhad" slurm submit --shards "$shards" -- "${sweep[@]}" --output "$output" >/dev/null
-    wait_for_completion "$(last_merge_job "$output")" "$output"
-    seconds_since "$start"
-}
 
 mkdir -p "$work"
 echo "shards,round,wall_seconds"
 for round in $(seq 1 "$rounds"); do
     for shards in $shards_list; do
         output="$work/shards-$shards"
-        seconds=$(time_submission "$shards" "$output")
+        seconds=$(time_submission "$sarhad" "$shards" "$output" "${sweep[@]}")
         printf '%s,%s,%.1f\n' "$shards" "$round" "$seconds"
         first="$work/shards-${shards_list%% *}"
         if [ "$output" != "$first" ]; then

@@ -10,6 +10,18 @@ seconds_since() {
     awk -v start="$1" -v end="$(date +%s.%N)" 'BEGIN { print end - start }'
 }
 
+# Seconds from `sarhad slurm submit --shards SHARDS -- COMMAND… --output OUTPUT` until squeue reports
+# the last merge job COMPLETED: time_submission SARHAD SHARDS OUTPUT COMMAND…
+time_submission() {
+    local sarhad="$1" shards="$2" output="$3" start
+    shift 3
+    rm -rf "$output"
+    start=$(date +%s.%N)
+    "$sarhad" slurm submit --shards "$shards" -- "$@" --output "$output" >/dev/null
+    wait_for_completion "$(last_merge_job "$output")" "$output"
+    seconds_since "$start"
+}
+
 # Waits until squeue reports JOB COMPLETED (polled every 0.2 s); stops the benchmark if it failed.
 wait_for_completion() {
     local job="$1" output="$2" state
