@@ -63,7 +63,9 @@ struct RunAPITests {
     func cancel() async throws {
         try await TestServer.with(maximumConcurrentRuns: 1) { server in
             let scenario = try await server.createBuiltInScenario()
-            let long = try await server.startRun(scenario: scenario, seed: 3, end: "2020-12-31", scale: 0.01)
+            // Large enough that the year takes far longer than a cancel request, even with the engine fast
+            // and the machine busy with other tests (at 0.01 it once finished first on a clean CI run); it is cancelled by day 2.
+            let long = try await server.startRun(scenario: scenario, seed: 3, end: "2020-12-31", scale: 0.1)
             let waiting = try await server.startRun(scenario: scenario, seed: 4, end: "2020-03-31", scale: 0.001)
             #expect(try await server.get("/api/v1/runs/\(waiting)").json()["status"] as? String == "queued",
                     "one run at a time: the second waits")
