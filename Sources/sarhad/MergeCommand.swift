@@ -38,8 +38,14 @@ struct MergeCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let manifest = shards[0].0
-        FileManager.default.changeCurrentDirectoryPath(manifest.workingDirectory)
-        defer { FileManager.default.changeCurrentDirectoryPath(here) }
+        let workingDirectory: WorkingDirectory
+        do {
+            workingDirectory = try WorkingDirectory.enter(manifest.workingDirectory)
+        } catch let problem as ShardFiles.Problem {
+            FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        defer { workingDirectory.leave() }
         let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL.path
         switch manifest.command {
         case RunJob.command:

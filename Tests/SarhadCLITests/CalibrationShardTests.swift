@@ -112,4 +112,24 @@ struct CalibrationShardTests {
         #expect(tooMany.standardError.contains("more shards than there are particles (10) or predictive replicates (4)"),
                 "\(tooMany.standardError)")
     }
+
+    /// Shards record the directory they ran in, because their paths are relative to it: a merge must
+    /// refuse, not read relative paths from wherever it was started, if that directory is gone.
+    @Test("merge refuses shards whose recorded working directory is gone, for an ensemble and a calibration")
+    func mergeWithoutWorkingDirectory() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let work = directory.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let ensemble = ["run", "--population-scale", "0.002", "--end", "2020-03-31", "--replicates", "2", "--quiet"]
+        try SarhadProcess.succeed(ensemble + ["--output", "../ensemble", "--shard", "1/1"], in: work)
+        try SarhadProcess.succeed(smallCalibration + ["--output", "../calibration", "--shard", "1/1"], in: work)
+        try FileManager.default.removeItem(at: work)
+        for output in ["ensemble", "calibration"] {
+            let merge = try SarhadProcess.run(["merge", output], in: directory)
+            #expect(merge.status == 2, "merge \(output): \(merge.standardError)")
+            #expect(merge.standardError.contains("the shards ran in \(work.path), which cannot be entered now"),
+                    "merge \(output): \(merge.standardError)")
+        }
+    }
 }

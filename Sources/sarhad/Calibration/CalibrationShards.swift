@@ -47,9 +47,8 @@ enum CalibrationShards {
             throw ShardFiles.Problem(description: "\(directory.folder(.generation(0)).path) holds no finished shard "
                 + "(run `sarhad calibrate … --shard K/N` first)")
         }
-        let here = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(invocation.workingDirectory)
-        defer { FileManager.default.changeCurrentDirectoryPath(here) }
+        let workingDirectory = try WorkingDirectory.enter(invocation.workingDirectory)
+        defer { workingDirectory.leave() }
         let job = try readingInput { try CalibrationJob(command: try CalibrateCommand.parse(invocation.arguments)) }
         let progress = try directory.progress(fingerprint: job.fingerprint)
         guard let step = progress.next else {
