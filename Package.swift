@@ -69,8 +69,12 @@ let package = Package(
         .testTarget(name: "SarhadScenarioTests", dependencies: ["SarhadScenario", "SarhadModel"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadMeanFieldTests", dependencies: ["SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadInferenceTests", dependencies: ["SarhadInference", "SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
-        .testTarget(name: "SarhadReportTests", dependencies: ["SarhadReport", "SarhadModel"], swiftSettings: strictSettings),
-        .testTarget(name: "SarhadServerTests", dependencies: ["SarhadServer", "SarhadScenario", "SarhadReport", "SarhadModel"],
+        // What more than one test target needs (headless Chromium); not part of the product.
+        .target(name: "SarhadTestSupport", path: "Tests/SarhadTestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "SarhadReportTests", dependencies: ["SarhadReport", "SarhadModel", "SarhadTestSupport"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "SarhadServerTests", dependencies: ["SarhadServer", "SarhadScenario", "SarhadReport", "SarhadModel",
+                                                              "SarhadTestSupport"],
                     swiftSettings: strictSettings),
         .testTarget(name: "SarhadCLITests", dependencies: ["sarhad"], swiftSettings: strictSettings),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SarhadTestSupport
 
 /// The dashboard in headless Chromium, as a person would use it: a scenario made from the
 /// built-in one through the pages' forms, a small run started from the runs page, and the results
@@ -7,33 +8,14 @@ import Testing
 /// without it this test fails rather than skips. On failure the screenshot is kept in .ci-artifacts/.
 @Suite("The dashboard in a browser")
 struct DashboardBrowserTests {
-    static let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-
     static var artifacts: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent(".ci-artifacts", isDirectory: true)
     }
 
-    /// Runs Chromium headless with a private profile; output goes to a file so a full pipe cannot block it.
-    static func chromium(_ arguments: [String], in directory: URL, timeout: TimeInterval = 90) throws -> String {
-        let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
-                                      "Chromium is not installed (apt-get install chromium; .ci/run installs it)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                             "--user-data-dir=\(directory.appendingPathComponent("profile").path)"] + arguments
-        let outputURL = directory.appendingPathComponent("chromium-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputURL)
-        defer { try? output.close() }
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return String(decoding: (try? Data(contentsOf: outputURL)) ?? Data(), as: UTF8.self)
+    /// Chromium's page output; a missing Chromium fails the test.
+    static func chromium(_ arguments: [String], in directory: URL) throws -> String {
+        try HeadlessChromium.run(arguments, in: directory, timeout: 90).output
     }
 
     @Test("Create a scenario, run it at a small scale, and see the results page's charts in Chromium")
