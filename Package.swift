@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(name: "SarhadMeanField", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
         .target(name: "SarhadInference", dependencies: ["SarhadModel", "SarhadMeanField"], swiftSettings: strictSettings),
-        .target(name: "SarhadReport", dependencies: ["SarhadModel", "SarhadInference"], swiftSettings: strictSettings),
+        .target(name: "SarhadReport", dependencies: ["SarhadModel", "SarhadScenario", "SarhadInference"], swiftSettings: strictSettings),
         .target(
             name: "SarhadServer",
             dependencies: [

@@ -104,8 +104,8 @@ struct CompareJob: ShardableJob, AfterCommit {
 
     func afterCommit(_ directory: OutputDirectory) throws {
         guard let report = command.report else { return }
-        let file = try ReportInputs.writeReport(runDirectories: names.map { directory.final.appendingPathComponent($0) },
-                                                to: URL(fileURLWithPath: report))
+        let file = try ReportWriter.write(runDirectories: names.map { directory.final.appendingPathComponent($0) },
+                                          to: URL(fileURLWithPath: report))
         if !command.quiet { FileHandle.standardError.write(Data("Report: \(file.path)\n".utf8)) }
     }
 }

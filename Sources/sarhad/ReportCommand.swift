@@ -24,54 +24,11 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let destination = URL(fileURLWithPath: output ?? runDirectories[0])
         do {
-            let url = try ReportInputs.writeReport(runDirectories: runDirectories.map { URL(fileURLWithPath: $0) }, to: destination)
+            let url = try ReportWriter.write(runDirectories: runDirectories.map { URL(fileURLWithPath: $0) }, to: destination)
             print("Report in \(url.path)")
-        } catch let error as ReportInputs.Failure {
+        } catch let error as ReportRun.LoadError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(2)
-        }
-    }
-}
-
-/// What the report needs from outside SarhadReport: each run's resolved scenario (from its
-/// scenario.toml) and the province outlines bundled with SarhadScenario.
-enum ReportInputs {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// Loads the runs and writes `report.html` into `directory`; `sarhad run --report` can call this too.
-    static func writeReport(runDirectories: [URL], to directory: URL) throws -> URL {
-        let runs = try runDirectories.map(loadRun)
-        let geometry: ProvinceGeometry
-        do {
-            geometry = try GeoJSONProvinces.parse(BundledData.text("afghanistan_provinces.geojson"))
-        } catch {
-            throw Failure(description: "province outlines: \(error)")
-        }
-        return try ReportWriter.write(runs, geometry: geometry, to: directory)
-    }
-
-    static func loadRun(_ directory: URL) throws -> ReportRun {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(description: "\(directory.path) is not a directory")
-        }
-        let scenarioFile = directory.appendingPathComponent("scenario.toml")
-        var configuration: ModelConfiguration?
-        if let text = try? String(contentsOf: scenarioFile, encoding: .utf8) {
-            do {
-                configuration = try ScenarioLoader.load(text: text, name: scenarioFile.path).configuration
-            } catch {
-                throw Failure(description: error.description)
-            }
-        }
-        do {
-            return try ReportRun.load(directory: directory, configuration: configuration)
-        } catch let error as ReportRun.LoadError {
-            throw Failure(description: error.description)
-        } catch let error as TidyCSVReader.FormatError {
-            throw Failure(description: "\(directory.path)/\(error.description)")
         }
     }
 }

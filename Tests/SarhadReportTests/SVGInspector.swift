@@ -71,10 +71,3 @@ func tickValue(_ label: String) -> Double? {
     if text.hasSuffix("bn") { factor = 1e9; text.removeLast(2) }
     return Double(text).map { $0 * factor }
 }
-
-/// The bundled province outlines, read from the source tree (the report module does not bundle them).
-func bundledProvinceGeoJSON() throws -> String {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/SarhadScenario/Resources/afghanistan_provinces.geojson")
-    return try String(contentsOf: url, encoding: .utf8)
-}

@@ -41,7 +41,7 @@ public struct RunFiles: Sendable {
             // The report is drawn from the files just written, as `sarhad report` draws it, so its
             // numbers are those of timeseries.csv.
             let run = try ReportRun.load(directory: staging, configuration: scenario.configuration)
-            try ReportWriter.write([RunFiles.renamed(run, to: directory.lastPathComponent)], geometry: RunFiles.geometry(), to: staging)
+            try ReportWriter.write([RunFiles.renamed(run, to: directory.lastPathComponent)], geometry: BundledGeometry.provinces(), to: staging)
             if manager.fileExists(atPath: directory.path) { try manager.removeItem(at: directory) }
             try manager.moveItem(at: staging, to: directory)
         } catch {
@@ -52,9 +52,7 @@ public struct RunFiles: Sendable {
 
     /// The run as the report sees it, with the scenario read back from its own scenario.toml.
     public func reportRun() throws -> ReportRun {
-        let configuration = try String(contentsOf: url("scenario.toml"), encoding: .utf8)
-        let scenario = try ScenarioLoader.load(text: configuration, name: "scenario.toml")
-        return try ReportRun.load(directory: directory, configuration: scenario.configuration)
+        try ReportRun.load(runDirectory: directory)
     }
 
     /// The report of several runs, each later one compared against the first (as `sarhad report A B …`).
@@ -67,7 +65,7 @@ public struct RunFiles: Sendable {
             run.configuration?.name = label
             return run
         }
-        return HTMLReport.render(labelled, geometry: try geometry())
+        return HTMLReport.render(labelled, geometry: try BundledGeometry.provinces())
     }
 
     /// The run is labelled by its id, not by the staging directory it was read from.
@@ -75,12 +73,5 @@ public struct RunFiles: Sendable {
         var run = run
         run.directoryName = name
         return run
-    }
-
-    /// Parsed once: the outlines are the same for every report.
-    static let parsedGeometry = Result { try GeoJSONProvinces.parse(BundledData.text("afghanistan_provinces.geojson")) }
-
-    static func geometry() throws -> ProvinceGeometry {
-        try parsedGeometry.get()
     }
 }

@@ -62,7 +62,7 @@ struct RunJob: ShardableJob {
 
     func afterCommit(_ directory: OutputDirectory) throws {
         guard let report = command.report else { return }
-        let file = try ReportInputs.writeReport(runDirectories: [directory.final], to: URL(fileURLWithPath: report))
+        let file = try ReportWriter.write(runDirectories: [directory.final], to: URL(fileURLWithPath: report))
         if !command.quiet { FileHandle.standardError.write(Data("Report: \(file.path)\n".utf8)) }
     }
 }
