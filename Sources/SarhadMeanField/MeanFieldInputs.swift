@@ -99,10 +99,12 @@ struct MeanFieldInputs: Sendable {
         asymptomaticWeight = disease.relativeInfectiousnessAsymptomatic
 
         var contacts = ContactLayer.matrixLayers.flatMap { configuration.contacts.matrix($0)!.rows.flatMap { $0 } }
+        // Only those who live with someone make household contacts (the agents' `householdSize > 1`).
+        let sharing = MeanFieldInputs.sharedHomeShare(configuration.population.householdSizeShares)
         let household = MeanFieldInputs.householdContacts(configuration.contacts.household, ageShares: ageShares)
-        contacts.replaceSubrange(0..<(bands * bands), with: household.flatMap { $0 })
+        contacts.replaceSubrange(0..<(bands * bands), with: household.flatMap { $0.map { $0 * sharing } })
         self.contacts = contacts
-        householdContactRate = (0..<bands).map { configuration.contacts.household.rowTotal($0) }
+        householdContactRate = (0..<bands).map { configuration.contacts.household.rowTotal($0) * sharing }
         inverseMatesMean = MeanFieldInputs.inverseMatesMean(configuration.population.householdSizeShares)
         let mobility = configuration.mobility.matrix(provinces: configuration.provinces)
         var into = [Double](repeating: 0, count: provinces * provinces)
@@ -196,9 +198,23 @@ struct MeanFieldInputs: Sendable {
         }
     }
 
+    /// The share of people who live with someone: households of size n hold n · share_n people, as
+    /// `PopulationBuilder` draws sizes from the shares (at most 255). Infectors living alone make no
+    /// household contacts, so the twin's household rates are scaled by it (0.9998 with the built-in
+    /// sizes; a country where many live alone would otherwise get the twin's household layer too strong).
+    static func sharedHomeShare(_ sizeShares: [Double]) -> Double {
+        var people = 0.0, sharing = 0.0
+        for (index, share) in sizeShares.prefix(255).enumerated() {
+            let size = Double(index + 1)
+            people += size * max(0, share)
+            if index >= 1 { sharing += size * max(0, share) }
+        }
+        return people > 0 ? sharing / people : 0
+    }
+
     /// ⟨1/(n − 1)⟩ weighted by people (n · share of households of size n), over sizes 2 and up, as
     /// `PopulationBuilder` draws sizes from the shares (at most 255). People living alone (0.02 % of
-    /// people with the built-in sizes) make no household contacts in either engine.
+    /// people with the built-in sizes) make no household contacts in either engine (`sharedHomeShare`).
     static func inverseMatesMean(_ sizeShares: [Double]) -> Double {
         var people = 0.0, weighted = 0.0
         for (index, share) in sizeShares.prefix(255).enumerated() where index >= 1 {
