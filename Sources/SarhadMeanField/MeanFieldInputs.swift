@@ -101,10 +101,10 @@ struct MeanFieldInputs: Sendable {
         var contacts = ContactLayer.matrixLayers.flatMap { configuration.contacts.matrix($0)!.rows.flatMap { $0 } }
         // Only those who live with someone make household contacts (the agents' `householdSize > 1`).
         let sharing = MeanFieldInputs.sharedHomeShare(configuration.population.householdSizeShares)
-        let household = MeanFieldInputs.householdContacts(configuration.contacts.household, ageShares: ageShares)
-        contacts.replaceSubrange(0..<(bands * bands), with: household.flatMap { $0.map { $0 * sharing } })
-        self.contacts = contacts
         householdContactRate = (0..<bands).map { configuration.contacts.household.rowTotal($0) * sharing }
+        let household = MeanFieldInputs.householdContacts(rates: householdContactRate, ageShares: ageShares)
+        contacts.replaceSubrange(0..<(bands * bands), with: household.flatMap { $0 })
+        self.contacts = contacts
         inverseMatesMean = MeanFieldInputs.inverseMatesMean(configuration.population.householdSizeShares)
         let mobility = configuration.mobility.matrix(provinces: configuration.provinces)
         var into = [Double](repeating: 0, count: provinces * provinces)
@@ -183,19 +183,16 @@ struct MeanFieldInputs: Sendable {
         return total > 0 ? weights.map { max(0, $0) / total } : weights.map { _ in 0 }
     }
 
-    /// The household contacts the agent model actually makes: an infector of band j makes the home
-    /// matrix's row total H_j of them, but each lands on a uniformly random other member of its
+    /// The household contacts the agent model actually makes: an infector of band j makes `rates[j]` of
+    /// them (H_j, the home matrix's row total, times the share who live with someone), but each lands on a uniformly random other member of its
     /// household (`TransmissionKernel.householdTarget`), and `PopulationBuilder` draws every member's
     /// age independently from the age shares. So the contact's band is i with probability a_i whatever
     /// j is: the realised matrix is H_j · a_i, not the home matrix's age-assortative rows. β stays the one
     /// calibrated on the home matrix, as in the agent model. Using the home matrix here gave the
     /// over-60s 14–40 % more infections (and the twin 12 % more deaths) than the agents at the same
     /// final size (docs/VALIDATION.md, check 3).
-    static func householdContacts(_ home: ContactMatrix, ageShares: [Double]) -> [[Double]] {
-        home.rows.indices.map { j in
-            let total = home.rowTotal(j)
-            return ageShares.map { total * $0 }
-        }
+    static func householdContacts(rates: [Double], ageShares: [Double]) -> [[Double]] {
+        rates.map { rate in ageShares.map { rate * $0 } }
     }
 
     /// The share of people who live with someone: households of size n hold n · share_n people, as
@@ -203,12 +200,9 @@ struct MeanFieldInputs: Sendable {
     /// household contacts, so the twin's household rates are scaled by it (0.9998 with the built-in
     /// sizes; a country where many live alone would otherwise get the twin's household layer too strong).
     static func sharedHomeShare(_ sizeShares: [Double]) -> Double {
-        var people = 0.0, sharing = 0.0
-        for (index, share) in sizeShares.prefix(255).enumerated() {
-            let size = Double(index + 1)
-            people += size * max(0, share)
-            if index >= 1 { sharing += size * max(0, share) }
-        }
+        let households = peopleBySize(sizeShares)
+        let people = households.reduce(0) { $0 + $1.people }
+        let sharing = households.reduce(0) { $0 + ($1.size >= 2 ? $1.people : 0) }
         return people > 0 ? sharing / people : 0
     }
 
@@ -216,13 +210,16 @@ struct MeanFieldInputs: Sendable {
     /// `PopulationBuilder` draws sizes from the shares (at most 255). People living alone (0.02 % of
     /// people with the built-in sizes) make no household contacts in either engine (`sharedHomeShare`).
     static func inverseMatesMean(_ sizeShares: [Double]) -> Double {
-        var people = 0.0, weighted = 0.0
-        for (index, share) in sizeShares.prefix(255).enumerated() where index >= 1 {
-            let size = Double(index + 1)
-            people += size * max(0, share)
-            weighted += size * max(0, share) / (size - 1)
-        }
+        let shared = peopleBySize(sizeShares).filter { $0.size >= 2 }
+        let people = shared.reduce(0) { $0 + $1.people }
+        let weighted = shared.reduce(0) { $0 + $1.people / ($1.size - 1) }
         return people > 0 ? weighted / people : 0
+    }
+
+    /// People in households of each size, n · share_n, as `PopulationBuilder` draws sizes from the
+    /// shares (sizes 1 to 255).
+    static func peopleBySize(_ sizeShares: [Double]) -> [(size: Double, people: Double)] {
+        sizeShares.prefix(255).enumerated().map { index, share in (Double(index + 1), Double(index + 1) * max(0, share)) }
     }
 
     /// Shares of the age bands inside `bands` (zero outside), for people picked uniformly from those bands.
