@@ -60,13 +60,10 @@ struct CalibrateCommand: ParsableCommand {
             return
         }
         if let shard = sharding.shard {
-            do {
-                print(try CalibrationShards.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
-                                                     threads: threads, quiet: quiet))
-            } catch let problem as ShardFiles.Problem {
-                FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
-                throw ExitCode(2)
-            }
+            print(try ShardFiles.refusingProblems {
+                try CalibrationShards.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
+                                               threads: threads, quiet: quiet)
+            })
             return
         }
         let silent = quiet

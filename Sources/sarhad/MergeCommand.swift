@@ -20,32 +20,16 @@ struct MergeCommand: ParsableCommand {
         let here = FileManager.default.currentDirectoryPath
         if CalibrationDirectory.holdsCalibration(directory) {
             let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL.path
-            do {
-                print(try CalibrationShards.merge(output: target))
-            } catch let problem as ShardFiles.Problem {
-                FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
-                throw ExitCode(2)
-            }
+            print(try ShardFiles.refusingProblems { try CalibrationShards.merge(output: target) })
             return
         }
-        let shards: [(ShardManifest, URL)]
-        let results: [SimulationResult]
-        do {
-            shards = try ShardFiles.manifests(output: directory)
-            results = try ShardFiles.results(shards, as: SimulationResult.self)
-        } catch let problem as ShardFiles.Problem {
-            FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
-            throw ExitCode(2)
-        }
-        let manifest = shards[0].0
-        let workingDirectory: WorkingDirectory
-        do {
-            workingDirectory = try WorkingDirectory.enter(manifest.workingDirectory)
-        } catch let problem as ShardFiles.Problem {
-            FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
-            throw ExitCode(2)
+        let (shards, results, workingDirectory) = try ShardFiles.refusingProblems {
+            let shards = try ShardFiles.manifests(output: directory)
+            let results = try ShardFiles.results(shards, as: SimulationResult.self)
+            return (shards, results, try WorkingDirectory.enter(shards[0].0.workingDirectory))
         }
         defer { workingDirectory.leave() }
+        let manifest = shards[0].0
         let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL.path
         switch manifest.command {
         case RunJob.command:

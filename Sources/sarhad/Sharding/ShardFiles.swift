@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SarhadInference
 import SarhadModel
@@ -80,6 +81,17 @@ enum ShardFiles {
 
     struct Problem: Error, CustomStringConvertible {
         let description: String
+    }
+
+    /// Runs `body`; a shard problem (missing, foreign or mismatched shards) is printed and ends the
+    /// command with exit status 2, like bad input.
+    static func refusingProblems<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let problem as Problem {
+            FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 
     /// Every shard's manifest under `output`, checked to form one complete, consistent set.
