@@ -2,6 +2,9 @@
 struct InfectionFacts {
     var latentDays: UInt16
     var province: UInt8
+    /// Where the agent lives, which differs from `province` only for prisoners; it names the agent's
+    /// cell of the (province, age) index.
+    var homeProvince: UInt8
     var ageBand: UInt8
     var isHealthWorker: Bool
 
@@ -10,8 +13,12 @@ struct InfectionFacts {
         latentDays = UInt16(history.latentDays(agent))
         province = population.location[agent]
         ageBand = population.ageBand[agent]
-        isHealthWorker = population.flags[agent] & AgentFlag.healthWorker != 0
+        let agentFlags = population.flags[agent]
+        isHealthWorker = agentFlags & AgentFlag.healthWorker != 0
+        homeProvince = agentFlags & AgentFlag.imprisoned != 0 ? UInt8(population.homeProvince(of: agent)) : province
     }
+
+    var homeCell: Int { Int(homeProvince) * AgeBands.count + Int(ageBand) }
 }
 
 extension Simulation {
@@ -23,6 +30,7 @@ extension Simulation {
     /// `facts` are gathered in the parallel contact phase, so this sequential step touches only `state`.
     func infect(_ agent: Int, day: Int, layer: ContactLayer?, facts: InfectionFacts) {
         population.state[agent] = InfectionState.exposed.rawValue
+        susceptibleIndex.leftSusceptible(cell: facts.homeCell)
         let province = Int(facts.province)
         add(.infections, day: day, province: province)
         if facts.isHealthWorker { add(.healthWorkerInfections, day: day, province: province) }

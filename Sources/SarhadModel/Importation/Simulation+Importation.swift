@@ -57,6 +57,7 @@ extension Simulation {
         let course = latent + presymptomatic + afterOnset
         var random = CounterRandom(seed: seed, purpose: .arrivalInfectionAge, subject: UInt64(agent))
         let age = random.below(course)
+        susceptibleIndex.leftSusceptible(cell: population.homeProvince(of: agent) * AgeBands.count + band)
 
         if age < latent {
             population.state[agent] = InfectionState.exposed.rawValue

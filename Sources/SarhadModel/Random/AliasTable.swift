@@ -9,23 +9,16 @@ public struct AliasTable: Sendable, Equatable {
     public init(weights: [Double]) {
         let n = weights.count
         precondition(n > 0)
-        let total = weights.reduce(0) { $0 + max(0, $1) }
-        var scaled = weights.map { total > 0 ? max(0, $0) * Double(n) / total : 1 }
         var keep = [Double](repeating: 1, count: n)
-        var alias = (0..<n).map { Int32($0) }
-        var small = [Int](), large = [Int]()
-        for index in 0..<n { if scaled[index] < 1 { small.append(index) } else { large.append(index) } }
-        while let low = small.popLast(), let high = large.last {
-            keep[low] = scaled[low]
-            alias[low] = Int32(high)
-            scaled[high] -= 1 - scaled[low]
-            if scaled[high] < 1 {
-                large.removeLast()
-                small.append(high)
+        var alias = [Int32](repeating: 0, count: n)
+        var builder = AliasBuilder()
+        weights.withUnsafeBufferPointer { weights in
+            keep.withUnsafeMutableBufferPointer { keep in
+                alias.withUnsafeMutableBufferPointer { alias in
+                    builder.fill(weights: weights, keep: keep.baseAddress!, alias: alias.baseAddress!)
+                }
             }
         }
-        // Whatever is left holds probability 1 up to rounding.
-        for index in small + large { keep[index] = 1 }
         self.keep = keep
         self.alias = alias
     }
@@ -41,5 +34,44 @@ public struct AliasTable: Sendable, Equatable {
         let scaled = u * Double(count)
         let column = min(Int(scaled), count - 1)
         return scaled - Double(column) < keep[start + column] ? column : Int(alias[start + column])
+    }
+}
+
+/// Builds alias rows in place, reusing its work space: the engine rebuilds a few thousand rows on
+/// the days the susceptible shares change, and a fresh table per row would allocate five arrays.
+/// A row of zero (or negative) weights becomes uniform; callers give such rows no events.
+public struct AliasBuilder {
+    private var scaled: [Double] = []
+    private var small: [Int] = []
+    private var large: [Int] = []
+
+    public init() {}
+
+    public mutating func fill(weights: UnsafeBufferPointer<Double>, keep: UnsafeMutablePointer<Double>,
+                              alias: UnsafeMutablePointer<Int32>) {
+        let n = weights.count
+        var total = 0.0
+        for weight in weights { total += max(0, weight) }
+        scaled.removeAll(keepingCapacity: true)
+        small.removeAll(keepingCapacity: true)
+        large.removeAll(keepingCapacity: true)
+        for index in 0..<n {
+            scaled.append(total > 0 ? max(0, weights[index]) * Double(n) / total : 1)
+            keep[index] = 1
+            alias[index] = Int32(index)
+            if scaled[index] < 1 { small.append(index) } else { large.append(index) }
+        }
+        while let low = small.popLast(), let high = large.last {
+            keep[low] = scaled[low]
+            alias[low] = Int32(high)
+            scaled[high] -= 1 - scaled[low]
+            if scaled[high] < 1 {
+                large.removeLast()
+                small.append(high)
+            }
+        }
+        // Whatever is left holds probability 1 up to rounding.
+        for index in small { keep[index] = 1 }
+        for index in large { keep[index] = 1 }
     }
 }

@@ -22,12 +22,9 @@ public final class Simulation {
     let maximumSusceptibility: Double
     /// Row-normalised contact matrices and row totals for the matrix layers (index by `ContactLayer.rawValue`).
     let contactRates: [[Double]]
-    /// Alias tables of the contact matrices' rows, `[(layer * 16 + band) * 16 + contactBand]`, and of the
-    /// mobility rows, `[province * provinceCount + destination]`, flattened once for the contact kernel.
-    let contactKeep: [Double]
-    let contactAlias: [Int32]
-    let mobilityKeep: [Double]
-    let mobilityAlias: [Int32]
+    /// Where matrix contacts land, rebuilt whenever `susceptibleIndex` drops agents.
+    var contactTargets: ContactTargets
+    var susceptibleIndex: SusceptibleIndex
     let arrivals: ArrivalSchedule
     let populationSeconds: Double
 
@@ -80,12 +77,11 @@ public final class Simulation {
                                                                contacts: configuration.contacts)
         let matrices = ContactLayer.matrixLayers.map { configuration.contacts.matrix($0)! }
         contactRates = matrices.map { matrix in (0..<AgeBands.count).map { matrix.rowTotal($0) } }
-        let contactTables = matrices.flatMap { $0.rows.map { AliasTable(weights: $0) } }
-        contactKeep = contactTables.flatMap(\.keep)
-        contactAlias = contactTables.flatMap(\.alias)
-        let mobilityTables = configuration.mobility.matrix(provinces: configuration.provinces).map { AliasTable(weights: $0) }
-        mobilityKeep = mobilityTables.flatMap(\.keep)
-        mobilityAlias = mobilityTables.flatMap(\.alias)
+        let maximum = maximumSusceptibility
+        susceptibleIndex = SusceptibleIndex(ageIndexStart: population.ageIndexStart)
+        contactTargets = ContactTargets(contactRows: matrices.map(\.rows), acceptance: susceptibility.map { $0 / maximum },
+                                        mobility: configuration.mobility.matrix(provinces: configuration.provinces))
+        contactTargets.update(listedShare: susceptibleIndex.listedShare)
 
         transitionsDue = [[StageEnd]](repeating: [], count: dayCount + 1)
         quarantineEnds = [[UInt32]](repeating: [], count: dayCount + 1)
@@ -179,6 +175,8 @@ public enum SimulationPhase: String, Sendable, CaseIterable {
     case events, transitions, testing, transmission, recording
     /// Parts of `transmission`: keeping the sorted infectious list, drawing contacts (parallel).
     case infectiousList = "transmission.infectious_list", contacts = "transmission.contacts"
+    /// Part of `transmission`: dropping the newly infected from the contact targets (`SusceptibleIndex`).
+    case susceptibleIndex = "transmission.susceptible_index"
 }
 
 /// Wall-clock seconds since creation (or since the last lap).

@@ -3,6 +3,8 @@ struct InfectionOutput: Sendable {
     var scheduled: [ScheduledStageEnd] = []
     var byLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
     var byAge = [Int64](repeating: 0, count: AgeBands.count)
+    /// Infections by the target's (home province, age) cell, `[province * 16 + band]`.
+    var byHomeCell: [Int32]
 }
 
 /// What one chunk of the contact phase leaves: its candidates, and which of its listed agents are
@@ -65,8 +67,9 @@ extension Simulation {
         let state = SharedBuffer(population.state.baseAddress!)
         let ledger = ledger
         let lastDay = dayCount
+        let cells = susceptibleIndex.cellCount
         let outputs = Parallel.map(count: provinceCount, threads: threads) { province in
-            var output = InfectionOutput()
+            var output = InfectionOutput(byHomeCell: [Int32](repeating: 0, count: cells))
             output.scheduled.reserveCapacity(lists[province].count)
             for candidate in lists[province] where state.base[Int(candidate.target)] == InfectionState.susceptible.rawValue {
                 state.base[Int(candidate.target)] = InfectionState.exposed.rawValue
@@ -74,6 +77,7 @@ extension Simulation {
                 if candidate.facts.isHealthWorker { ledger.add(.healthWorkerInfections, day: day, province: province) }
                 output.byLayer[Int(candidate.layer)] += 1
                 output.byAge[Int(candidate.facts.ageBand)] += 1
+                output.byHomeCell[candidate.facts.homeCell] += 1
                 let due = day + Int(candidate.facts.latentDays)
                 if due <= lastDay {
                     output.scheduled.append(ScheduledStageEnd(
@@ -87,7 +91,15 @@ extension Simulation {
             for scheduled in output.scheduled { transitionsDue[Int(scheduled.day)].append(scheduled.event) }
             for layer in 0..<infectionsByLayer.count { infectionsByLayer[layer] += output.byLayer[layer] }
             for band in 0..<AgeBands.count { infectionsByAge[band] += output.byAge[band] }
+            for cell in 0..<cells where output.byHomeCell[cell] > 0 {
+                susceptibleIndex.leftSusceptible(cell: cell, count: output.byHomeCell[cell])
+            }
         }
+        var clock = Stopwatch()
+        if susceptibleIndex.compact(population: population, threads: threads) {
+            contactTargets.update(listedShare: susceptibleIndex.listedShare)
+        }
+        phaseSeconds[.susceptibleIndex, default: 0] += clock.lap()
     }
 
     /// Keeps the list of infectious agents sorted by id by merging in those who became infectious.

@@ -15,11 +15,10 @@ struct TransmissionKernel: @unchecked Sendable {
     let provinceCount: Int
     /// Row totals, `[layer * 16 + band]`.
     let contactRates: [Double]
-    /// Alias tables of the contact and mobility rows (layouts in `Simulation`).
-    let contactKeep: [Double]
-    let contactAlias: [Int32]
-    let mobilityKeep: [Double]
-    let mobilityAlias: [Int32]
+    /// Where school, work and community contacts land, among the cells' listed agents.
+    let targets: ContactTargets
+    /// Listed agents at the front of each (province, age) run of `byAge` (`SusceptibleIndex`).
+    let listed: [Int32]
     /// Today's multipliers, `[layer * provinceCount + province]`.
     let multipliers: [Double]
     let acceptance: [Double]
@@ -56,10 +55,8 @@ struct TransmissionKernel: @unchecked Sendable {
         relativeInfectiousnessAsymptomatic = configuration.disease.relativeInfectiousnessAsymptomatic
         provinceCount = simulation.provinceCount
         contactRates = simulation.contactRates.flatMap { $0 }
-        contactKeep = simulation.contactKeep
-        contactAlias = simulation.contactAlias
-        mobilityKeep = simulation.mobilityKeep
-        mobilityAlias = simulation.mobilityAlias
+        targets = simulation.contactTargets
+        listed = simulation.susceptibleIndex.listed
         multipliers = simulation.layerMultiplier.flatMap { $0 }
         acceptance = simulation.susceptibility.map { $0 / simulation.maximumSusceptibility }
         let settings = configuration.settings
@@ -78,8 +75,12 @@ struct TransmissionKernel: @unchecked Sendable {
                     let rate = layer.rawValue < ContactLayer.matrixLayers.count
                         ? contactRates[layer.rawValue * AgeBands.count + band] : settingRates[layer] ?? 0
                     for province in 0..<provinceCount {
-                        // Contacts are thinned by s / max s on acceptance, so draw them at β · max s.
-                        let mean = beta * maximumSusceptibility * infectiousness * rate * multipliers[layer.rawValue * provinceCount + province]
+                        // Contacts are thinned by s / max s on acceptance, so draw them at β · max s; those
+                        // into the matrix layers only where they can find someone (`ContactTargets`).
+                        let reach = ContactTargets.layers.contains(layer)
+                            ? simulation.contactTargets.reach[simulation.contactTargets.reachIndex(layer, band: band, province: province)] : 1
+                        let mean = beta * maximumSusceptibility * infectiousness * rate * reach
+                            * multipliers[layer.rawValue * provinceCount + province]
                         let index = ((infectiousnessClass * ContactLayer.allCases.count + layer.rawValue) * AgeBands.count
                                      + band) * provinceCount + province
                         table[index] = exp(-min(mean, 700))
@@ -258,25 +259,20 @@ struct TransmissionKernel: @unchecked Sendable {
         pending.append(agent - offset + member, .household, random.uniform())
     }
 
+    /// The contact's age band and province are drawn weighted by what is left to find there (the
+    /// susceptibility ratio and the listed share are in the weights and the event rate), then a listed agent.
     @inline(__always)
     func matrixTarget(_ agent: Int, _ layer: ContactLayer, band: Int, _ province: Int, _ random: inout CounterRandom,
                       into pending: inout PendingContacts) {
-        let rowStart = (layer.rawValue * AgeBands.count + band) * AgeBands.count
-        let contactBand = AliasTable.sample(random.uniform(), keep: contactKeep, alias: contactAlias, from: rowStart,
-                                            count: AgeBands.count)
-        // The contact's age band is known before the contact is found, and with it the thinning by
-        // susceptibility: a contact that would be refused is not looked for (the same test `accept`
-        // makes, with the same draw; it still applies the prison factor).
-        let draw = random.uniform()
-        guard draw < acceptance[contactBand] else { return }
+        let contactBand = AliasTable.sample(random.uniform(), keep: targets.bandKeep, alias: targets.bandAlias,
+                                            from: targets.bandRow(layer, band: band, province: province), count: AgeBands.count)
         let destination = layer == .school ? province
-            : AliasTable.sample(random.uniform(), keep: mobilityKeep, alias: mobilityAlias, from: province * provinceCount,
-                                count: provinceCount)
+            : AliasTable.sample(random.uniform(), keep: targets.destinationKeep, alias: targets.destinationAlias,
+                                from: targets.destinationRow(province: province, contactBand: contactBand), count: provinceCount)
         let cell = destination * AgeBands.count + contactBand
-        let low = ageStart[cell]
-        let available = ageStart[cell + 1] - low
+        let available = Int(listed[cell])
         guard available > 0 else { return }
-        pending.append(low + random.below(available), layer, draw)
+        pending.append(ageStart[cell] + random.below(available), layer, random.uniform())
     }
 
     @inline(__always)
@@ -292,13 +288,15 @@ struct TransmissionKernel: @unchecked Sendable {
         CounterRandom(streams, subject: UInt64(agent) << 3 | UInt64(layer.rawValue))
     }
 
-    /// Accepts a drawn contact if the target is here, susceptible, and not spared by lower susceptibility.
+    /// Accepts a drawn contact if the target is here, susceptible, and not spared by lower susceptibility
+    /// (for the matrix layers already weighed in where the contact landed).
     /// Prisoners are met from outside only through staff and visitors, at `prisonOutsideFactor` of the usual rate.
     @inline(__always)
     func accept(_ target: Int, draw: Double, layer: ContactLayer) -> Bool {
         let targetFlags = flags[target]
         if targetFlags & (AgentFlag.unreachable & ~AgentFlag.imprisoned) != 0 { return false }
-        var threshold = acceptance[Int(ageBand[target])]
+        let landedByWeight = layer == .school || layer == .work || layer == .community
+        var threshold = landedByWeight ? 1 : acceptance[Int(ageBand[target])]
         if layer == .prison {
             guard targetFlags & AgentFlag.imprisoned != 0 else { return false }
         } else if targetFlags & AgentFlag.imprisoned != 0 {

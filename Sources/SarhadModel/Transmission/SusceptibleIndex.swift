@@ -1,0 +1,84 @@
+/// Which part of each (home province, age band) run of `agentsByProvinceAge` can still hold a
+/// susceptible agent: the first `listed[cell]` positions. Every susceptible agent of the cell is among
+/// them; some listed agents may have been infected since (at most a quarter of a cell, then the cell is
+/// compacted). Contacts into a cell are drawn among its listed agents only, at a rate scaled by the
+/// listed share (`ContactTargets`), so the immune majority of a late epidemic costs no draws.
+///
+/// Agents never become susceptible again, so dropping the non-susceptible ones keeps the invariant.
+struct SusceptibleIndex {
+    /// A cell is compacted once more than this share of its listed agents are no longer susceptible.
+    static let staleShareBeforeCompaction = 0.25
+
+    let residents: [Int32]
+    private(set) var listed: [Int32]
+    /// Listed agents still susceptible, as far as the infections reported here tell.
+    private(set) var susceptible: [Int32]
+
+    /// A fresh population: everyone listed, everyone susceptible. (Were some not, the only cost would be
+    /// a later compaction: the kernel still checks each target's state.)
+    init(ageIndexStart: [Int]) {
+        residents = (0..<(ageIndexStart.count - 1)).map { Int32(ageIndexStart[$0 + 1] - ageIndexStart[$0]) }
+        listed = residents
+        susceptible = residents
+    }
+
+    var cellCount: Int { residents.count }
+
+    /// Share of each cell's residents still listed, 0 for an empty cell.
+    var listedShare: [Double] {
+        (0..<cellCount).map { residents[$0] > 0 ? Double(listed[$0]) / Double(residents[$0]) : 0 }
+    }
+
+    mutating func leftSusceptible(cell: Int, count: Int32 = 1) {
+        susceptible[cell] -= count
+    }
+
+    func needsCompaction(_ cell: Int) -> Bool {
+        Double(listed[cell] - susceptible[cell]) > SusceptibleIndex.staleShareBeforeCompaction * Double(listed[cell])
+    }
+
+    /// Moves each stale cell's susceptible agents to its front, in their order, and the rest behind them
+    /// (the index stays a permutation). Provinces' runs are disjoint, so they are compacted in parallel.
+    /// Returns whether any cell changed.
+    mutating func compact(population: Population, threads: Int) -> Bool {
+        let bands = AgeBands.count
+        let provinces = cellCount / bands
+        guard (0..<cellCount).contains(where: needsCompaction) else { return false }
+        let index = SharedBuffer(population.agentsByProvinceAge.baseAddress!)
+        let state = SharedBuffer(population.state.baseAddress!)
+        let starts = population.ageIndexStart
+        let snapshot = self
+        let compacted = Parallel.map(count: provinces, threads: threads) { province -> [(cell: Int, listed: Int32)] in
+            var changes = [(cell: Int, listed: Int32)]()
+            var immune = [UInt32]()
+            for cell in province * bands..<(province + 1) * bands where snapshot.needsCompaction(cell) {
+                let low = starts[cell]
+                let end = low + Int(snapshot.listed[cell])
+                var write = low
+                var immuneCount = 0
+                if immune.count < end - low { immune = [UInt32](repeating: 0, count: end - low) }
+                // Branch-free: whether a target is still susceptible is a coin toss late in an epidemic.
+                immune.withUnsafeMutableBufferPointer { immune in
+                    for position in low..<end {
+                        let agent = index.base[position]
+                        let stillSusceptible = state.base[Int(agent)] == InfectionState.susceptible.rawValue ? 1 : 0
+                        index.base[write] = agent
+                        write += stillSusceptible
+                        immune[immuneCount] = agent
+                        immuneCount += 1 - stillSusceptible
+                    }
+                    for offset in 0..<immuneCount { index.base[write + offset] = immune[offset] }
+                }
+                changes.append((cell, Int32(write - low)))
+            }
+            return changes
+        }
+        for changes in compacted {
+            for change in changes {
+                listed[change.cell] = change.listed
+                susceptible[change.cell] = change.listed
+            }
+        }
+        return true
+    }
+}
