@@ -11,4 +11,19 @@ struct Sarhad: AsyncParsableCommand {
         subcommands: [RunCommand.self, CompareCommand.self, CalibrateCommand.self, SweepCommand.self, MergeCommand.self,
                       SlurmCommand.self, ValidateCommand.self, ReportCommand.self, ServeCommand.self, ScenarioCommand.self,
                       BenchCommand.self])
+
+    /// ArgumentParser's own entry point, after tuning the allocator for the engine's daily lists.
+    static func main() async {
+        AllocatorTuning.keepFreedBlocksForReuse()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
