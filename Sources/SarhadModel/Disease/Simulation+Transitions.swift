@@ -53,23 +53,22 @@ extension Simulation {
     /// filled province by province), then their same-day follow-ups, so scarce beds go to the same
     /// people whatever the thread count.
     func processTransitions(day: Int) {
-        let due = transitionsDue[day]
-        guard !due.isEmpty else { return }
-        let lists = groupedByProvince(due) { $0.province }
         let worker = transitionWorker(day: day)
+        let queues = stageEnds
         let outputs = Parallel.map(count: provinceCount, threads: threads) { province in
             var output = TransitionOutput()
-            worker.process(lists[province], day: day, &output)
+            let events = queues[province].take(day: day)
+            guard !events.isEmpty else { return output }
+            worker.process(events, day: day, &output)
+            queues[province].append(output.scheduled, except: day)
+            output.scheduled = []
             return output
         }
-        for output in outputs { absorb(output, day: day) }
+        for output in outputs { absorb(output) }
     }
 
     /// Appends a worker's output to the day's shared lists, in province order.
-    func absorb(_ output: TransitionOutput, day: Int) {
-        for scheduled in output.scheduled where Int(scheduled.day) != day {
-            transitionsDue[Int(scheduled.day)].append(scheduled.event)
-        }
+    func absorb(_ output: TransitionOutput) {
         becameInfectious += output.becameInfectious
         testSeekers += output.testSeekers
         for band in 0..<AgeBands.count { deathsByAge[band] += output.deathsByAge[band] }
@@ -78,9 +77,11 @@ extension Simulation {
     /// A released prisoner's queued stage end (today's or later) moves with them to their home province.
     func relocateQueuedStageEnds(of agents: [Int: UInt8], from day: Int) {
         guard !agents.isEmpty else { return }
-        for future in day..<transitionsDue.count {
-            for index in transitionsDue[future].indices {
-                if let home = agents[Int(transitionsDue[future][index].agent)] { transitionsDue[future][index].province = home }
+        for queue in stageEnds {
+            for (future, event) in queue.removeMoving(agents, from: day) {
+                var moved = event
+                moved.province = agents[Int(event.agent)]!
+                stageEnds[Int(moved.province)].append(moved, day: future)
             }
         }
     }

@@ -29,7 +29,8 @@ public final class Simulation {
     let populationSeconds: Double
 
     // Dynamic state.
-    var transitionsDue: [[StageEnd]]
+    /// Queued stage ends, by province.
+    let stageEnds: [StageEndQueue]
     var quarantineEnds: [[UInt32]]
     var infectiousAgents: [UInt32] = []
     var becameInfectious: [UInt32] = []
@@ -83,7 +84,7 @@ public final class Simulation {
                                         mobility: configuration.mobility.matrix(provinces: configuration.provinces))
         contactTargets.update(listedShare: susceptibleIndex.listedShare)
 
-        transitionsDue = [[StageEnd]](repeating: [], count: dayCount + 1)
+        stageEnds = (0..<configuration.provinces.count).map { _ in StageEndQueue(dayCount: configuration.dayCount) }
         quarantineEnds = [[UInt32]](repeating: [], count: dayCount + 1)
         ledger = Ledger(provinceCount: provinceCount, dayCount: dayCount)
         bedMultiplier = [Double](repeating: 1, count: provinceCount)
@@ -139,7 +140,6 @@ public final class Simulation {
         transmit(day: day)
         phaseSeconds[.transmission, default: 0] += clock.lap()
         recordStocks(day: day)
-        transitionsDue[day] = []
         quarantineEnds[day] = []
         phaseSeconds[.recording, default: 0] += clock.lap()
     }
@@ -153,8 +153,9 @@ public final class Simulation {
     func schedule(_ agent: Int, after days: Int, from day: Int) {
         let due = day + days
         guard due <= dayCount else { return }
-        transitionsDue[due].append(StageEnd(agent: UInt32(agent), state: InfectionState(rawValue: population.state[agent])!,
-                                            ageBand: population.ageBand[agent], province: population.location[agent]))
+        let province = population.location[agent]
+        stageEnds[Int(province)].append(StageEnd(agent: UInt32(agent), state: InfectionState(rawValue: population.state[agent])!,
+                                                 ageBand: population.ageBand[agent], province: province), day: due)
     }
 
     func recordStocks(day: Int) {

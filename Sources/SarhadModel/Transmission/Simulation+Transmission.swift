@@ -1,6 +1,5 @@
 /// What applying one province's infections leaves for the sequential merge.
 struct InfectionOutput: Sendable {
-    var scheduled: [ScheduledStageEnd] = []
     var byLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
     var byAge = [Int64](repeating: 0, count: AgeBands.count)
     /// Infections by the target's (home province, age) cell, `[province * 16 + band]`.
@@ -67,10 +66,12 @@ extension Simulation {
         let state = SharedBuffer(population.state.baseAddress!)
         let ledger = ledger
         let lastDay = dayCount
+        let queues = stageEnds
         let cells = susceptibleIndex.cellCount
         let outputs = Parallel.map(count: provinceCount, threads: threads) { province in
             var output = InfectionOutput(byHomeCell: [Int32](repeating: 0, count: cells))
-            output.scheduled.reserveCapacity(lists[province].count)
+            var scheduled = [ScheduledStageEnd]()
+            scheduled.reserveCapacity(lists[province].count)
             for candidate in lists[province] where state.base[Int(candidate.target)] == InfectionState.susceptible.rawValue {
                 state.base[Int(candidate.target)] = InfectionState.exposed.rawValue
                 ledger.add(.infections, day: day, province: province)
@@ -80,15 +81,15 @@ extension Simulation {
                 output.byHomeCell[candidate.facts.homeCell] += 1
                 let due = day + Int(candidate.facts.latentDays)
                 if due <= lastDay {
-                    output.scheduled.append(ScheduledStageEnd(
+                    scheduled.append(ScheduledStageEnd(
                         day: Int32(due), event: StageEnd(agent: candidate.target, state: .exposed, ageBand: candidate.facts.ageBand,
                                                          province: candidate.facts.province)))
                 }
             }
+            queues[province].append(scheduled, except: -1)
             return output
         }
         for output in outputs {
-            for scheduled in output.scheduled { transitionsDue[Int(scheduled.day)].append(scheduled.event) }
             for layer in 0..<infectionsByLayer.count { infectionsByLayer[layer] += output.byLayer[layer] }
             for band in 0..<AgeBands.count { infectionsByAge[band] += output.byAge[band] }
             for cell in 0..<cells where output.byHomeCell[cell] > 0 {
