@@ -32,14 +32,14 @@ public final class Population: @unchecked Sendable {
         count = agents
         provinceCount = provinceStart.count - 1
         func column<T>(_ value: T) -> UnsafeMutableBufferPointer<T> {
-            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: agents)
+            let buffer = LargePages.allocate(T.self, count: agents)
             buffer.initialize(repeating: value)
             return buffer
         }
         // Columns the builder (or `restore`) writes for every agent are left to it: it touches their
         // pages on both threads, where initialising them here would touch them all on one first.
         func writtenByBuilder<T>(_: T.Type) -> UnsafeMutableBufferPointer<T> {
-            UnsafeMutableBufferPointer<T>.allocate(capacity: agents)
+            LargePages.allocate(T.self, count: agents)
         }
         location = writtenByBuilder(UInt8.self)
         ageBand = writtenByBuilder(UInt8.self)
@@ -51,13 +51,13 @@ public final class Population: @unchecked Sendable {
     }
 
     deinit {
-        location.deallocate()
-        ageBand.deallocate()
-        state.deallocate()
-        flags.deallocate()
-        householdOffset.deallocate()
-        householdSize.deallocate()
-        agentsByProvinceAge.deallocate()
+        LargePages.deallocate(location)
+        LargePages.deallocate(ageBand)
+        LargePages.deallocate(state)
+        LargePages.deallocate(flags)
+        LargePages.deallocate(householdOffset)
+        LargePages.deallocate(householdSize)
+        LargePages.deallocate(agentsByProvinceAge)
     }
 
     public func homeProvince(of agent: Int) -> Int {
