@@ -10,12 +10,18 @@ struct InfectionFacts {
 
     @inline(__always)
     init(_ agent: Int, population: Population, history: NaturalHistory) {
+        self.init(agent, location: population.location[agent], ageBand: population.ageBand[agent],
+                  flags: population.flags[agent], population: population, history: history)
+    }
+
+    /// From the agent's columns already read.
+    @inline(__always)
+    init(_ agent: Int, location: UInt8, ageBand: UInt8, flags agentFlags: UInt8, population: Population, history: NaturalHistory) {
         latentDays = UInt16(history.latentDays(agent))
-        province = population.location[agent]
-        ageBand = population.ageBand[agent]
-        let agentFlags = population.flags[agent]
+        province = location
+        self.ageBand = ageBand
         isHealthWorker = agentFlags & AgentFlag.healthWorker != 0
-        homeProvince = agentFlags & AgentFlag.imprisoned != 0 ? UInt8(population.homeProvince(of: agent)) : province
+        homeProvince = agentFlags & AgentFlag.imprisoned != 0 ? UInt8(population.homeProvince(of: agent)) : location
     }
 
     var homeCell: Int { Int(homeProvince) * AgeBands.count + Int(ageBand) }

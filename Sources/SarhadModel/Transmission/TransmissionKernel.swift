@@ -151,30 +151,34 @@ struct TransmissionKernel: @unchecked Sendable {
             for position in contacts.indices { contacts[position].target = byAge[Int(contacts[position].target)] }
         }
         var found = [TransmissionCandidate]()
-        var targetStates = [UInt8]()
-        appendSusceptible(direct, into: &found, states: &targetStates)
-        appendSusceptible(indexed, into: &found, states: &targetStates)
+        var gathered = GatheredTargets()
+        appendSusceptible(direct, into: &found, gathered: &gathered)
+        appendSusceptible(indexed, into: &found, gathered: &gathered)
         return found
     }
 
-    /// Each target's state is gathered in a loop of independent loads before any branch depends on
-    /// one: late in an epidemic most targets are immune, and a loop that branched on every load would
-    /// wait for each cache miss in turn.
-    func appendSusceptible(_ pending: PendingContacts, into found: inout [TransmissionCandidate], states: inout [UInt8]) {
+    /// Each target's columns are gathered in loops of independent loads before any branch depends on
+    /// one: first every target's state, then the flags, age band and place of the susceptible ones. A
+    /// loop that branched on each load would wait for each cache miss in turn (in 38 MB columns read at
+    /// random, most are misses).
+    func appendSusceptible(_ pending: PendingContacts, into found: inout [TransmissionCandidate], gathered: inout GatheredTargets) {
         let count = pending.contacts.count
         guard count > 0 else { return }
-        states.removeAll(keepingCapacity: true)
-        states.reserveCapacity(count)
-        pending.contacts.withUnsafeBufferPointer { contacts in
-            for index in 0..<count { states.append(state[Int(contacts[index].target)]) }
+        gathered.reset(capacity: count)
+        let susceptibleCount = pending.contacts.withUnsafeBufferPointer { contacts in
+            gathered.gather(contacts, state: state, flags: flags, ageBand: ageBand, location: location)
         }
-        for index in 0..<count where states[index] == InfectionState.susceptible.rawValue {
-            let contact = pending.contacts[index]
+        found.reserveCapacity(found.count + susceptibleCount)
+        for slot in 0..<susceptibleCount {
+            let contact = pending.contacts[Int(gathered.contact[slot])]
             let target = Int(contact.target)
             let layer = ContactLayer(rawValue: Int(contact.layer))!
-            if accept(target, draw: contact.draw, layer: layer) {
-                found.append(TransmissionCandidate(target: contact.target, layer: contact.layer,
-                                                   facts: InfectionFacts(target, population: population, history: history)))
+            let targetFlags = gathered.flags[slot], targetBand = gathered.ageBand[slot], targetLocation = gathered.location[slot]
+            if accept(target, draw: contact.draw, layer: layer, flags: targetFlags, ageBand: targetBand, location: targetLocation) {
+                found.append(TransmissionCandidate(
+                    target: contact.target, layer: contact.layer,
+                    facts: InfectionFacts(target, location: targetLocation, ageBand: targetBand, flags: targetFlags,
+                                          population: population, history: history)))
             }
         }
     }
@@ -292,16 +296,16 @@ struct TransmissionKernel: @unchecked Sendable {
     /// (for the matrix layers already weighed in where the contact landed).
     /// Prisoners are met from outside only through staff and visitors, at `prisonOutsideFactor` of the usual rate.
     @inline(__always)
-    func accept(_ target: Int, draw: Double, layer: ContactLayer) -> Bool {
-        let targetFlags = flags[target]
+    func accept(_ target: Int, draw: Double, layer: ContactLayer, flags targetFlags: UInt8, ageBand targetBand: UInt8,
+                location targetLocation: UInt8) -> Bool {
         if targetFlags & (AgentFlag.unreachable & ~AgentFlag.imprisoned) != 0 { return false }
         let landedByWeight = layer == .school || layer == .work || layer == .community
-        var threshold = landedByWeight ? 1 : acceptance[Int(ageBand[target])]
+        var threshold = landedByWeight ? 1 : acceptance[Int(targetBand)]
         if layer == .prison {
             guard targetFlags & AgentFlag.imprisoned != 0 else { return false }
         } else if targetFlags & AgentFlag.imprisoned != 0 {
             // Met from outside only in the prison's own province, through staff and visitors.
-            guard layer != .household, Int(location[target]) == population.homeProvince(of: target) else { return false }
+            guard layer != .household, Int(targetLocation) == population.homeProvince(of: target) else { return false }
             threshold *= prisonOutsideFactor
         }
         return draw < threshold
@@ -333,5 +337,56 @@ struct TransmissionKernel: @unchecked Sendable {
         var random = random(agent, layer)
         let events = random.poisson(zeroProbability: zeroProbability)
         for _ in 0..<events { settingTarget(layer, province, setting, &random, into: &pending) }
+    }
+}
+
+/// Work space of `appendSusceptible`, reused across a chunk's two contact lists: the targets' states,
+/// then, for the susceptible ones, which contact it was and the target's flags, age band and place.
+struct GatheredTargets {
+    var states: [UInt8] = []
+    var contact: [Int32] = []
+    var flags: [UInt8] = []
+    var ageBand: [UInt8] = []
+    var location: [UInt8] = []
+
+    /// Makes room for `capacity` targets, keeping the buffers of earlier calls when they are big enough.
+    mutating func reset(capacity: Int) {
+        guard states.count < capacity else { return }
+        states = [UInt8](repeating: 0, count: capacity)
+        contact = [Int32](repeating: 0, count: capacity)
+        flags = [UInt8](repeating: 0, count: capacity)
+        ageBand = [UInt8](repeating: 0, count: capacity)
+        location = [UInt8](repeating: 0, count: capacity)
+    }
+
+    /// Returns how many targets are susceptible; their slots come first, in contact order.
+    mutating func gather(_ contacts: UnsafeBufferPointer<TransmissionKernel.PendingContacts.Contact>,
+                         state: UnsafeMutableBufferPointer<UInt8>, flags agentFlags: UnsafeMutableBufferPointer<UInt8>,
+                         ageBand agentBand: UnsafeMutableBufferPointer<UInt8>,
+                         location agentLocation: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let count = contacts.count
+        var susceptible = 0
+        states.withUnsafeMutableBufferPointer { states in
+            for index in 0..<count { states[index] = state[Int(contacts[index].target)] }
+            contact.withUnsafeMutableBufferPointer { contact in
+                for index in 0..<count {
+                    contact[susceptible] = Int32(index)
+                    susceptible += states[index] == InfectionState.susceptible.rawValue ? 1 : 0
+                }
+            }
+        }
+        let found = susceptible
+        contact.withUnsafeBufferPointer { contact in
+            flags.withUnsafeMutableBufferPointer { flags in
+                for slot in 0..<found { flags[slot] = agentFlags[Int(contacts[Int(contact[slot])].target)] }
+            }
+            ageBand.withUnsafeMutableBufferPointer { ageBand in
+                for slot in 0..<found { ageBand[slot] = agentBand[Int(contacts[Int(contact[slot])].target)] }
+            }
+            location.withUnsafeMutableBufferPointer { location in
+                for slot in 0..<found { location[slot] = agentLocation[Int(contacts[Int(contact[slot])].target)] }
+            }
+        }
+        return susceptible
     }
 }
