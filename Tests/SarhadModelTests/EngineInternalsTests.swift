@@ -15,19 +15,33 @@ struct EngineInternalsTests {
         }
     }
 
-    @Test("the parallel merge of sorted id lists is the sorted union, whatever the thread count",
+    /// Days of a list: arrivals merged into segments, some agents dropped, segments rebalanced. The walk
+    /// the tasks describe must be the sorted union, and segments must stay near their size.
+    @Test("the infectious list's tasks walk the sorted union of the listed and the arrivals, in segments near their size",
           arguments: [(0, 300_000), (300_000, 0), (250_000, 90_000), (10, 200_000), (1000, 500)])
-    func sortedMerge(firstCount: Int, secondCount: Int) {
+    func infectiousListSegments(firstCount: Int, secondCount: Int) {
         var random = CounterRandom(seed: 3, purpose: .seeding, subject: UInt64(firstCount))
         var ids = Set<UInt32>()
         while ids.count < firstCount + secondCount { ids.insert(UInt32(truncatingIfNeeded: random.next() >> 40)) }
         let shuffled = Array(ids)
-        let first = shuffled.prefix(firstCount).sorted()
-        let second = shuffled.suffix(secondCount).sorted()
-        let expected = shuffled.sorted()
-        for threads in [1, 2, 3] {
-            #expect(SortedMerge.merge(first, second, threads: threads) == expected)
+        var list = InfectiousList()
+        list.replace(with: [shuffled.prefix(firstCount).sorted()])
+        let arrivals = shuffled.suffix(secondCount).sorted()
+        let tasks = list.tasks(arrivals: arrivals)
+        var walked = [UInt32]()
+        var kept = [[UInt32]]()
+        for task in tasks {
+            let listed = task.segment.map { list.segments[$0] } ?? []
+            let merged = (listed + arrivals[task.arrivals]).sorted()
+            walked += merged
+            kept.append(merged.filter { $0 % 3 != 0 })
         }
+        #expect(walked == shuffled.sorted())
+        list.replace(with: kept)
+        #expect(list.segments.flatMap { $0 } == shuffled.sorted().filter { $0 % 3 != 0 })
+        let size = InfectiousList.segmentSize
+        #expect(list.segments.allSatisfy { $0.count <= 2 * size })
+        #expect(list.segments.count <= 2 * (list.count / size + 1))
     }
 
     /// Prisoners are held in another province (half of them centrally) and 100 are released on day 40,

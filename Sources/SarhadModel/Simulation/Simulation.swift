@@ -32,7 +32,7 @@ public final class Simulation {
     /// Queued stage ends, by province.
     let stageEnds: [StageEndQueue]
     var quarantineEnds: [[UInt32]]
-    var infectiousAgents: [UInt32] = []
+    var infectiousAgents = InfectiousList()
     var becameInfectious: [UInt32] = []
     var testSeekers: [UInt32] = []
     var sortScratch: [UInt32] = []

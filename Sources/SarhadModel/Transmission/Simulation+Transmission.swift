@@ -22,20 +22,17 @@ struct TransmissionCandidate {
 }
 
 extension Simulation {
-    /// Infectors per parallel task. Fixed, so the concatenated candidates have the same order
-    /// whatever the number of threads.
-    static let infectorsPerTask = 2048
-
-    /// Draws today's transmission events from every infectious agent, in parallel over fixed chunks,
-    /// then applies them in chunk order: the first candidate to reach a susceptible infects it.
+    /// Draws today's transmission events from every infectious agent, in parallel over the infectious
+    /// list's segments, then applies them in segment order: the first candidate to reach a susceptible infects it.
     func transmit(day: Int) {
         var clock = Stopwatch()
-        mergeNewlyInfectious()
+        RadixSort.sort(&becameInfectious, scratch: &sortScratch)
+        let arrivals = becameInfectious
+        let tasks = infectiousAgents.tasks(arrivals: arrivals)
+        becameInfectious.removeAll(keepingCapacity: true)
         phaseSeconds[.infectiousList, default: 0] += clock.lap()
-        let listed = infectiousAgents.count
-        guard listed > 0 else { return }
-        let tasks = (listed + Simulation.infectorsPerTask - 1) / Simulation.infectorsPerTask
-        let results = UnsafeMutableBufferPointer<KernelChunk>.allocate(capacity: tasks)
+        guard !tasks.isEmpty else { return }
+        let results = UnsafeMutableBufferPointer<KernelChunk>.allocate(capacity: tasks.count)
         results.initialize(repeating: KernelChunk())
         defer {
             results.deinitialize()
@@ -43,17 +40,16 @@ extension Simulation {
         }
         let kernel = TransmissionKernel(simulation: self, day: day)
         let output = SharedBuffer(results.baseAddress!)
-        let agents = infectiousAgents
-        Parallel.forEach(tasks: tasks, threads: threads) { task in
-            let start = task * Simulation.infectorsPerTask
-            let end = min(agents.count, start + Simulation.infectorsPerTask)
-            output.base[task] = agents.withUnsafeBufferPointer { kernel.chunk(from: $0[start..<end]) }
+        let segments = infectiousAgents.segments
+        Parallel.forEach(tasks: tasks.count, threads: threads) { index in
+            let task = tasks[index]
+            let listed = task.segment.map { segments[$0] } ?? []
+            output.base[index] = listed.withUnsafeBufferPointer { listed in
+                arrivals.withUnsafeBufferPointer { kernel.chunk(listed: listed, arrivals: $0[task.arrivals]) }
+            }
         }
         phaseSeconds[.contacts, default: 0] += clock.lap()
-        var stillInfectious = [UInt32]()
-        stillInfectious.reserveCapacity(listed)
-        for chunk in results { stillInfectious += chunk.stillInfectious }
-        infectiousAgents = stillInfectious
+        infectiousAgents.replace(with: results.map(\.stillInfectious))
         phaseSeconds[.infectiousList, default: 0] += clock.lap()
         applyInfections(results, day: day)
     }
@@ -101,15 +97,5 @@ extension Simulation {
             contactTargets.update(listedShare: susceptibleIndex.listedShare)
         }
         phaseSeconds[.susceptibleIndex, default: 0] += clock.lap()
-    }
-
-    /// Keeps the list of infectious agents sorted by id by merging in those who became infectious.
-    /// Walking agents in id order turns the day's scattered reads into forward scans. Those who stopped
-    /// being infectious are dropped by the contact kernel, which reads their state anyway.
-    func mergeNewlyInfectious() {
-        guard !becameInfectious.isEmpty else { return }
-        RadixSort.sort(&becameInfectious, scratch: &sortScratch)
-        infectiousAgents = SortedMerge.merge(infectiousAgents, becameInfectious, threads: threads)
-        becameInfectious.removeAll(keepingCapacity: true)
     }
 }

@@ -129,14 +129,26 @@ struct TransmissionKernel: @unchecked Sendable {
         }
     }
 
-    /// The chunk's candidates and its still-infectious agents. The list may hold agents whose infectious
-    /// stage ended in today's transitions: they are dropped here, where their state is read anyway.
-    func chunk(from listed: Slice<UnsafeBufferPointer<UInt32>>) -> KernelChunk {
-        var direct = PendingContacts(capacity: listed.count / 4)
-        var indexed = PendingContacts(capacity: listed.count)
+    /// The chunk's candidates and its still-infectious agents, from a segment of the infectious list and the
+    /// newly infectious in its range. The list may hold agents whose infectious stage ended in today's
+    /// transitions: they are dropped here, where their state is read anyway.
+    func chunk(listed: UnsafeBufferPointer<UInt32>, arrivals: Slice<UnsafeBufferPointer<UInt32>>) -> KernelChunk {
+        let count = listed.count + arrivals.count
+        var direct = PendingContacts(capacity: count / 4)
+        var indexed = PendingContacts(capacity: count)
         var stillInfectious = [UInt32]()
-        stillInfectious.reserveCapacity(listed.count)
-        for infector in listed {
+        stillInfectious.reserveCapacity(count)
+        // The listed and the newly infectious, merged in id order as they are walked.
+        var next = 0, nextArrival = arrivals.startIndex
+        while next < listed.count || nextArrival < arrivals.endIndex {
+            let infector: UInt32
+            if nextArrival == arrivals.endIndex || (next < listed.count && listed[next] < arrivals[nextArrival]) {
+                infector = listed[next]
+                next += 1
+            } else {
+                infector = arrivals[nextArrival]
+                nextArrival += 1
+            }
             let agentState = InfectionState(rawValue: state[Int(infector)])!
             guard agentState.isInfectious else { continue }
             stillInfectious.append(infector)
