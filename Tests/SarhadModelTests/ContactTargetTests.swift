@@ -18,12 +18,11 @@ struct ContactTargetTests {
 
     @Test("an alias row built in place gives its weights' probabilities, and a zero row is uniform")
     func aliasBuilder() {
-        var builder = AliasBuilder()
         for weights in [[1.0, 2, 3, 4], [0, 0, 5, 0], [0.2, 0, 0, 0.2, 0.6], [0.0, 0, 0]] {
             var keep = [Double](repeating: 0, count: weights.count)
             var alias = [Int32](repeating: 0, count: weights.count)
             weights.withUnsafeBufferPointer { source in
-                builder.fill(weights: source, keep: &keep, alias: &alias)
+                AliasBuilder.fill(weights: source, keep: &keep, alias: &alias)
             }
             let total = weights.reduce(0, +)
             let expected = weights.map { total > 0 ? $0 / total : 1 / Double(weights.count) }

@@ -11,11 +11,10 @@ public struct AliasTable: Sendable, Equatable {
         precondition(n > 0)
         var keep = [Double](repeating: 1, count: n)
         var alias = [Int32](repeating: 0, count: n)
-        var builder = AliasBuilder()
         weights.withUnsafeBufferPointer { weights in
             keep.withUnsafeMutableBufferPointer { keep in
                 alias.withUnsafeMutableBufferPointer { alias in
-                    builder.fill(weights: weights, keep: keep.baseAddress!, alias: alias.baseAddress!)
+                    AliasBuilder.fill(weights: weights, keep: keep.baseAddress!, alias: alias.baseAddress!)
                 }
             }
         }
@@ -37,41 +36,49 @@ public struct AliasTable: Sendable, Equatable {
     }
 }
 
-/// Builds alias rows in place, reusing its work space: the engine rebuilds a few thousand rows on
-/// the days the susceptible shares change, and a fresh table per row would allocate five arrays.
+/// Builds alias rows in place: the engine rebuilds a few thousand rows on the days the susceptible
+/// shares change, so a row allocates nothing (its work space is on the stack).
 /// A row of zero (or negative) weights becomes uniform; callers give such rows no events.
-public struct AliasBuilder {
-    private var scaled: [Double] = []
-    private var small: [Int] = []
-    private var large: [Int] = []
-
-    public init() {}
-
-    public mutating func fill(weights: UnsafeBufferPointer<Double>, keep: UnsafeMutablePointer<Double>,
-                              alias: UnsafeMutablePointer<Int32>) {
+public enum AliasBuilder {
+    public static func fill(weights: UnsafeBufferPointer<Double>, keep: UnsafeMutablePointer<Double>,
+                     alias: UnsafeMutablePointer<Int32>) {
         let n = weights.count
         var total = 0.0
         for weight in weights { total += max(0, weight) }
-        scaled.removeAll(keepingCapacity: true)
-        small.removeAll(keepingCapacity: true)
-        large.removeAll(keepingCapacity: true)
-        for index in 0..<n {
-            scaled.append(total > 0 ? max(0, weights[index]) * Double(n) / total : 1)
-            keep[index] = 1
-            alias[index] = Int32(index)
-            if scaled[index] < 1 { small.append(index) } else { large.append(index) }
-        }
-        while let low = small.popLast(), let high = large.last {
-            keep[low] = scaled[low]
-            alias[low] = Int32(high)
-            scaled[high] -= 1 - scaled[low]
-            if scaled[high] < 1 {
-                large.removeLast()
-                small.append(high)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { scaled in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * n) { stacks in
+                // Small columns grow up from the front of `stacks`, large ones down from the back.
+                var smallCount = 0, largeCount = 0
+                for index in 0..<n {
+                    let value = total > 0 ? max(0, weights[index]) * Double(n) / total : 1
+                    scaled[index] = value
+                    keep[index] = 1
+                    alias[index] = Int32(index)
+                    if value < 1 {
+                        stacks[smallCount] = Int32(index)
+                        smallCount += 1
+                    } else {
+                        stacks[2 * n - 1 - largeCount] = Int32(index)
+                        largeCount += 1
+                    }
+                }
+                while smallCount > 0 && largeCount > 0 {
+                    smallCount -= 1
+                    let low = Int(stacks[smallCount])
+                    let high = Int(stacks[2 * n - largeCount])
+                    keep[low] = scaled[low]
+                    alias[low] = Int32(high)
+                    scaled[high] -= 1 - scaled[low]
+                    if scaled[high] < 1 {
+                        largeCount -= 1
+                        stacks[smallCount] = Int32(high)
+                        smallCount += 1
+                    }
+                }
+                // Whatever is left holds probability 1 up to rounding.
+                for slot in 0..<smallCount { keep[Int(stacks[slot])] = 1 }
+                for slot in 0..<largeCount { keep[Int(stacks[2 * n - 1 - slot])] = 1 }
             }
         }
-        // Whatever is left holds probability 1 up to rounding.
-        for index in small { keep[index] = 1 }
-        for index in large { keep[index] = 1 }
     }
 }

@@ -69,7 +69,6 @@ struct ContactTargets {
     mutating func update(listedShare: [Double]) {
         let bands = AgeBands.count
         let provinces = provinceCount
-        var builder = AliasBuilder()
         var weights = [Double](repeating: 0, count: max(bands, provinces))
         // Σ_d mobility(p, d) ℓ(d, b′): how much of a mobile contact's reach into band b′ is left.
         var mobileShare = [Double](repeating: 0, count: provinces * bands)
@@ -85,7 +84,7 @@ struct ContactTargets {
                     sum += weight
                 }
                 mobileShare[province * bands + contactBand] = sum
-                ContactTargets.fill(&builder, weights, count: provinces, &keep, &alias,
+                ContactTargets.fill(weights, count: provinces, &keep, &alias,
                                     at: destinationRow(province: province, contactBand: contactBand))
             }
         }
@@ -106,7 +105,7 @@ struct ContactTargets {
                         total += weight
                     }
                     reach[reachIndex(layer, band: band, province: province)] = total
-                    ContactTargets.fill(&builder, weights, count: bands, &keep, &alias,
+                    ContactTargets.fill(weights, count: bands, &keep, &alias,
                                         at: bandRow(layer, band: band, province: province))
                 }
             }
@@ -115,12 +114,12 @@ struct ContactTargets {
         swap(&alias, &bandAlias)
     }
 
-    private static func fill(_ builder: inout AliasBuilder, _ weights: [Double], count: Int, _ keep: inout [Double],
+    private static func fill(_ weights: [Double], count: Int, _ keep: inout [Double],
                              _ alias: inout [Int32], at start: Int) {
         weights.withUnsafeBufferPointer { weights in
             keep.withUnsafeMutableBufferPointer { keep in
                 alias.withUnsafeMutableBufferPointer { alias in
-                    builder.fill(weights: UnsafeBufferPointer(rebasing: weights[0..<count]),
+                    AliasBuilder.fill(weights: UnsafeBufferPointer(rebasing: weights[0..<count]),
                                  keep: keep.baseAddress! + start, alias: alias.baseAddress! + start)
                 }
             }

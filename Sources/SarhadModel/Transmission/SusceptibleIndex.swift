@@ -1,13 +1,21 @@
 /// Which part of each (home province, age band) run of `agentsByProvinceAge` can still hold a
 /// susceptible agent: the first `listed[cell]` positions. Every susceptible agent of the cell is among
-/// them; some listed agents may have been infected since (at most a quarter of a cell, then the cell is
-/// compacted). Contacts into a cell are drawn among its listed agents only, at a rate scaled by the
-/// listed share (`ContactTargets`), so the immune majority of a late epidemic costs no draws.
+/// them; some listed agents may have been infected since. Contacts into a cell are drawn among its listed
+/// agents only, at a rate scaled by the listed share (`ContactTargets`), so the immune majority of a
+/// late epidemic costs no draws.
+///
+/// Compaction is batched: every compaction changes listed shares, and then the contact tables are rebuilt
+/// (a fixed cost, whatever the population). Cells are compacted when a tenth of all listed agents, or half
+/// of one cell's, are no longer susceptible; then every cell more than 5 % stale is. That is about twenty
+/// rebuilds in an epidemic that reaches most people, instead of one a day.
 ///
 /// Agents never become susceptible again, so dropping the non-susceptible ones keeps the invariant.
 struct SusceptibleIndex {
-    /// A cell is compacted once more than this share of its listed agents are no longer susceptible.
-    static let staleShareBeforeCompaction = 0.25
+    /// Compaction starts when this share of all listed agents, or `cellStaleShareTrigger` of one cell's,
+    /// are no longer susceptible; it then compacts every cell more stale than `cellStaleShareCompacted`.
+    static let staleShareTrigger = 0.10
+    static let cellStaleShareTrigger = 0.5
+    static let cellStaleShareCompacted = 0.05
 
     let residents: [Int32]
     private(set) var listed: [Int32]
@@ -33,8 +41,21 @@ struct SusceptibleIndex {
         susceptible[cell] -= count
     }
 
+    func stale(_ cell: Int) -> Int { Int(listed[cell] - susceptible[cell]) }
+
     func needsCompaction(_ cell: Int) -> Bool {
-        Double(listed[cell] - susceptible[cell]) > SusceptibleIndex.staleShareBeforeCompaction * Double(listed[cell])
+        Double(stale(cell)) > SusceptibleIndex.cellStaleShareCompacted * Double(listed[cell])
+    }
+
+    /// Whether enough has gone stale to be worth a compaction (and a rebuild of the contact tables).
+    var isDueForCompaction: Bool {
+        var staleTotal = 0, listedTotal = 0
+        for cell in 0..<cellCount {
+            staleTotal += stale(cell)
+            listedTotal += Int(listed[cell])
+            if Double(stale(cell)) > SusceptibleIndex.cellStaleShareTrigger * Double(listed[cell]) { return true }
+        }
+        return Double(staleTotal) > SusceptibleIndex.staleShareTrigger * Double(listedTotal)
     }
 
     /// Moves each stale cell's susceptible agents to its front, in their order, and the rest behind them
@@ -43,7 +64,7 @@ struct SusceptibleIndex {
     mutating func compact(population: Population, threads: Int) -> Bool {
         let bands = AgeBands.count
         let provinces = cellCount / bands
-        guard (0..<cellCount).contains(where: needsCompaction) else { return false }
+        guard isDueForCompaction else { return false }
         let index = SharedBuffer(population.agentsByProvinceAge.baseAddress!)
         let state = SharedBuffer(population.state.baseAddress!)
         let starts = population.ageIndexStart
