@@ -9,8 +9,6 @@ final class StageEndQueue: @unchecked Sendable {
         due = [[StageEnd]](repeating: [], count: dayCount + 1)
     }
 
-    var lastDay: Int { due.count - 1 }
-
     func append(_ event: StageEnd, day: Int) {
         due[day].append(event)
     }

@@ -20,6 +20,8 @@ public final class Simulation {
     let access: [Double]
     let susceptibility: [Double]
     let maximumSusceptibility: Double
+    /// s(a) / max s: the chance a contact with age band a is accepted (susceptibility thinning).
+    let acceptance: [Double]
     /// Row-normalised contact matrices and row totals for the matrix layers (index by `ContactLayer.rawValue`).
     let contactRates: [[Double]]
     /// Where matrix contacts land, rebuilt whenever `susceptibleIndex` drops agents.
@@ -79,8 +81,9 @@ public final class Simulation {
         let matrices = ContactLayer.matrixLayers.map { configuration.contacts.matrix($0)! }
         contactRates = matrices.map { matrix in (0..<AgeBands.count).map { matrix.rowTotal($0) } }
         let maximum = maximumSusceptibility
+        acceptance = susceptibility.map { $0 / maximum }
         susceptibleIndex = SusceptibleIndex(ageIndexStart: population.ageIndexStart)
-        contactTargets = ContactTargets(contactRows: matrices.map(\.rows), acceptance: susceptibility.map { $0 / maximum },
+        contactTargets = ContactTargets(contactRows: matrices.map(\.rows), acceptance: acceptance,
                                         mobility: configuration.mobility.matrix(provinces: configuration.provinces))
         contactTargets.update(listedShare: susceptibleIndex.listedShare)
 

@@ -50,6 +50,18 @@ struct ContactTargets {
     @inline(__always)
     static func slot(_ layer: ContactLayer) -> Int { layer.rawValue - ContactLayer.school.rawValue }
 
+    /// Whether `layer`'s contacts land by these tables' weights (which already hold the susceptibility ratio).
+    @inline(__always)
+    static func landsByWeight(_ layer: ContactLayer) -> Bool {
+        layer == .school || layer == .work || layer == .community
+    }
+
+    /// The factor on the event rate of `layer` for an infector of `band` in `province`: `reach` for the
+    /// layers drawn here, 1 for the others.
+    func rateFactor(_ layer: ContactLayer, band: Int, province: Int) -> Double {
+        ContactTargets.landsByWeight(layer) ? reach[reachIndex(layer, band: band, province: province)] : 1
+    }
+
     @inline(__always)
     func reachIndex(_ layer: ContactLayer, band: Int, province: Int) -> Int {
         (ContactTargets.slot(layer) * AgeBands.count + band) * provinceCount + province

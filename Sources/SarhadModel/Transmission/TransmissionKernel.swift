@@ -58,7 +58,7 @@ struct TransmissionKernel: @unchecked Sendable {
         targets = simulation.contactTargets
         listed = simulation.susceptibleIndex.listed
         multipliers = simulation.layerMultiplier.flatMap { $0 }
-        acceptance = simulation.susceptibility.map { $0 / simulation.maximumSusceptibility }
+        acceptance = simulation.acceptance
         let settings = configuration.settings
         idpRate = settings.idpContactsPerDay
         prisonRate = settings.prisonContactsPerDay
@@ -77,8 +77,7 @@ struct TransmissionKernel: @unchecked Sendable {
                     for province in 0..<provinceCount {
                         // Contacts are thinned by s / max s on acceptance, so draw them at β · max s; those
                         // into the matrix layers only where they can find someone (`ContactTargets`).
-                        let reach = ContactTargets.layers.contains(layer)
-                            ? simulation.contactTargets.reach[simulation.contactTargets.reachIndex(layer, band: band, province: province)] : 1
+                        let reach = simulation.contactTargets.rateFactor(layer, band: band, province: province)
                         let mean = beta * maximumSusceptibility * infectiousness * rate * reach
                             * multipliers[layer.rawValue * provinceCount + province]
                         let index = ((infectiousnessClass * ContactLayer.allCases.count + layer.rawValue) * AgeBands.count
@@ -311,8 +310,7 @@ struct TransmissionKernel: @unchecked Sendable {
     func accept(_ target: Int, draw: Double, layer: ContactLayer, flags targetFlags: UInt8, ageBand targetBand: UInt8,
                 location targetLocation: UInt8) -> Bool {
         if targetFlags & (AgentFlag.unreachable & ~AgentFlag.imprisoned) != 0 { return false }
-        let landedByWeight = layer == .school || layer == .work || layer == .community
-        var threshold = landedByWeight ? 1 : acceptance[Int(targetBand)]
+        var threshold = ContactTargets.landsByWeight(layer) ? 1 : acceptance[Int(targetBand)]
         if layer == .prison {
             guard targetFlags & AgentFlag.imprisoned != 0 else { return false }
         } else if targetFlags & AgentFlag.imprisoned != 0 {
