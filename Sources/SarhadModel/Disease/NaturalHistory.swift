@@ -38,16 +38,15 @@ public struct NaturalHistory: Sendable {
         criticalDuration = StreamKey(seed: seed, purpose: .durationCritical)
     }
 
+    /// Each of these streams draws once, so it takes the stream's opening draw (one mixing round).
     @inline(__always)
     func uniform(_ streams: StreamKey, _ agent: Int) -> Double {
-        var random = CounterRandom(streams, subject: UInt64(agent))
-        return random.uniform()
+        CounterRandom(streams, subject: UInt64(agent)).openingUniform
     }
 
     @inline(__always)
     func days(_ distribution: LognormalDays, _ streams: StreamKey, _ agent: Int, minimum: Int) -> Int {
-        var random = CounterRandom(streams, subject: UInt64(agent))
-        return distribution.sample(&random, minimum: minimum)
+        distribution.sample(CounterRandom(streams, subject: UInt64(agent)).openingUniform, minimum: minimum)
     }
 
     @inline(__always)

@@ -47,6 +47,7 @@ struct TransitionWorker: @unchecked Sendable {
         }
     }
 
+    @inline(__always)
     func advance(_ event: StageEnd, day: Int, _ output: inout TransitionOutput) {
         let agent = Int(event.agent)
         let band = Int(event.ageBand)

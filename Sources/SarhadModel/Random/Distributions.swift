@@ -154,7 +154,12 @@ public struct LognormalDays: Sendable {
 
     @inlinable
     public func sample(_ random: inout CounterRandom, minimum: Int) -> Int {
-        let u = random.uniform()
+        sample(random.uniform(), minimum: minimum)
+    }
+
+    /// The days for a uniform already drawn.
+    @inlinable @inline(__always)
+    public func sample(_ u: Double, minimum: Int) -> Int {
         if let fixedDays { return max(minimum, fixedDays) }
         return max(minimum, days.sample(u))
     }

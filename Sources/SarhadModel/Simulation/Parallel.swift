@@ -17,18 +17,24 @@ public enum Parallel {
     /// Runs `body(task)` for every task on up to `threads` threads. Results must not depend on which thread
     /// runs which task; callers write each task's output into its own slot.
     public static func forEach(tasks: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+        forEach(tasks: tasks, threads: threads) { _, task in body(task) }
+    }
+
+    /// Like `forEach(tasks:threads:_:)`, also telling `body(worker, task)` which of the `threads` workers
+    /// (0 ..< threads) runs the task, so that each worker can reuse its own work space across tasks.
+    public static func forEach(tasks: Int, threads: Int, _ body: @Sendable (_ worker: Int, _ task: Int) -> Void) {
         guard tasks > 0 else { return }
         if threads <= 1 || tasks == 1 {
-            for task in 0..<tasks { body(task) }
+            for task in 0..<tasks { body(0, task) }
             return
         }
         let workers = min(threads, tasks)
         let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while true {
                 let task = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if task >= tasks { return }
-                body(task)
+                body(worker, task)
             }
         }
     }

@@ -38,6 +38,8 @@ public final class Simulation {
     var becameInfectious: [UInt32] = []
     var testSeekers: [UInt32] = []
     var sortScratch: [UInt32] = []
+    /// One per worker thread of the contact phase.
+    let kernelWorkSpaces: [KernelWorkSpace]
     /// Agents already confirmed: a person enters the record once, however often they are tested.
     var confirmedAgents = Set<UInt32>()
     let ledger: Ledger
@@ -87,6 +89,7 @@ public final class Simulation {
                                         mobility: configuration.mobility.matrix(provinces: configuration.provinces))
         contactTargets.update(listedShare: susceptibleIndex.listedShare)
 
+        kernelWorkSpaces = (0..<max(1, threads)).map { _ in KernelWorkSpace() }
         stageEnds = (0..<configuration.provinces.count).map { _ in StageEndQueue(dayCount: configuration.dayCount) }
         quarantineEnds = [[UInt32]](repeating: [], count: dayCount + 1)
         ledger = Ledger(provinceCount: provinceCount, dayCount: dayCount)

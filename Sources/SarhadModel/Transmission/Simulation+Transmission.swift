@@ -41,11 +41,14 @@ extension Simulation {
         let kernel = TransmissionKernel(simulation: self, day: day)
         let output = SharedBuffer(results.baseAddress!)
         let segments = infectiousAgents.segments
-        Parallel.forEach(tasks: tasks.count, threads: threads) { index in
+        let workSpaces = kernelWorkSpaces
+        Parallel.forEach(tasks: tasks.count, threads: threads) { worker, index in
             let task = tasks[index]
             let listed = task.segment.map { segments[$0] } ?? []
             output.base[index] = listed.withUnsafeBufferPointer { listed in
-                arrivals.withUnsafeBufferPointer { kernel.chunk(listed: listed, arrivals: $0[task.arrivals]) }
+                arrivals.withUnsafeBufferPointer {
+                    kernel.chunk(listed: listed, arrivals: $0[task.arrivals], workSpace: workSpaces[worker])
+                }
             }
         }
         phaseSeconds[.contacts, default: 0] += clock.lap()

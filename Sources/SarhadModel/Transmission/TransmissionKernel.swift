@@ -26,6 +26,10 @@ struct TransmissionKernel: @unchecked Sendable {
     let zeroProbability: [Double]
     /// The means λ behind `zeroProbability`, same layout: which layer an event belongs to.
     let eventRate: [Double]
+    /// The chance that someone living freely has a quiet day, `[(base · 2 + inHousehold) · 2 + inSettlement]`
+    /// with `base` the agent's row (infectiousness class, age band, province) of `zeroProbability`'s first
+    /// layer: one load instead of five and four products per agent-day.
+    let quietProbability: [Double]
     let idpRate: Double
     let prisonRate: Double
     let healthFacilityRate: Double
@@ -90,6 +94,7 @@ struct TransmissionKernel: @unchecked Sendable {
         }
         zeroProbability = table
         eventRate = rateTable
+        quietProbability = TransmissionKernel.quietProbabilities(zeroProbability: table, provinceCount: provinceCount)
         state = population.state
         flags = population.flags
         ageBand = population.ageBand
@@ -101,6 +106,28 @@ struct TransmissionKernel: @unchecked Sendable {
         idp = population.idpSettlementMembers
         prisons = population.prisonMembers
         healthWorkers = population.healthWorkers
+    }
+
+    /// Multiplied in the order `freeContacts` once multiplied its five limits, so the events are the same.
+    static func quietProbabilities(zeroProbability table: [Double], provinceCount: Int) -> [Double] {
+        let layerStride = AgeBands.count * provinceCount
+        let rows = 3 * AgeBands.count * provinceCount
+        var quiet = [Double](repeating: 1, count: rows * 4)
+        for infectiousnessClass in 0..<3 {
+            for row in 0..<layerStride {
+                let base = infectiousnessClass * ContactLayer.allCases.count * layerStride + row
+                let limit = { (layer: ContactLayer) in table[base + layer.rawValue * layerStride] }
+                for inHousehold in 0..<2 {
+                    for inSettlement in 0..<2 {
+                        let household = inHousehold == 1 ? limit(.household) : 1
+                        let settlement = inSettlement == 1 ? limit(.idpSettlement) : 1
+                        quiet[((infectiousnessClass * layerStride + row) * 2 + inHousehold) * 2 + inSettlement] =
+                            household * limit(.school) * limit(.work) * limit(.community) * settlement
+                    }
+                }
+            }
+        }
+        return quiet
     }
 
     /// Contact events drawn but not yet checked against their targets. Checking happens in separate
@@ -131,10 +158,23 @@ struct TransmissionKernel: @unchecked Sendable {
     /// The chunk's candidates and its still-infectious agents, from a segment of the infectious list and the
     /// newly infectious in its range. The list may hold agents whose infectious stage ended in today's
     /// transitions: they are dropped here, where their state is read anyway.
-    func chunk(listed: UnsafeBufferPointer<UInt32>, arrivals: Slice<UnsafeBufferPointer<UInt32>>) -> KernelChunk {
+    func chunk(listed: UnsafeBufferPointer<UInt32>, arrivals: Slice<UnsafeBufferPointer<UInt32>>,
+               workSpace: KernelWorkSpace) -> KernelChunk {
         let count = listed.count + arrivals.count
-        var direct = PendingContacts(capacity: count / 4)
-        var indexed = PendingContacts(capacity: count)
+        // The worker's buffers, moved out of the class for the task (a class's stored property would be
+        // checked for exclusive access on every append) and handed back, emptied, at its end.
+        var direct = PendingContacts(capacity: 0), indexed = PendingContacts(capacity: 0)
+        var gathered = GatheredTargets()
+        swap(&direct, &workSpace.direct)
+        swap(&indexed, &workSpace.indexed)
+        swap(&gathered, &workSpace.gathered)
+        defer {
+            direct.contacts.removeAll(keepingCapacity: true)
+            indexed.contacts.removeAll(keepingCapacity: true)
+            swap(&direct, &workSpace.direct)
+            swap(&indexed, &workSpace.indexed)
+            swap(&gathered, &workSpace.gathered)
+        }
         var stillInfectious = [UInt32]()
         stillInfectious.reserveCapacity(count)
         // The listed and the newly infectious, merged in id order as they are walked.
@@ -153,16 +193,19 @@ struct TransmissionKernel: @unchecked Sendable {
             stillInfectious.append(infector)
             drawContacts(Int(infector), agentState, direct: &direct, indexed: &indexed)
         }
-        return KernelChunk(candidates: candidates(direct: direct, indexed: &indexed), stillInfectious: stillInfectious)
+        return KernelChunk(candidates: candidates(direct: direct, indexed: &indexed, gathered: &gathered),
+                           stillInfectious: stillInfectious)
     }
 
-    func candidates(direct: PendingContacts, indexed: inout PendingContacts) -> [TransmissionCandidate] {
+    func candidates(direct: PendingContacts, indexed: inout PendingContacts, gathered: inout GatheredTargets)
+        -> [TransmissionCandidate] {
         // Resolve index positions to agents: independent loads, no branches.
         indexed.contacts.withUnsafeMutableBufferPointer { contacts in
             for position in contacts.indices { contacts[position].target = byAge[Int(contacts[position].target)] }
         }
         var found = [TransmissionCandidate]()
-        var gathered = GatheredTargets()
+        // At most one candidate per contact: one allocation for both lists.
+        found.reserveCapacity(direct.contacts.count + indexed.contacts.count)
         appendSusceptible(direct, into: &found, gathered: &gathered)
         appendSusceptible(indexed, into: &found, gathered: &gathered)
         return found
@@ -179,7 +222,6 @@ struct TransmissionKernel: @unchecked Sendable {
         let susceptibleCount = pending.contacts.withUnsafeBufferPointer { contacts in
             gathered.gather(contacts, state: state, flags: flags, ageBand: ageBand, location: location)
         }
-        found.reserveCapacity(found.count + susceptibleCount)
         for slot in 0..<susceptibleCount {
             let contact = pending.contacts[Int(gathered.contact[slot])]
             let target = Int(contact.target)
@@ -223,8 +265,8 @@ struct TransmissionKernel: @unchecked Sendable {
             matrixContacts(agent, .community, pow(limit(.community), prisonOutsideFactor), province, into: &indexed)
             return
         }
-        freeContacts(agent, band: band, province: province, flags: agentFlags, zeroIndex: base, layerStride: layerStride,
-                     direct: &direct, indexed: &indexed)
+        freeContacts(agent, band: band, province: province, flags: agentFlags, infectiousnessClass: infectiousnessClass,
+                     zeroIndex: base, layerStride: layerStride, direct: &direct, indexed: &indexed)
     }
 
     /// The layers of someone living freely, drawn together: one Poisson draw with the summed rate
@@ -232,19 +274,24 @@ struct TransmissionKernel: @unchecked Sendable {
     /// agent-days transmit nothing, and they now cost one stream and one comparison instead of one
     /// per layer; the events themselves have the same distribution as layer-by-layer draws.
     @inline(__always)
-    func freeContacts(_ agent: Int, band: Int, province: Int, flags agentFlags: UInt8, zeroIndex base: Int, layerStride: Int,
-                      direct: inout PendingContacts, indexed: inout PendingContacts) {
+    func freeContacts(_ agent: Int, band: Int, province: Int, flags agentFlags: UInt8, infectiousnessClass: Int,
+                      zeroIndex base: Int, layerStride: Int, direct: inout PendingContacts, indexed: inout PendingContacts) {
         // Indexing directly: a closure over `self` would copy the kernel (and retain its arrays) per agent.
-        let limit = { (layer: ContactLayer) -> Double in zeroProbability[base + layer.rawValue * layerStride] }
         let rate = { (layer: ContactLayer) -> Double in eventRate[base + layer.rawValue * layerStride] }
         let inHousehold = householdSize[agent] > 1
         let inSettlement = agentFlags & AgentFlag.idpSettlement != 0 && idp.count(inProvince: province) > 0
-        let household = inHousehold ? limit(.household) : 1
-        let school = limit(.school), work = limit(.work), community = limit(.community)
-        let settlement = inSettlement ? limit(.idpSettlement) : 1
+        let quiet = ((infectiousnessClass * layerStride + band * provinceCount + province) * 2 + (inHousehold ? 1 : 0)) * 2
+            + (inSettlement ? 1 : 0)
         var random = CounterRandom(streams, subject: UInt64(agent) << 3 | 7)
-        let events = random.poisson(zeroProbability: household * school * work * community * settlement)
-        guard events > 0 else { return }
+        // Poisson by inversion, opening with the stream's cheaper first draw: most agent-days end there.
+        let limit = quietProbability[quiet]
+        var product = random.openingUniform
+        guard product > limit else { return }
+        var events = 0
+        repeat {
+            events += 1
+            product *= random.uniform()
+        } while product > limit
         // Each event's layer in proportion to the layer's rate (a fixed tuple: no heap).
         let rates = (inHousehold ? rate(.household) : 0, rate(.school), rate(.work), rate(.community),
                      inSettlement ? rate(.idpSettlement) : 0)
@@ -271,7 +318,12 @@ struct TransmissionKernel: @unchecked Sendable {
         let offset = Int(householdOffset[agent])
         var member = random.below(size - 1)
         if member >= offset { member += 1 }
-        pending.append(agent - offset + member, .household, random.uniform())
+        let target = agent - offset + member
+        let draw = random.uniform()
+        // A household lies next to its infector in the columns, so its member's state is already in cache:
+        // contacts with the immune are dropped here rather than listed for the gather (at the epidemic's
+        // peak most household contacts meet someone already infected).
+        if state[target] == InfectionState.susceptible.rawValue { pending.append(target, .household, draw) }
     }
 
     /// The contact's age band and province are drawn weighted by what is left to find there (the
@@ -348,6 +400,15 @@ struct TransmissionKernel: @unchecked Sendable {
         let events = random.poisson(zeroProbability: zeroProbability)
         for _ in 0..<events { settingTarget(layer, province, setting, &random, into: &pending) }
     }
+}
+
+/// One worker thread's buffers for the contact phase, kept from task to task and day to day: tasks are
+/// small (a segment of the infectious list), and allocating their lists afresh cost more in the
+/// allocator than filling them.
+final class KernelWorkSpace: @unchecked Sendable {
+    var direct = TransmissionKernel.PendingContacts(capacity: 0)
+    var indexed = TransmissionKernel.PendingContacts(capacity: 0)
+    var gathered = GatheredTargets()
 }
 
 /// Work space of `appendSusceptible`, reused across a chunk's two contact lists: the targets' states,
