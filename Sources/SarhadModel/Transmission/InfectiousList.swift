@@ -4,7 +4,7 @@
 /// the whole list, and none copies it into one array. Segments are a function of the agents alone, so
 /// the tasks (and the order of their candidates) are the same whatever the number of threads.
 struct InfectiousList {
-    static let segmentSize = 2048
+    static let segmentSize = 16384
 
     private(set) var segments: [[UInt32]] = []
 
