@@ -138,17 +138,16 @@ struct TransitionWorker: @unchecked Sendable {
 
     /// Whether a severely ill agent reaches a hospital at all: conflict and distance decide.
     func seeksCare(_ agent: Int) -> Bool {
-        var random = CounterRandom(careSeekingStreams, subject: UInt64(agent))
-        return random.uniform() < access[population.homeProvince(of: agent)]
+        CounterRandom(careSeekingStreams, subject: UInt64(agent)).openingUniform < access[population.homeProvince(of: agent)]
     }
 
     /// A case decides at onset whether to seek a test; access scales the decision. A person already
     /// confirmed does not seek another.
     func seekTest(_ agent: Int, probability: Double, province: Int, _ output: inout TransitionOutput) {
         guard testingAvailable else { return }
-        var random = CounterRandom(testSeekingStreams, subject: UInt64(agent))
         // The draw first: it is cheap and usually says no, and the set lookup hashes.
-        if random.uniform() < probability * access[province], !confirmedAgents.contains(UInt32(agent)) {
+        let draw = CounterRandom(testSeekingStreams, subject: UInt64(agent)).openingUniform
+        if draw < probability * access[province], !confirmedAgents.contains(UInt32(agent)) {
             output.testSeekers.append(UInt32(agent))
         }
     }
@@ -184,11 +183,11 @@ struct TransitionWorker: @unchecked Sendable {
 
     /// Deaths enter the record with a probability that is lower outside hospital and where access is poor.
     func recordDeath(_ agent: Int, inHospital: Bool, province: Int, day: Int) {
-        var random = CounterRandom(deathRecordingStreams, subject: UInt64(agent))
+        let draw = CounterRandom(deathRecordingStreams, subject: UInt64(agent)).openingUniform
         let probability = inHospital ? observation.deathRecordingInHospital
             : observation.deathRecordingElsewhere * access[province]
         let reportDay = day + observation.deathReportingDelayDays
-        if random.uniform() < probability, reportDay < ledger.dayCount {
+        if draw < probability, reportDay < ledger.dayCount {
             ledger.add(.recordedDeaths, day: reportDay, province: province)
         }
     }

@@ -319,11 +319,10 @@ struct TransmissionKernel: @unchecked Sendable {
         var member = random.below(size - 1)
         if member >= offset { member += 1 }
         let target = agent - offset + member
-        let draw = random.uniform()
         // A household lies next to its infector in the columns, so its member's state is already in cache:
-        // contacts with the immune are dropped here rather than listed for the gather (at the epidemic's
-        // peak most household contacts meet someone already infected).
-        if state[target] == InfectionState.susceptible.rawValue { pending.append(target, .household, draw) }
+        // contacts with the immune are dropped here, before their susceptibility draw, rather than listed
+        // for the gather (at the epidemic's peak most household contacts meet someone already infected).
+        if state[target] == InfectionState.susceptible.rawValue { pending.append(target, .household, random.uniform()) }
     }
 
     /// The contact's age band and province are drawn weighted by what is left to find there (the
