@@ -61,7 +61,8 @@ extension Simulation {
     /// each province takes its candidates in chunk order, so the first to reach a susceptible infects it
     /// whatever the number of threads.
     func applyInfections(_ results: UnsafeMutableBufferPointer<KernelChunk>, day: Int) {
-        let lists = groupedByProvince(results.lazy.flatMap(\.candidates)) { $0.facts.province }
+        let grouped = CandidatesByProvince(results, provinceCount: provinceCount)
+        defer { grouped.deallocate() }
         let state = SharedBuffer(population.state.baseAddress!)
         let ledger = ledger
         let lastDay = dayCount
@@ -70,8 +71,9 @@ extension Simulation {
         let outputs = Parallel.map(count: provinceCount, threads: threads) { province in
             var output = InfectionOutput(byHomeCell: [Int32](repeating: 0, count: cells))
             var scheduled = [ScheduledStageEnd]()
-            scheduled.reserveCapacity(lists[province].count)
-            for candidate in lists[province] where state.base[Int(candidate.target)] == InfectionState.susceptible.rawValue {
+            let candidates = grouped.candidates(inProvince: province)
+            scheduled.reserveCapacity(candidates.count)
+            for candidate in candidates where state.base[Int(candidate.target)] == InfectionState.susceptible.rawValue {
                 state.base[Int(candidate.target)] = InfectionState.exposed.rawValue
                 ledger.add(.infections, day: day, province: province)
                 if candidate.facts.isHealthWorker { ledger.add(.healthWorkerInfections, day: day, province: province) }
@@ -101,4 +103,41 @@ extension Simulation {
         }
         phaseSeconds[.susceptibleIndex, default: 0] += clock.lap()
     }
+}
+
+/// The day's candidates in one buffer, province by province, each province's in chunk order: a counting
+/// sort over the chunks' lists, without a list per province to grow.
+struct CandidatesByProvince: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<TransmissionCandidate>
+    private let start: [Int]
+
+    init(_ chunks: UnsafeMutableBufferPointer<KernelChunk>, provinceCount: Int) {
+        var offsets = [Int](repeating: 0, count: provinceCount + 1)
+        for chunk in chunks {
+            chunk.candidates.withUnsafeBufferPointer { for candidate in $0 { offsets[Int(candidate.facts.province) + 1] += 1 } }
+        }
+        for province in 0..<provinceCount { offsets[province + 1] += offsets[province] }
+        let buffer = UnsafeMutableBufferPointer<TransmissionCandidate>.allocate(capacity: max(1, offsets[provinceCount]))
+        var next = offsets
+        for chunk in chunks {
+            chunk.candidates.withUnsafeBufferPointer { candidates in
+                next.withUnsafeMutableBufferPointer { next in
+                    for candidate in candidates {
+                        let province = Int(candidate.facts.province)
+                        (buffer.baseAddress! + next[province]).initialize(to: candidate)
+                        next[province] += 1
+                    }
+                }
+            }
+        }
+        self.buffer = buffer
+        start = offsets
+    }
+
+    func candidates(inProvince province: Int) -> UnsafeBufferPointer<TransmissionCandidate> {
+        UnsafeBufferPointer(rebasing: buffer[start[province]..<start[province + 1]])
+    }
+
+    /// The candidates are plain values: nothing to deinitialise.
+    func deallocate() { buffer.deallocate() }
 }
