@@ -72,20 +72,27 @@ struct TransmissionKernel: @unchecked Sendable {
         var rateTable = [Double](repeating: 0, count: table.count)
         let maximumSusceptibility = simulation.maximumSusceptibility
         let classes = [relativeInfectiousnessPresymptomatic, relativeInfectiousnessAsymptomatic, 1.0]
-        let settingRates: [ContactLayer: Double] = [.idpSettlement: idpRate, .prison: prisonRate, .healthFacility: healthFacilityRate]
-        for (infectiousnessClass, infectiousness) in classes.enumerated() {
-            for layer in ContactLayer.allCases {
-                for band in 0..<AgeBands.count {
-                    let rate = layer.rawValue < ContactLayer.matrixLayers.count
-                        ? contactRates[layer.rawValue * AgeBands.count + band] : settingRates[layer] ?? 0
-                    for province in 0..<provinceCount {
-                        // Contacts are thinned by s / max s on acceptance, so draw them at β · max s; those
-                        // into the matrix layers only where they can find someone (`ContactTargets`).
-                        let reach = simulation.contactTargets.rateFactor(layer, band: band, province: province)
-                        let mean = beta * maximumSusceptibility * infectiousness * rate * reach
-                            * multipliers[layer.rawValue * provinceCount + province]
-                        let index = ((infectiousnessClass * ContactLayer.allCases.count + layer.rawValue) * AgeBands.count
-                                     + band) * provinceCount + province
+        // The day's tables are built every day, so a day's fixed cost: nothing here may copy the simulation's
+        // contact tables (a copy retains each of their arrays) or hash per entry.
+        var settingRates = [Double](repeating: 0, count: ContactLayer.allCases.count)
+        settingRates[ContactLayer.idpSettlement.rawValue] = idpRate
+        settingRates[ContactLayer.prison.rawValue] = prisonRate
+        settingRates[ContactLayer.healthFacility.rawValue] = healthFacilityRate
+        let contactTargets = simulation.contactTargets
+        let layerStride = AgeBands.count * provinceCount
+        for layer in ContactLayer.allCases {
+            for band in 0..<AgeBands.count {
+                let rate = layer.rawValue < ContactLayer.matrixLayers.count
+                    ? contactRates[layer.rawValue * AgeBands.count + band] : settingRates[layer.rawValue]
+                for province in 0..<provinceCount {
+                    // Contacts are thinned by s / max s on acceptance, so draw them at β · max s; those
+                    // into the matrix layers only where they can find someone (`ContactTargets`).
+                    let reach = contactTargets.rateFactor(layer, band: band, province: province)
+                    let multiplier = multipliers[layer.rawValue * provinceCount + province]
+                    for (infectiousnessClass, infectiousness) in classes.enumerated() {
+                        let mean = beta * maximumSusceptibility * infectiousness * rate * reach * multiplier
+                        let index = (infectiousnessClass * ContactLayer.allCases.count + layer.rawValue) * layerStride
+                            + band * provinceCount + province
                         table[index] = exp(-min(mean, 700))
                         rateTable[index] = min(mean, 700)
                     }
