@@ -34,6 +34,19 @@ extension CounterRandom {
         return total
     }
 
+    /// `poisson(zeroProbability:)` opening with the stream's `openingUniform` (half the cost of a draw),
+    /// for a stream whose first draw this is: most transmission streams end at that first comparison.
+    @inlinable @inline(__always)
+    public mutating func openingPoisson(zeroProbability limit: Double) -> Int {
+        var total = 0
+        var product = openingUniform
+        while product > limit {
+            total += 1
+            product *= uniform()
+        }
+        return total
+    }
+
     /// A standard normal deviate from one uniform via the inverse CDF, so each
     /// draw consumes exactly one number of the stream.
     @inlinable

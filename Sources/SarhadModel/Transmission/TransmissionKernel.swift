@@ -26,9 +26,8 @@ struct TransmissionKernel: @unchecked Sendable {
     let zeroProbability: [Double]
     /// The means λ behind `zeroProbability`, same layout: which layer an event belongs to.
     let eventRate: [Double]
-    /// The chance that someone living freely has a quiet day, `[(base · 2 + inHousehold) · 2 + inSettlement]`
-    /// with `base` the agent's row (infectiousness class, age band, province) of `zeroProbability`'s first
-    /// layer: one load instead of five and four products per agent-day.
+    /// The chance that someone living freely has a quiet day, by `quietIndex`: one load instead of five
+    /// and four products per agent-day.
     let quietProbability: [Double]
     let idpRate: Double
     let prisonRate: Double
@@ -115,21 +114,34 @@ struct TransmissionKernel: @unchecked Sendable {
         healthWorkers = population.healthWorkers
     }
 
-    /// Multiplied in the order `freeContacts` once multiplied its five limits, so the events are the same.
+    /// Where `quietProbability` keeps an agent's row: (infectiousness class, age band, province), then
+    /// whether it has a household to meet and a settlement to live in.
+    @inline(__always)
+    static func quietIndex(infectiousnessClass: Int, band: Int, province: Int, provinceCount: Int,
+                           inHousehold: Bool, inSettlement: Bool) -> Int {
+        (((infectiousnessClass * AgeBands.count + band) * provinceCount + province) * 2 + (inHousehold ? 1 : 0)) * 2
+            + (inSettlement ? 1 : 0)
+    }
+
+    /// Each row the product of its layers' e^(−λ), household first and settlement last, the order the
+    /// layers' own zero probabilities were multiplied in before this table (so the draws did not change).
     static func quietProbabilities(zeroProbability table: [Double], provinceCount: Int) -> [Double] {
         let layerStride = AgeBands.count * provinceCount
-        let rows = 3 * AgeBands.count * provinceCount
-        var quiet = [Double](repeating: 1, count: rows * 4)
+        var quiet = [Double](repeating: 1, count: 3 * layerStride * 4)
         for infectiousnessClass in 0..<3 {
-            for row in 0..<layerStride {
-                let base = infectiousnessClass * ContactLayer.allCases.count * layerStride + row
-                let limit = { (layer: ContactLayer) in table[base + layer.rawValue * layerStride] }
-                for inHousehold in 0..<2 {
-                    for inSettlement in 0..<2 {
-                        let household = inHousehold == 1 ? limit(.household) : 1
-                        let settlement = inSettlement == 1 ? limit(.idpSettlement) : 1
-                        quiet[((infectiousnessClass * layerStride + row) * 2 + inHousehold) * 2 + inSettlement] =
-                            household * limit(.school) * limit(.work) * limit(.community) * settlement
+            for band in 0..<AgeBands.count {
+                for province in 0..<provinceCount {
+                    let base = (infectiousnessClass * ContactLayer.allCases.count * AgeBands.count + band) * provinceCount + province
+                    let limit = { (layer: ContactLayer) in table[base + layer.rawValue * layerStride] }
+                    for inHousehold in [false, true] {
+                        for inSettlement in [false, true] {
+                            let household = inHousehold ? limit(.household) : 1
+                            let settlement = inSettlement ? limit(.idpSettlement) : 1
+                            quiet[quietIndex(infectiousnessClass: infectiousnessClass, band: band, province: province,
+                                             provinceCount: provinceCount, inHousehold: inHousehold,
+                                             inSettlement: inSettlement)] =
+                                household * limit(.school) * limit(.work) * limit(.community) * settlement
+                        }
                     }
                 }
             }
@@ -287,18 +299,12 @@ struct TransmissionKernel: @unchecked Sendable {
         let rate = { (layer: ContactLayer) -> Double in eventRate[base + layer.rawValue * layerStride] }
         let inHousehold = householdSize[agent] > 1
         let inSettlement = agentFlags & AgentFlag.idpSettlement != 0 && idp.count(inProvince: province) > 0
-        let quiet = ((infectiousnessClass * layerStride + band * provinceCount + province) * 2 + (inHousehold ? 1 : 0)) * 2
-            + (inSettlement ? 1 : 0)
+        let quiet = TransmissionKernel.quietIndex(infectiousnessClass: infectiousnessClass, band: band, province: province,
+                                                  provinceCount: provinceCount, inHousehold: inHousehold,
+                                                  inSettlement: inSettlement)
         var random = CounterRandom(streams, subject: UInt64(agent) << 3 | 7)
-        // Poisson by inversion, opening with the stream's cheaper first draw: most agent-days end there.
-        let limit = quietProbability[quiet]
-        var product = random.openingUniform
-        guard product > limit else { return }
-        var events = 0
-        repeat {
-            events += 1
-            product *= random.uniform()
-        } while product > limit
+        let events = random.openingPoisson(zeroProbability: quietProbability[quiet])
+        guard events > 0 else { return }
         // Each event's layer in proportion to the layer's rate (a fixed tuple: no heap).
         let rates = (inHousehold ? rate(.household) : 0, rate(.school), rate(.work), rate(.community),
                      inSettlement ? rate(.idpSettlement) : 0)
