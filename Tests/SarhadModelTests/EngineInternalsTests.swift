@@ -24,7 +24,7 @@ struct EngineInternalsTests {
         var ids = Set<UInt32>()
         while ids.count < firstCount + secondCount { ids.insert(UInt32(truncatingIfNeeded: random.next() >> 40)) }
         let shuffled = Array(ids)
-        var list = InfectiousList()
+        var list = InfectiousList(segmentSize: 16384)
         list.replace(with: [shuffled.prefix(firstCount).sorted()])
         let arrivals = shuffled.suffix(secondCount).sorted()
         let tasks = list.tasks(arrivals: arrivals)
@@ -39,9 +39,18 @@ struct EngineInternalsTests {
         #expect(walked == shuffled.sorted())
         list.replace(with: kept)
         #expect(list.segments.flatMap { $0 } == shuffled.sorted().filter { $0 % 3 != 0 })
-        let size = InfectiousList.segmentSize
+        let size = list.segmentSize
         #expect(list.segments.allSatisfy { $0.count <= 2 * size })
         #expect(list.segments.count <= 2 * (list.count / size + 1))
+    }
+
+    @Test("segments grow with the population from 4,096 to 16,384 agents, by powers of two")
+    func segmentSizeFollowsPopulation() {
+        #expect(InfectiousList(population: 10_000).segmentSize == 4096)
+        #expect(InfectiousList(population: 1_000_000).segmentSize == 4096)
+        #expect(InfectiousList(population: 2_000_000).segmentSize == 8192)
+        #expect(InfectiousList(population: 4_000_000).segmentSize == 16384)
+        #expect(InfectiousList(population: 38_400_000).segmentSize == 16384)
     }
 
     /// Prisoners are held in another province (half of them centrally) and 100 are released on day 40,

@@ -26,6 +26,8 @@ public final class Simulation {
     let contactRates: [[Double]]
     /// Where matrix contacts land, rebuilt whenever `susceptibleIndex` drops agents.
     var contactTargets: ContactTargets
+    /// The contact phase's rate tables, kept from day to day while their inputs stay the same.
+    var transmissionRates: TransmissionRates?
     var susceptibleIndex: SusceptibleIndex
     let arrivals: ArrivalSchedule
     let populationSeconds: Double
@@ -34,7 +36,7 @@ public final class Simulation {
     /// Queued stage ends, by province.
     let stageEnds: [StageEndQueue]
     var quarantineEnds: [[UInt32]]
-    var infectiousAgents = InfectiousList()
+    var infectiousAgents: InfectiousList
     var becameInfectious: [UInt32] = []
     var testSeekers: [UInt32] = []
     var sortScratch: [UInt32] = []
@@ -89,6 +91,7 @@ public final class Simulation {
                                         mobility: configuration.mobility.matrix(provinces: configuration.provinces))
         contactTargets.update(listedShare: susceptibleIndex.listedShare)
 
+        infectiousAgents = InfectiousList(population: population.count)
         kernelWorkSpaces = (0..<max(1, threads)).map { _ in KernelWorkSpace() }
         stageEnds = (0..<configuration.provinces.count).map { _ in StageEndQueue(dayCount: configuration.dayCount) }
         quarantineEnds = [[UInt32]](repeating: [], count: dayCount + 1)

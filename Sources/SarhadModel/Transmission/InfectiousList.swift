@@ -4,9 +4,24 @@
 /// the whole list, and none copies it into one array. Segments are a function of the agents alone, so
 /// the tasks (and the order of their candidates) are the same whatever the number of threads.
 struct InfectiousList {
-    static let segmentSize = 16384
+    /// About this many agents per task. Large segments amortise a task's fixed cost where days are large;
+    /// a small population would then spend much of its epidemic on days of one or two tasks, with one
+    /// thread idle (docs/PERFORMANCE.md).
+    let segmentSize: Int
 
     private(set) var segments: [[UInt32]] = []
+
+    /// Segments of population / 256 rounded up to a power of two, between 4,096 and 16,384: a function
+    /// of the population alone, so the same for any number of threads.
+    init(population: Int) {
+        var size = 4096
+        while size < 16384 && size < population / 256 { size *= 2 }
+        segmentSize = size
+    }
+
+    init(segmentSize: Int) {
+        self.segmentSize = segmentSize
+    }
 
     /// One task: a segment (or none) and the range of `arrivals` it merges in.
     struct Task {
@@ -20,8 +35,8 @@ struct InfectiousList {
     /// first id up to the next segment's first (the first segment from 0, the last to the end).
     func tasks(arrivals: [UInt32]) -> [Task] {
         guard !segments.isEmpty else {
-            return stride(from: 0, to: arrivals.count, by: InfectiousList.segmentSize).map {
-                Task(segment: nil, arrivals: $0..<min(arrivals.count, $0 + InfectiousList.segmentSize))
+            return stride(from: 0, to: arrivals.count, by: segmentSize).map {
+                Task(segment: nil, arrivals: $0..<min(arrivals.count, $0 + segmentSize))
             }
         }
         var tasks = [Task]()
@@ -41,7 +56,7 @@ struct InfectiousList {
     /// Tomorrow's segments from today's tasks' still-infectious agents, in task order: runs of small ones
     /// joined, large ones split, so that tasks stay near `segmentSize`.
     mutating func replace(with kept: [[UInt32]]) {
-        let size = InfectiousList.segmentSize
+        let size = segmentSize
         var result = [[UInt32]]()
         result.reserveCapacity(segments.count + 1)
         var small = [UInt32]()

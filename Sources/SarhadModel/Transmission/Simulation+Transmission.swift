@@ -38,7 +38,7 @@ extension Simulation {
             results.deinitialize()
             results.deallocate()
         }
-        let kernel = TransmissionKernel(simulation: self, day: day)
+        let kernel = TransmissionKernel(simulation: self, day: day, rates: currentRates())
         let output = SharedBuffer(results.baseAddress!)
         let segments = infectiousAgents.segments
         let workSpaces = kernelWorkSpaces

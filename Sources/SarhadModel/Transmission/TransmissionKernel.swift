@@ -9,29 +9,18 @@ struct TransmissionKernel: @unchecked Sendable {
     let day: Int
     let history: NaturalHistory
     let population: Population
-    let beta: Double
-    let relativeInfectiousnessPresymptomatic: Double
-    let relativeInfectiousnessAsymptomatic: Double
     let provinceCount: Int
-    /// Row totals, `[layer * 16 + band]`.
-    let contactRates: [Double]
     /// Where school, work and community contacts land, among the cells' listed agents.
     let targets: ContactTargets
     /// Listed agents at the front of each (province, age) run of `byAge` (`SusceptibleIndex`).
     let listed: [Int32]
-    /// Today's multipliers, `[layer * provinceCount + province]`.
-    let multipliers: [Double]
     let acceptance: [Double]
-    /// e^(−λ) for every (infectiousness class, layer, age band, province): see `zeroProbabilityIndex`.
+    /// e^(−λ) for every (infectiousness class, layer, age band, province) (`TransmissionRates`).
     let zeroProbability: [Double]
     /// The means λ behind `zeroProbability`, same layout: which layer an event belongs to.
     let eventRate: [Double]
-    /// The chance that someone living freely has a quiet day, by `quietIndex`: one load instead of five
-    /// and four products per agent-day.
+    /// A free agent's chance of a quiet day, by `TransmissionRates.quietIndex`.
     let quietProbability: [Double]
-    let idpRate: Double
-    let prisonRate: Double
-    let healthFacilityRate: Double
     let prisonOutsideFactor: Double
 
     let state: UnsafeMutableBufferPointer<UInt8>
@@ -46,61 +35,19 @@ struct TransmissionKernel: @unchecked Sendable {
     let prisons: SettingIndex
     let healthWorkers: SettingIndex
 
-    init(simulation: Simulation, day: Int) {
-        let configuration = simulation.configuration
-        let population = simulation.population
+    init(simulation: Simulation, day: Int, rates: TransmissionRates) {
         streams = StreamKey(seed: simulation.seed, purpose: .transmission, day: day)
         self.day = day
         history = simulation.history
-        self.population = simulation.population
-        beta = simulation.beta
-        relativeInfectiousnessPresymptomatic = configuration.disease.relativeInfectiousnessPresymptomatic
-        relativeInfectiousnessAsymptomatic = configuration.disease.relativeInfectiousnessAsymptomatic
+        population = simulation.population
         provinceCount = simulation.provinceCount
-        contactRates = simulation.contactRates.flatMap { $0 }
         targets = simulation.contactTargets
         listed = simulation.susceptibleIndex.listed
-        multipliers = simulation.layerMultiplier.flatMap { $0 }
         acceptance = simulation.acceptance
-        let settings = configuration.settings
-        idpRate = settings.idpContactsPerDay
-        prisonRate = settings.prisonContactsPerDay
-        prisonOutsideFactor = settings.prisonOutsideContactFactor
-        healthFacilityRate = settings.patientHealthWorkerContactsPerDay * (1 - settings.protectiveEquipmentEfficacy)
-        var table = [Double](repeating: 1, count: 3 * ContactLayer.allCases.count * AgeBands.count * provinceCount)
-        var rateTable = [Double](repeating: 0, count: table.count)
-        let maximumSusceptibility = simulation.maximumSusceptibility
-        let classes = [relativeInfectiousnessPresymptomatic, relativeInfectiousnessAsymptomatic, 1.0]
-        // The day's tables are built every day, so a day's fixed cost: nothing here may copy the simulation's
-        // contact tables (a copy retains each of their arrays) or hash per entry.
-        var settingRates = [Double](repeating: 0, count: ContactLayer.allCases.count)
-        settingRates[ContactLayer.idpSettlement.rawValue] = idpRate
-        settingRates[ContactLayer.prison.rawValue] = prisonRate
-        settingRates[ContactLayer.healthFacility.rawValue] = healthFacilityRate
-        let contactTargets = simulation.contactTargets
-        let layerStride = AgeBands.count * provinceCount
-        for layer in ContactLayer.allCases {
-            for band in 0..<AgeBands.count {
-                let rate = layer.rawValue < ContactLayer.matrixLayers.count
-                    ? contactRates[layer.rawValue * AgeBands.count + band] : settingRates[layer.rawValue]
-                for province in 0..<provinceCount {
-                    // Contacts are thinned by s / max s on acceptance, so draw them at β · max s; those
-                    // into the matrix layers only where they can find someone (`ContactTargets`).
-                    let reach = contactTargets.rateFactor(layer, band: band, province: province)
-                    let multiplier = multipliers[layer.rawValue * provinceCount + province]
-                    for (infectiousnessClass, infectiousness) in classes.enumerated() {
-                        let mean = beta * maximumSusceptibility * infectiousness * rate * reach * multiplier
-                        let index = (infectiousnessClass * ContactLayer.allCases.count + layer.rawValue) * layerStride
-                            + band * provinceCount + province
-                        table[index] = exp(-min(mean, 700))
-                        rateTable[index] = min(mean, 700)
-                    }
-                }
-            }
-        }
-        zeroProbability = table
-        eventRate = rateTable
-        quietProbability = TransmissionKernel.quietProbabilities(zeroProbability: table, provinceCount: provinceCount)
+        prisonOutsideFactor = simulation.configuration.settings.prisonOutsideContactFactor
+        zeroProbability = rates.zeroProbability
+        eventRate = rates.eventRate
+        quietProbability = rates.quietProbability
         state = population.state
         flags = population.flags
         ageBand = population.ageBand
@@ -112,41 +59,6 @@ struct TransmissionKernel: @unchecked Sendable {
         idp = population.idpSettlementMembers
         prisons = population.prisonMembers
         healthWorkers = population.healthWorkers
-    }
-
-    /// Where `quietProbability` keeps an agent's row: (infectiousness class, age band, province), then
-    /// whether it has a household to meet and a settlement to live in.
-    @inline(__always)
-    static func quietIndex(infectiousnessClass: Int, band: Int, province: Int, provinceCount: Int,
-                           inHousehold: Bool, inSettlement: Bool) -> Int {
-        (((infectiousnessClass * AgeBands.count + band) * provinceCount + province) * 2 + (inHousehold ? 1 : 0)) * 2
-            + (inSettlement ? 1 : 0)
-    }
-
-    /// Each row the product of its layers' e^(−λ), household first and settlement last, the order the
-    /// layers' own zero probabilities were multiplied in before this table (so the draws did not change).
-    static func quietProbabilities(zeroProbability table: [Double], provinceCount: Int) -> [Double] {
-        let layerStride = AgeBands.count * provinceCount
-        var quiet = [Double](repeating: 1, count: 3 * layerStride * 4)
-        for infectiousnessClass in 0..<3 {
-            for band in 0..<AgeBands.count {
-                for province in 0..<provinceCount {
-                    let base = (infectiousnessClass * ContactLayer.allCases.count * AgeBands.count + band) * provinceCount + province
-                    let limit = { (layer: ContactLayer) in table[base + layer.rawValue * layerStride] }
-                    for inHousehold in [false, true] {
-                        for inSettlement in [false, true] {
-                            let household = inHousehold ? limit(.household) : 1
-                            let settlement = inSettlement ? limit(.idpSettlement) : 1
-                            quiet[quietIndex(infectiousnessClass: infectiousnessClass, band: band, province: province,
-                                             provinceCount: provinceCount, inHousehold: inHousehold,
-                                             inSettlement: inSettlement)] =
-                                household * limit(.school) * limit(.work) * limit(.community) * settlement
-                        }
-                    }
-                }
-            }
-        }
-        return quiet
     }
 
     /// Contact events drawn but not yet checked against their targets. Checking happens in separate
@@ -299,7 +211,7 @@ struct TransmissionKernel: @unchecked Sendable {
         let rate = { (layer: ContactLayer) -> Double in eventRate[base + layer.rawValue * layerStride] }
         let inHousehold = householdSize[agent] > 1
         let inSettlement = agentFlags & AgentFlag.idpSettlement != 0 && idp.count(inProvince: province) > 0
-        let quiet = TransmissionKernel.quietIndex(infectiousnessClass: infectiousnessClass, band: band, province: province,
+        let quiet = TransmissionRates.quietIndex(infectiousnessClass: infectiousnessClass, band: band, province: province,
                                                   provinceCount: provinceCount, inHousehold: inHousehold,
                                                   inSettlement: inSettlement)
         var random = CounterRandom(streams, subject: UInt64(agent) << 3 | 7)
