@@ -18,7 +18,7 @@ struct EngineInternalsTests {
     /// Days of a list: arrivals merged into segments, some agents dropped, segments rebalanced. The walk
     /// the tasks describe must be the sorted union, and segments must stay near their size.
     @Test("the infectious list's tasks walk the sorted union of the listed and the arrivals, in segments near their size",
-          arguments: [(0, 300_000), (300_000, 0), (250_000, 90_000), (10, 200_000), (1000, 500)])
+          arguments: [(0, 300_000), (300_000, 0), (250_000, 90_000), (10, 200_000), (1000, 500), (20_000, 5_000)])
     func infectiousListSegments(firstCount: Int, secondCount: Int) {
         var random = CounterRandom(seed: 3, purpose: .seeding, subject: UInt64(firstCount))
         var ids = Set<UInt32>()
@@ -39,9 +39,13 @@ struct EngineInternalsTests {
         #expect(walked == shuffled.sorted())
         list.replace(with: kept)
         #expect(list.segments.flatMap { $0 } == shuffled.sorted().filter { $0 % 3 != 0 })
-        let size = list.segmentSize
+        let size = list.size(forListOf: list.count)
         #expect(list.segments.allSatisfy { $0.count <= 2 * size })
         #expect(list.segments.count <= 2 * (list.count / size + 1))
+        // A short list is still cut for both threads.
+        if list.count >= InfectiousList.smallListTasks * InfectiousList.minimumSegment {
+            #expect(list.segments.count >= InfectiousList.smallListTasks / 2)
+        }
     }
 
     @Test("segments grow with the population from 4,096 to 16,384 agents, by powers of two")

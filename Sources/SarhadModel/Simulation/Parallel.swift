@@ -29,6 +29,7 @@ public enum Parallel {
             return
         }
         let workers = min(threads, tasks)
+        if WorkerPool.shared.run(tasks: tasks, threads: workers, body) { return }
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while true {

@@ -89,7 +89,7 @@ public final class Simulation {
         susceptibleIndex = SusceptibleIndex(ageIndexStart: population.ageIndexStart)
         contactTargets = ContactTargets(contactRows: matrices.map(\.rows), acceptance: acceptance,
                                         mobility: configuration.mobility.matrix(provinces: configuration.provinces))
-        contactTargets.update(listedShare: susceptibleIndex.listedShare)
+        contactTargets.update(listedShare: susceptibleIndex.listedShare, threads: self.threads)
 
         infectiousAgents = InfectiousList(population: population.count)
         kernelWorkSpaces = (0..<max(1, threads)).map { _ in KernelWorkSpace() }

@@ -64,7 +64,12 @@ struct ContactTargets {
 
     @inline(__always)
     func reachIndex(_ layer: ContactLayer, band: Int, province: Int) -> Int {
-        (ContactTargets.slot(layer) * AgeBands.count + band) * provinceCount + province
+        ContactTargets.reachIndex(layer, band: band, province: province, provinceCount: provinceCount)
+    }
+
+    @inline(__always)
+    static func reachIndex(_ layer: ContactLayer, band: Int, province: Int, provinceCount: Int) -> Int {
+        (slot(layer) * AgeBands.count + band) * provinceCount + province
     }
 
     @inline(__always)
@@ -74,65 +79,94 @@ struct ContactTargets {
 
     @inline(__always)
     func destinationRow(province: Int, contactBand: Int) -> Int {
+        ContactTargets.destinationRow(province: province, contactBand: contactBand, provinceCount: provinceCount)
+    }
+
+    @inline(__always)
+    static func destinationRow(province: Int, contactBand: Int, provinceCount: Int) -> Int {
         (province * AgeBands.count + contactBand) * provinceCount
     }
 
-    /// Rebuilds every table from the share of each cell's residents still listed, `[d * 16 + b′]`.
-    mutating func update(listedShare: [Double]) {
+    /// Rebuilds every table from the share of each cell's residents still listed, `[d * 16 + b′]`. Two
+    /// passes, each over provinces in parallel (a rebuild is a fixed cost of some 45,000 weights, and the
+    /// simulation waits for it): first the destination rows and what each origin's mobile contacts can
+    /// still reach, then the band rows, which need all of the first pass.
+    mutating func update(listedShare: [Double], threads: Int = 1) {
         let bands = AgeBands.count
         let provinces = provinceCount
-        var weights = [Double](repeating: 0, count: max(bands, provinces))
+        let mobility = mobility, weightedRows = weightedRows
+        // The tables are moved out for the rebuild, so that workers write disjoint rows of arrays no one
+        // else holds, and moved back at the end.
+        var destinationKeep = [Double](), destinationAlias = [Int32](), bandKeep = [Double](), bandAlias = [Int32]()
+        var reach = [Double]()
+        swap(&destinationKeep, &self.destinationKeep)
+        swap(&destinationAlias, &self.destinationAlias)
+        swap(&bandKeep, &self.bandKeep)
+        swap(&bandAlias, &self.bandAlias)
+        swap(&reach, &self.reach)
+        defer {
+            swap(&destinationKeep, &self.destinationKeep)
+            swap(&destinationAlias, &self.destinationAlias)
+            swap(&bandKeep, &self.bandKeep)
+            swap(&bandAlias, &self.bandAlias)
+            swap(&reach, &self.reach)
+        }
         // Σ_d mobility(p, d) ℓ(d, b′): how much of a mobile contact's reach into band b′ is left.
         var mobileShare = [Double](repeating: 0, count: provinces * bands)
-        var keep = [Double](), alias = [Int32]()
-        swap(&keep, &destinationKeep)
-        swap(&alias, &destinationAlias)
-        for province in 0..<provinces {
-            for contactBand in 0..<bands {
-                var sum = 0.0
-                for destination in 0..<provinces {
-                    let weight = mobility[province * provinces + destination] * listedShare[destination * bands + contactBand]
-                    weights[destination] = weight
-                    sum += weight
-                }
-                mobileShare[province * bands + contactBand] = sum
-                ContactTargets.fill(weights, count: provinces, &keep, &alias,
-                                    at: destinationRow(province: province, contactBand: contactBand))
-            }
-        }
-        swap(&keep, &destinationKeep)
-        swap(&alias, &destinationAlias)
-        swap(&keep, &bandKeep)
-        swap(&alias, &bandAlias)
-        for layer in ContactTargets.layers {
-            for band in 0..<bands {
-                let rowStart = (ContactTargets.slot(layer) * bands + band) * bands
-                for province in 0..<provinces {
-                    var total = 0.0
-                    for contactBand in 0..<bands {
-                        let left = layer == .school ? listedShare[province * bands + contactBand]
-                            : mobileShare[province * bands + contactBand]
-                        let weight = weightedRows[rowStart + contactBand] * left
-                        weights[contactBand] = weight
-                        total += weight
+        destinationKeep.withUnsafeMutableBufferPointer { keep in
+            destinationAlias.withUnsafeMutableBufferPointer { alias in
+                mobileShare.withUnsafeMutableBufferPointer { mobile in
+                    let keep = SharedBuffer(keep.baseAddress!), alias = SharedBuffer(alias.baseAddress!)
+                    let mobile = SharedBuffer(mobile.baseAddress!)
+                    Parallel.forEach(tasks: provinces, threads: threads) { province in
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: provinces) { weights in
+                            for contactBand in 0..<bands {
+                                var sum = 0.0
+                                for destination in 0..<provinces {
+                                    let weight = mobility[province * provinces + destination]
+                                        * listedShare[destination * bands + contactBand]
+                                    weights[destination] = weight
+                                    sum += weight
+                                }
+                                mobile.base[province * bands + contactBand] = sum
+                                let row = ContactTargets.destinationRow(province: province, contactBand: contactBand,
+                                                                        provinceCount: provinces)
+                                AliasBuilder.fill(weights: UnsafeBufferPointer(weights), keep: keep.base + row,
+                                                  alias: alias.base + row)
+                            }
+                        }
                     }
-                    reach[reachIndex(layer, band: band, province: province)] = total
-                    ContactTargets.fill(weights, count: bands, &keep, &alias,
-                                        at: bandRow(layer, band: band, province: province))
                 }
             }
         }
-        swap(&keep, &bandKeep)
-        swap(&alias, &bandAlias)
-    }
-
-    private static func fill(_ weights: [Double], count: Int, _ keep: inout [Double],
-                             _ alias: inout [Int32], at start: Int) {
-        weights.withUnsafeBufferPointer { weights in
-            keep.withUnsafeMutableBufferPointer { keep in
-                alias.withUnsafeMutableBufferPointer { alias in
-                    AliasBuilder.fill(weights: UnsafeBufferPointer(rebasing: weights[0..<count]),
-                                 keep: keep.baseAddress! + start, alias: alias.baseAddress! + start)
+        let mobileShares = mobileShare
+        bandKeep.withUnsafeMutableBufferPointer { keep in
+            bandAlias.withUnsafeMutableBufferPointer { alias in
+                reach.withUnsafeMutableBufferPointer { reach in
+                    let keep = SharedBuffer(keep.baseAddress!), alias = SharedBuffer(alias.baseAddress!)
+                    let reach = SharedBuffer(reach.baseAddress!)
+                    Parallel.forEach(tasks: provinces, threads: threads) { province in
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: bands) { weights in
+                            for layer in ContactTargets.layers {
+                                for band in 0..<bands {
+                                    let rowStart = (ContactTargets.slot(layer) * bands + band) * bands
+                                    var total = 0.0
+                                    for contactBand in 0..<bands {
+                                        let left = layer == .school ? listedShare[province * bands + contactBand]
+                                            : mobileShares[province * bands + contactBand]
+                                        let weight = weightedRows[rowStart + contactBand] * left
+                                        weights[contactBand] = weight
+                                        total += weight
+                                    }
+                                    let index = ContactTargets.reachIndex(layer, band: band, province: province,
+                                                                          provinceCount: provinces)
+                                    reach.base[index] = total
+                                    AliasBuilder.fill(weights: UnsafeBufferPointer(weights), keep: keep.base + index * bands,
+                                                      alias: alias.base + index * bands)
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -23,6 +23,16 @@ struct InfectiousList {
         self.segmentSize = segmentSize
     }
 
+    /// A short list is still cut into about `smallListTasks` segments (of at least `minimumSegment`), so
+    /// that the early and late days of an epidemic, small but many, keep both threads busy.
+    static let smallListTasks = 8
+    static let minimumSegment = 1024
+
+    /// The segment size for a list of `count` agents: a function of the agents alone.
+    func size(forListOf count: Int) -> Int {
+        min(segmentSize, max(InfectiousList.minimumSegment, count / InfectiousList.smallListTasks))
+    }
+
     /// One task: a segment (or none) and the range of `arrivals` it merges in.
     struct Task {
         var segment: Int?
@@ -35,8 +45,9 @@ struct InfectiousList {
     /// first id up to the next segment's first (the first segment from 0, the last to the end).
     func tasks(arrivals: [UInt32]) -> [Task] {
         guard !segments.isEmpty else {
-            return stride(from: 0, to: arrivals.count, by: segmentSize).map {
-                Task(segment: nil, arrivals: $0..<min(arrivals.count, $0 + segmentSize))
+            let size = size(forListOf: arrivals.count)
+            return stride(from: 0, to: arrivals.count, by: size).map {
+                Task(segment: nil, arrivals: $0..<min(arrivals.count, $0 + size))
             }
         }
         var tasks = [Task]()
@@ -56,7 +67,7 @@ struct InfectiousList {
     /// Tomorrow's segments from today's tasks' still-infectious agents, in task order: runs of small ones
     /// joined, large ones split, so that tasks stay near `segmentSize`.
     mutating func replace(with kept: [[UInt32]]) {
-        let size = segmentSize
+        let size = size(forListOf: kept.reduce(0) { $0 + $1.count })
         var result = [[UInt32]]()
         result.reserveCapacity(segments.count + 1)
         var small = [UInt32]()

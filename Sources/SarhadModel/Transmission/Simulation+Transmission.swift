@@ -1,3 +1,4 @@
+import Foundation
 /// What applying one province's infections leaves for the sequential merge.
 struct InfectionOutput: Sendable {
     var byLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
@@ -21,6 +22,7 @@ struct TransmissionCandidate {
     var facts: InfectionFacts
 }
 
+let debugDays = ProcessInfo.processInfo.environment["SARHAD_DAYS"] != nil
 extension Simulation {
     /// Draws today's transmission events from every infectious agent, in parallel over the infectious
     /// list's segments, then applies them in segment order: the first candidate to reach a susceptible infects it.
@@ -51,7 +53,9 @@ extension Simulation {
                 }
             }
         }
-        phaseSeconds[.contacts, default: 0] += clock.lap()
+        let lapX = clock.lap()
+        phaseSeconds[.contacts, default: 0] += lapX
+        if debugDays { print("DAY", day, tasks.count, segments.reduce(0) { $0 + $1.count } + arrivals.count, lapX) }
         infectiousAgents.replace(with: results.map(\.stillInfectious))
         phaseSeconds[.infectiousList, default: 0] += clock.lap()
         applyInfections(results, day: day)
@@ -61,7 +65,7 @@ extension Simulation {
     /// each province takes its candidates in chunk order, so the first to reach a susceptible infects it
     /// whatever the number of threads.
     func applyInfections(_ results: UnsafeMutableBufferPointer<KernelChunk>, day: Int) {
-        let grouped = CandidatesByProvince(results, provinceCount: provinceCount)
+        let grouped = CandidatesByProvince(results, provinceCount: provinceCount, threads: threads)
         defer { grouped.deallocate() }
         let state = SharedBuffer(population.state.baseAddress!)
         let ledger = ledger
@@ -99,34 +103,56 @@ extension Simulation {
         }
         var clock = Stopwatch()
         if susceptibleIndex.compact(population: population, threads: threads) {
-            contactTargets.update(listedShare: susceptibleIndex.listedShare)
+            let c1 = clock.seconds
+            contactTargets.update(listedShare: susceptibleIndex.listedShare, threads: threads)
+            if debugDays { print("COMPACT", day, c1, clock.seconds - c1) }
         }
         phaseSeconds[.susceptibleIndex, default: 0] += clock.lap()
     }
 }
 
 /// The day's candidates in one buffer, province by province, each province's in chunk order: a counting
-/// sort over the chunks' lists, without a list per province to grow.
+/// sort over the chunks' lists, without a list per province to grow. Chunks are counted and scattered in
+/// parallel (each chunk writes its own stretch of every province's run); only the offsets are serial.
 struct CandidatesByProvince: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<TransmissionCandidate>
     private let start: [Int]
 
-    init(_ chunks: UnsafeMutableBufferPointer<KernelChunk>, provinceCount: Int) {
+    init(_ chunks: UnsafeMutableBufferPointer<KernelChunk>, provinceCount: Int, threads: Int = 1) {
+        let chunkCount = chunks.count
+        // `[chunk * provinceCount + province]`: first each chunk's count, then where its candidates go.
+        let positions = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, chunkCount * provinceCount))
+        positions.initialize(repeating: 0)
+        defer { positions.deallocate() }
+        let shared = SharedBuffer(positions.baseAddress!), source = SharedBuffer(chunks.baseAddress!)
+        Parallel.forEach(tasks: chunkCount, threads: threads) { chunk in
+            let counts = shared.base + chunk * provinceCount
+            source.base[chunk].candidates.withUnsafeBufferPointer {
+                for candidate in $0 { counts[Int(candidate.facts.province)] += 1 }
+            }
+        }
         var offsets = [Int](repeating: 0, count: provinceCount + 1)
-        for chunk in chunks {
-            chunk.candidates.withUnsafeBufferPointer { for candidate in $0 { offsets[Int(candidate.facts.province) + 1] += 1 } }
+        for chunk in 0..<chunkCount {
+            for province in 0..<provinceCount { offsets[province + 1] += positions[chunk * provinceCount + province] }
         }
         for province in 0..<provinceCount { offsets[province + 1] += offsets[province] }
+        var next = Array(offsets.dropLast())
+        for chunk in 0..<chunkCount {
+            for province in 0..<provinceCount {
+                let count = positions[chunk * provinceCount + province]
+                positions[chunk * provinceCount + province] = next[province]
+                next[province] += count
+            }
+        }
         let buffer = UnsafeMutableBufferPointer<TransmissionCandidate>.allocate(capacity: max(1, offsets[provinceCount]))
-        var next = offsets
-        for chunk in chunks {
-            chunk.candidates.withUnsafeBufferPointer { candidates in
-                next.withUnsafeMutableBufferPointer { next in
-                    for candidate in candidates {
-                        let province = Int(candidate.facts.province)
-                        (buffer.baseAddress! + next[province]).initialize(to: candidate)
-                        next[province] += 1
-                    }
+        let target = SharedBuffer(buffer.baseAddress!)
+        Parallel.forEach(tasks: chunkCount, threads: threads) { chunk in
+            let next = shared.base + chunk * provinceCount
+            source.base[chunk].candidates.withUnsafeBufferPointer { candidates in
+                for candidate in candidates {
+                    let province = Int(candidate.facts.province)
+                    (target.base + next[province]).initialize(to: candidate)
+                    next[province] += 1
                 }
             }
         }
