@@ -113,60 +113,61 @@ struct ContactTargets {
         }
         // Σ_d mobility(p, d) ℓ(d, b′): how much of a mobile contact's reach into band b′ is left.
         var mobileShare = [Double](repeating: 0, count: provinces * bands)
-        destinationKeep.withUnsafeMutableBufferPointer { keep in
-            destinationAlias.withUnsafeMutableBufferPointer { alias in
-                mobileShare.withUnsafeMutableBufferPointer { mobile in
-                    let keep = SharedBuffer(keep.baseAddress!), alias = SharedBuffer(alias.baseAddress!)
-                    let mobile = SharedBuffer(mobile.baseAddress!)
-                    Parallel.forEach(tasks: provinces, threads: threads) { province in
-                        withUnsafeTemporaryAllocation(of: Double.self, capacity: provinces) { weights in
-                            for contactBand in 0..<bands {
-                                var sum = 0.0
-                                for destination in 0..<provinces {
-                                    let weight = mobility[province * provinces + destination]
-                                        * listedShare[destination * bands + contactBand]
-                                    weights[destination] = weight
-                                    sum += weight
-                                }
-                                mobile.base[province * bands + contactBand] = sum
-                                let row = ContactTargets.destinationRow(province: province, contactBand: contactBand,
-                                                                        provinceCount: provinces)
-                                AliasBuilder.fill(weights: UnsafeBufferPointer(weights), keep: keep.base + row,
-                                                  alias: alias.base + row)
-                            }
+        ContactTargets.sharing(&destinationKeep, &destinationAlias, &mobileShare) { keep, alias, mobile in
+            Parallel.forEach(tasks: provinces, threads: threads) { province in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: provinces) { weights in
+                    for contactBand in 0..<bands {
+                        var sum = 0.0
+                        for destination in 0..<provinces {
+                            let weight = mobility[province * provinces + destination]
+                                * listedShare[destination * bands + contactBand]
+                            weights[destination] = weight
+                            sum += weight
                         }
+                        mobile.base[province * bands + contactBand] = sum
+                        let row = ContactTargets.destinationRow(province: province, contactBand: contactBand,
+                                                                provinceCount: provinces)
+                        AliasBuilder.fill(weights: UnsafeBufferPointer(weights), keep: keep.base + row,
+                                          alias: alias.base + row)
                     }
                 }
             }
         }
         let mobileShares = mobileShare
-        bandKeep.withUnsafeMutableBufferPointer { keep in
-            bandAlias.withUnsafeMutableBufferPointer { alias in
-                reach.withUnsafeMutableBufferPointer { reach in
-                    let keep = SharedBuffer(keep.baseAddress!), alias = SharedBuffer(alias.baseAddress!)
-                    let reach = SharedBuffer(reach.baseAddress!)
-                    Parallel.forEach(tasks: provinces, threads: threads) { province in
-                        withUnsafeTemporaryAllocation(of: Double.self, capacity: bands) { weights in
-                            for layer in ContactTargets.layers {
-                                for band in 0..<bands {
-                                    let rowStart = (ContactTargets.slot(layer) * bands + band) * bands
-                                    var total = 0.0
-                                    for contactBand in 0..<bands {
-                                        let left = layer == .school ? listedShare[province * bands + contactBand]
-                                            : mobileShares[province * bands + contactBand]
-                                        let weight = weightedRows[rowStart + contactBand] * left
-                                        weights[contactBand] = weight
-                                        total += weight
-                                    }
-                                    let index = ContactTargets.reachIndex(layer, band: band, province: province,
-                                                                          provinceCount: provinces)
-                                    reach.base[index] = total
-                                    AliasBuilder.fill(weights: UnsafeBufferPointer(weights), keep: keep.base + index * bands,
-                                                      alias: alias.base + index * bands)
-                                }
+        ContactTargets.sharing(&bandKeep, &bandAlias, &reach) { keep, alias, reach in
+            Parallel.forEach(tasks: provinces, threads: threads) { province in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: bands) { weights in
+                    for layer in ContactTargets.layers {
+                        for band in 0..<bands {
+                            let rowStart = (ContactTargets.slot(layer) * bands + band) * bands
+                            var total = 0.0
+                            for contactBand in 0..<bands {
+                                let left = layer == .school ? listedShare[province * bands + contactBand]
+                                    : mobileShares[province * bands + contactBand]
+                                let weight = weightedRows[rowStart + contactBand] * left
+                                weights[contactBand] = weight
+                                total += weight
                             }
+                            let index = ContactTargets.reachIndex(layer, band: band, province: province,
+                                                                  provinceCount: provinces)
+                            reach.base[index] = total
+                            AliasBuilder.fill(weights: UnsafeBufferPointer(weights), keep: keep.base + index * bands,
+                                              alias: alias.base + index * bands)
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// Runs `body` with the three arrays' storage as shared base addresses, for parallel workers that
+    /// write disjoint parts of them.
+    private static func sharing(_ keep: inout [Double], _ alias: inout [Int32], _ values: inout [Double],
+                                _ body: (SharedBuffer<Double>, SharedBuffer<Int32>, SharedBuffer<Double>) -> Void) {
+        keep.withUnsafeMutableBufferPointer { keep in
+            alias.withUnsafeMutableBufferPointer { alias in
+                values.withUnsafeMutableBufferPointer { values in
+                    body(SharedBuffer(keep.baseAddress!), SharedBuffer(alias.baseAddress!), SharedBuffer(values.baseAddress!))
                 }
             }
         }
