@@ -94,23 +94,8 @@ struct ContactTargets {
     mutating func update(listedShare: [Double], threads: Int = 1) {
         let bands = AgeBands.count
         let provinces = provinceCount
+        // Copied out so that the workers read nothing of `self` while its tables are written.
         let mobility = mobility, weightedRows = weightedRows
-        // The tables are moved out for the rebuild, so that workers write disjoint rows of arrays no one
-        // else holds, and moved back at the end.
-        var destinationKeep = [Double](), destinationAlias = [Int32](), bandKeep = [Double](), bandAlias = [Int32]()
-        var reach = [Double]()
-        swap(&destinationKeep, &self.destinationKeep)
-        swap(&destinationAlias, &self.destinationAlias)
-        swap(&bandKeep, &self.bandKeep)
-        swap(&bandAlias, &self.bandAlias)
-        swap(&reach, &self.reach)
-        defer {
-            swap(&destinationKeep, &self.destinationKeep)
-            swap(&destinationAlias, &self.destinationAlias)
-            swap(&bandKeep, &self.bandKeep)
-            swap(&bandAlias, &self.bandAlias)
-            swap(&reach, &self.reach)
-        }
         // Σ_d mobility(p, d) ℓ(d, b′): how much of a mobile contact's reach into band b′ is left.
         var mobileShare = [Double](repeating: 0, count: provinces * bands)
         ContactTargets.sharing(&destinationKeep, &destinationAlias, &mobileShare) { keep, alias, mobile in

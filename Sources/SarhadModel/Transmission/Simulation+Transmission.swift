@@ -1,4 +1,3 @@
-import Foundation
 /// What applying one province's infections leaves for the sequential merge.
 struct InfectionOutput: Sendable {
     var byLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
@@ -22,7 +21,6 @@ struct TransmissionCandidate {
     var facts: InfectionFacts
 }
 
-let debugDays = ProcessInfo.processInfo.environment["SARHAD_DAYS"] != nil
 extension Simulation {
     /// Draws today's transmission events from every infectious agent, in parallel over the infectious
     /// list's segments, then applies them in segment order: the first candidate to reach a susceptible infects it.
@@ -53,9 +51,7 @@ extension Simulation {
                 }
             }
         }
-        let lapX = clock.lap()
-        phaseSeconds[.contacts, default: 0] += lapX
-        if debugDays { print("DAY", day, tasks.count, segments.reduce(0) { $0 + $1.count } + arrivals.count, lapX) }
+        phaseSeconds[.contacts, default: 0] += clock.lap()
         infectiousAgents.replace(with: results.map(\.stillInfectious))
         phaseSeconds[.infectiousList, default: 0] += clock.lap()
         applyInfections(results, day: day)
@@ -103,9 +99,7 @@ extension Simulation {
         }
         var clock = Stopwatch()
         if susceptibleIndex.compact(population: population, threads: threads) {
-            let c1 = clock.seconds
             contactTargets.update(listedShare: susceptibleIndex.listedShare, threads: threads)
-            if debugDays { print("COMPACT", day, c1, clock.seconds - c1) }
         }
         phaseSeconds[.susceptibleIndex, default: 0] += clock.lap()
     }
