@@ -63,8 +63,9 @@ public enum AfghanistanDefaults {
             observation: ObservationParameters(
                 testSeekingMild: 0.15, testSeekingSevere: 0.5, testSeekingCritical: 0.7,
                 backgroundTestSeekersPer100k: 0.5, initialTestsPerDay: 0, testSensitivity: 0.7,
-                reportingDelayDays: 2, deathRecordingInHospital: 0.8, deathRecordingElsewhere: 0.3,
-                deathReportingDelayDays: 2, isolationOfConfirmed: 0.5),
+                reportingDelayDays: 2, postMortemTestingInHospital: 0.5, postMortemTestingElsewhere: 0.05,
+                deathRecordingOfConfirmed: 0.9, deathReportingDelayDays: 2, isolationOfConfirmed: 0.5,
+                testPriority: .standard, serology: .standard),
             timeline: defaultTimeline(index: index))
     }
 
