@@ -43,7 +43,7 @@ public enum ParameterCatalog {
     }
 
     public static let all: [ParameterSpec] = scenario + population + settings + disease + mobility + importation
-        + border + health + observation
+        + border + health + observation + behaviour
 
     static let scenario: [ParameterSpec] = [
         ParameterSpec(section: "scenario", key: "name", kind: .text, unit: "", summary: "Name shown in outputs", source: "",
@@ -190,6 +190,20 @@ public enum ParameterCatalog {
         vector("health", "access", .provinceValues(0...1), "factor",
                "Access: scales testing, care seeking and compliance",
                "assumption from SIGAR district control 54/34/12 % (Oct 2018); Kabul 0.95", \.configuration.access.access),
+    ]
+
+    static let behaviour: [ParameterSpec] = [
+        boolean("behaviour", "enabled", "Contacts outside the home fall as recent deaths in the province rise",
+                "Funk et al. 2009 PNAS 106:6872 (form); on by default: people in Iran and Europe cut contacts as deaths rose",
+                \.configuration.behaviour.enabled),
+        integer("behaviour", "window_days", 1...120, "days", "Days of deaths people weigh",
+                "assumption (two weeks of news and funerals)", \.configuration.behaviour.windowDays),
+        number("behaviour", "half_effect_deaths_per_100k", 0.001...100_000, "deaths per 100,000 over the window",
+               "Deaths at which contacts fall halfway to the floor",
+               "assumption: wide prior log-uniform(0.2, 20) in calibration", \.configuration.behaviour.halfEffectDeathsPer100k),
+        number("behaviour", "floor", 0...1, "multiplier", "Lowest multiplier of school, work and community contacts from fear alone",
+               "assumption: mobility fell 30–60 % in countries with rising deaths in March 2020 (Google mobility reports)",
+               \.configuration.behaviour.floor),
     ]
 
     static let observation: [ParameterSpec] = [
