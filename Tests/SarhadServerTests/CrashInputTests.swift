@@ -4,7 +4,8 @@ import SarhadServer
 import Testing
 
 /// Texts that crashed the whole process inside the TOML parser (a force-unwrap on a key holding
-/// NUL: SIGILL; a toml++ assertion on a table header: SIGABRT). Posted to the dashboard, each one
+/// NUL: SIGILL; toml++ assertions on a table header's first character and on a `}` where an array
+/// expects a value: SIGABRT). Posted to the dashboard, each one
 /// killed the server and every run in it. The server screens them out before the parser; if the
 /// screen let one through, this test process would die here, which names the input in the log.
 @Suite("Inputs that crashed the parser")
@@ -27,6 +28,11 @@ struct CrashInputTests {
         "[\"a\\u0000\"]\n",
         "\"\\U00000000\" = 1\n",
         "a = { \"b\\u0000\" = 1 }\n",
+        "x = [}",
+        "x = [1, }\n",
+        "x = {a = [}]}\n",
+        "x = [1,2,\n# c\n\n}\n",
+        "[[a]]\nx = [ }\n",
     ]
 
     @Test("Every known crashing text is refused with a line number, and none reaches the parser", arguments: crashers)
@@ -55,7 +61,7 @@ struct CrashInputTests {
             _ = try ScenarioText.validate(text)
             return nil
         } catch {
-            let screenPhrases = ["control character", "spells out the NUL", "table header whose name"]
+            let screenPhrases = ["holds the control character", "spells out the NUL", "table header whose name", "has `}` right after"]
             return screenPhrases.contains(where: error.message.contains) ? error : nil
         }
     }
@@ -71,6 +77,7 @@ struct CrashInputTests {
             "[scenario]\nname = \"back\\\\u0000slash\"\n",
             "[scenario]\nname = \"x\"\nunknown = [\n  [+1],\n  [{ a = 1 }],\n]\n",
             "[scenario]\nname = \"tab\tand\r\nCRLF\"\r\n",
+            "[scenario]\nname = \"[}, }\"\nunknown = [{ a = 1 }, {}, \"}\"]\n",
         ]
         for text in lookalikes {
             #expect(Self.screenRefusal(text) == nil, "\(text)")

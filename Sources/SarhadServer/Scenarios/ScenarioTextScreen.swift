@@ -11,7 +11,9 @@ import SarhadScenario
 ///   would silently end the string);
 /// - a table header whose name starts with a character no key can start with, e.g. `[~a]`, or a
 ///   `[` alone on its line: toml++ asserts that a key starts with a bare-key character or a quote
-///   (SIGABRT in debug builds, undefined behaviour in release builds).
+///   (SIGABRT in debug builds, undefined behaviour in release builds);
+/// - a `}` where an array expects a value, e.g. `x = [}` or `x = [1, }`: toml++ asserts that a
+///   value does not start with a terminator. (Refused after any `[` or `,`, where TOML never allows it.)
 ///
 /// Why a screen and not a parser in a child process: the server runs inside `sarhad` and inside
 /// test runners, so it has no executable of its own to start for each scenario; fork() without
@@ -23,7 +25,7 @@ enum ScenarioTextScreen {
     static func check(_ text: String, label: String) throws(ScenarioError) {
         let bytes = Array(text.utf8)
         try checkCharacters(bytes, label: label)
-        try checkTableHeaders(bytes, label: label)
+        try checkStructure(bytes, label: label)
     }
 
     static func checkCharacters(_ bytes: [UInt8], label: String) throws(ScenarioError) {
@@ -51,15 +53,22 @@ enum ScenarioTextScreen {
         }
     }
 
-    /// Finds table headers as toml++ does: a `[` that starts a statement, outside strings,
-    /// comments, arrays and inline tables.
-    static func checkTableHeaders(_ bytes: [UInt8], label: String) throws(ScenarioError) {
+    /// Finds table headers as toml++ does (a `[` that starts a statement, outside strings,
+    /// comments, arrays and inline tables), and each `}` with what came before it, skipping blanks,
+    /// line breaks and comments as toml++ does between an array's values.
+    static func checkStructure(_ bytes: [UInt8], label: String) throws(ScenarioError) {
         var index = 0
         var line = 1
         var depth = 0
         var atStatementStart = true
+        var lastSignificant: UInt8?
         while index < bytes.count {
             let byte = bytes[index]
+            if byte == closeBrace, let last = lastSignificant, last == openBracket || last == comma {
+                throw ScenarioError(file: label, line: line, message: "has `}` right after `\(Character(UnicodeScalar(last)))`",
+                                    expected: "a value, or `]` to close the array")
+            }
+            if byte != newline && byte != space && byte != tab && byte != carriageReturn && byte != hash { lastSignificant = byte }
             switch byte {
             case newline:
                 line += 1
@@ -181,5 +190,6 @@ enum ScenarioTextScreen {
     static let openBracket = UInt8(ascii: "[")
     static let closeBracket = UInt8(ascii: "]")
     static let openBrace = UInt8(ascii: "{")
+    static let comma = UInt8(ascii: ",")
     static let closeBrace = UInt8(ascii: "}")
 }
