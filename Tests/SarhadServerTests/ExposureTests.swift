@@ -74,6 +74,10 @@ struct ExposureTests {
         #expect(!AccessPolicy.isLoopback("0.0.0.0"))
         #expect(!AccessPolicy.isLoopback("192.0.2.7"))
         #expect(try AccessPolicy(host: "localhost", token: nil).token == nil)
+        // The server binds to the address the decision was made on, not to the name resolved again.
+        let named = try ServerConfiguration(host: "localhost", port: 0, dataDirectory: FileManager.default.temporaryDirectory)
+        #expect(["127.0.0.1", "::1"].contains(named.bindAddress), "\(named.bindAddress)")
+        #expect(try ServerConfiguration(host: "[::1]", dataDirectory: FileManager.default.temporaryDirectory).bindAddress == "::1")
     }
 
     @Test("Every answer forbids framing and inline script, errors and redirects included; the run page's script is a file")

@@ -19,6 +19,9 @@ public struct AccessPolicy: Sendable, Equatable {
     /// nil: no token is asked for.
     public let token: String?
     public let listensOnLoopback: Bool
+    /// What `host` resolved to when the policy was decided; the server listens on the first, so a
+    /// name cannot resolve to one address for this decision and to another when the socket is bound.
+    public let addresses: [[UInt8]]
     /// The Host headers requests may carry (DNS rebinding defence).
     public let hosts: HostAllowList
 
@@ -26,9 +29,11 @@ public struct AccessPolicy: Sendable, Equatable {
     public init(host: String, token: String?, allowedHosts: [String] = [],
                 resolve: (String) -> [[UInt8]] = HostAddress.resolve) throws(Failure) {
         let token = token.flatMap { $0.isEmpty ? nil : $0 }
-        let loopback = AccessPolicy.isLoopback(host, resolve: resolve)
+        let addresses = resolve(HostAddress.unbracketed(host))
+        let loopback = !addresses.isEmpty && addresses.allSatisfy(HostAddress.isLoopback)
         if token == nil && !loopback { throw .tokenRequired(host: host) }
         self.token = token
+        self.addresses = addresses
         listensOnLoopback = loopback
         hosts = HostAllowList(boundHost: host, listensOnLoopback: loopback, allowedHosts: allowedHosts)
     }

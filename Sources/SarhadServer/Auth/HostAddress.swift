@@ -52,6 +52,18 @@ public enum HostAddress {
         return addresses
     }
 
+    /// The text form of an address (`127.0.0.1`, `::1`).
+    public static func text(_ address: [UInt8]) -> String? {
+        let family = address.count == 4 ? AF_INET : address.count == 16 ? AF_INET6 : -1
+        guard family >= 0 else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        let written = address.withUnsafeBytes { bytes in
+            inet_ntop(family, bytes.baseAddress, &buffer, socklen_t(buffer.count))
+        }
+        guard written != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// 127.0.0.0/8, ::1, and IPv4-mapped 127.x addresses.
     public static func isLoopback(_ address: [UInt8]) -> Bool {
         switch address.count {

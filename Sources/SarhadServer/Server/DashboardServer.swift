@@ -45,7 +45,7 @@ public struct DashboardServer: Sendable {
         logger.logLevel = .notice
         let application = Application(
             router: makeRouter(),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sarhad"),
+            configuration: .init(address: .hostname(configuration.bindAddress, port: configuration.port), serverName: "sarhad"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         // Services shut down in reverse order: the queue stops before the HTTP server drains.

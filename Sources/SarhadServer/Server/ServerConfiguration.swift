@@ -35,6 +35,13 @@ public struct ServerConfiguration: Sendable {
         FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".sarhad", isDirectory: true)
     }
 
+    /// The address the socket is bound to: the first address `host` resolved to when the access
+    /// policy was decided (the host itself when it is an address, or when it resolved to nothing).
+    public var bindAddress: String {
+        if HostAddress.literal(host) != nil { return HostAddress.unbracketed(host) }
+        return access.addresses.first.flatMap(HostAddress.text) ?? host
+    }
+
     public var databasePath: String { dataDirectory.appendingPathComponent("sarhad.sqlite").path }
     public var runsDirectory: URL { dataDirectory.appendingPathComponent("runs", isDirectory: true) }
 }
