@@ -104,7 +104,12 @@ struct CrashInputTests {
             // The scenario form's structured settings become TOML too.
             let id = try await server.createBuiltInScenario()
             let edited = try await server.postForm("/scenarios/\(id)", ["structured": "[~a]\n"])
-            #expect(edited.status == 422, "\(edited.text)")
+            #expect(edited.status == 422)
+            #expect(edited.text.contains("table header whose name starts with"), "\(edited.text)")
+            // A parameter field's text is written as the value: `r0 = [}` crashed toml++ too.
+            let field = try await server.postForm("/scenarios/\(id)", ["disease.r0": "[}"])
+            #expect(field.status == 422)
+            #expect(field.text.contains("right after"), "the screen, not another check, refused it: \(field.text)")
             let replaced = try await server.request("PUT", "/api/v1/scenarios/\(id)", body: Data("[\n".utf8), contentType: "application/toml")
             #expect(replaced.status == 422, "\(replaced.text)")
 
