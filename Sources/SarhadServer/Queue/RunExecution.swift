@@ -67,8 +67,7 @@ struct RunExecution: Sendable {
     /// Lowers the calling thread's scheduling priority (nice 10), so that a simulation using every
     /// core does not starve the threads answering requests. On Linux the nice value is per thread
     /// (who 0 is the calling thread) and inherited by threads it starts, such as the engine's worker
-    /// pool when a run starts it.
-    /// Results do not depend on it.
+    /// pool when a run starts it. Results do not depend on it.
     static func yieldToRequests() {
         #if os(Linux)
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
