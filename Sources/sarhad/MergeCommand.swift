@@ -10,7 +10,9 @@ struct MergeCommand: ParsableCommand {
             Refuses incomplete or mismatched shards, naming the missing ones. The merged files are the same \
             bytes as those of the same command run without --shard (timings.json aside). A calibration merges \
             one step at a time: each merge closes the step its shards ran (a generation, weighed into the \
-            next one's proposal, or the posterior predictive, which writes the outputs).
+            next one's proposal, or the posterior predictive, which writes the outputs). The outputs go in beside \
+            shards/; a directory holding files Sarhad did not write is refused.
+            Example: sarhad run --replicates 40 --output out --shard 1/2; sarhad run --replicates 40 --output out --shard 2/2; sarhad merge out
             """)
 
     @Argument(help: "The --output directory the shards were written under.") var directory: String

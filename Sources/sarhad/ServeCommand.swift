@@ -11,6 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
             outputs (timeseries.csv, summary.json, scenario.toml, report.html) in DATA/runs/<id>/. The JSON API is \
             under /api/v1, described at /api/v1/openapi.json. Listening on anything but loopback needs a token \
             (--token or SARHAD_TOKEN), sent as Authorization: Bearer TOKEN.
+            Example: sarhad serve --port 8080 --data ~/sarhad-data --max-runs 2
             """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
@@ -19,16 +20,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Token every request must carry (default: $SARHAD_TOKEN). Required off loopback.") var token: String?
     @Option(name: .customLong("max-runs"), help: "Runs executing at the same time; the others wait in the queue.")
     var maxRuns = 1
-    @Option(help: "Worker threads per run (default: all cores). Results do not depend on it.")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Worker threads per run, at most \(WorkLimits.maximumThreads) (default: all cores, "
+        + "\(ProcessInfo.processInfo.activeProcessorCount) on this machine). Results do not depend on it.", valueName: "n"))
+    var threads: Int?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535 (got \(port))") }
         guard maxRuns >= 1 else { throw ValidationError("--max-runs must be at least 1 (got \(maxRuns))") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
     }
 
     func run() async throws {
+        let threads = workerThreads(self.threads)
+        try WorkLimits.checkThreads(threads)
         let dataDirectory = data.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath, isDirectory: true) }
             ?? ServerConfiguration.defaultDataDirectory
         let configuration: ServerConfiguration

@@ -25,6 +25,7 @@ struct CalibrationJob {
             throw InputError(ScenarioError(key: "--through", message: "is \"\(command.through)\"",
                                            expected: "a date after the scenario's start, like 2020-04-08"))
         }
+        try WorkLimits.checkDays(from: scenario.configuration.startDate, to: date, option: "--through")
         throughDate = date
         var loaded = try ReportedDataInput.load(path: command.data, provinces: command.provinces, scenario: scenario).through(date)
         loaded.targets = scenario.calibrationTargets.map(CalibrationSpace.target)

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Sarhad declines to do what was asked (an output folder it did not write, work beyond its limits or
+/// the machine's memory): the message names what and why, and the process ends with exit status 2
+/// before anything is computed or written.
+struct Refusal: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The exit statuses every subcommand uses (README, "Exit statuses").
+enum ExitStatus {
+    /// The command did what was asked.
+    static let success: Int32 = 0
+    /// It ran but failed: a check of `sarhad validate` failed, a calibration accepted no particle,
+    /// a file could not be written.
+    static let failure: Int32 = 1
+    /// It refused its input before doing any work: an invalid scenario or data file, an option value
+    /// Sarhad does not accept, an output folder it did not write, work beyond the limits.
+    static let refused: Int32 = 2
+}
