@@ -144,7 +144,8 @@ struct OutputSafetyTests {
             try "date,province,measure,value\n".write(to: folder.appendingPathComponent("timeseries.csv"), atomically: true, encoding: .utf8)
         }
         // Named like a leftover but not Sarhad's (no marker), and Sarhad's but of a process still running.
-        let foreign = ".out.partial-\(ended + 1)", running = ".out.partial-\(ProcessInfo.processInfo.processIdentifier)"
+        // (Process numbers are handed out in turn: each leftover takes one of an ended process, not the next free one.)
+        let foreign = ".out.partial-\(try SarhadProcess.endedProcessNumber())", running = ".out.partial-\(ProcessInfo.processInfo.processIdentifier)"
         try manager.createDirectory(at: directory.appendingPathComponent(foreign), withIntermediateDirectories: true)
         try "mine\n".write(to: directory.appendingPathComponent("\(foreign)/keep.txt"), atomically: true, encoding: .utf8)
         try manager.createDirectory(at: directory.appendingPathComponent(running), withIntermediateDirectories: true)
