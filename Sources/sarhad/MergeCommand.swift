@@ -20,6 +20,8 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let here = FileManager.default.currentDirectoryPath
+        // Before reading any shard: the outputs go in beside shards/, into a folder that must be Sarhad's.
+        try OutputDirectory.checkDestination(path: directory, replacingWhole: false)
         if CalibrationDirectory.holdsCalibration(directory) {
             let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL.path
             print(try ShardFiles.refusingProblems { try CalibrationShards.merge(output: target) })

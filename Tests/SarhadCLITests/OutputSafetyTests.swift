@@ -157,4 +157,67 @@ struct OutputSafetyTests {
         #expect(manager.fileExists(atPath: directory.appendingPathComponent("\(foreign)/keep.txt").path))
         #expect(manager.fileExists(atPath: directory.appendingPathComponent("out/summary.json").path))
     }
+
+    @Test("shards and their merge write beside each other; the merged folder is Sarhad's, and a folder with a user's file is not")
+    func shardsAndMerge() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? manager.removeItem(at: directory) }
+        for k in 1...2 { try SarhadProcess.succeed(tinyRun + ["--replicates", "2", "--output", "out", "--shard", "\(k)/2"], in: directory) }
+        try SarhadProcess.succeed(["merge", "out"], in: directory)
+        let out = directory.appendingPathComponent("out")
+        #expect(manager.fileExists(atPath: out.appendingPathComponent("quantiles.csv").path))
+        #expect(manager.fileExists(atPath: out.appendingPathComponent(".sarhad-output").path))
+        // The merged folder, shards and all, is replaced by a later run.
+        try SarhadProcess.succeed(tinyRun + ["--output", "out"], in: directory)
+        #expect(!manager.fileExists(atPath: out.appendingPathComponent("shards").path))
+
+        // Shards written into a folder that later gained a user's file: merge refuses and keeps the file.
+        for k in 1...2 { try SarhadProcess.succeed(tinyRun + ["--replicates", "2", "--output", "other", "--shard", "\(k)/2"], in: directory) }
+        try "mine\n".write(to: directory.appendingPathComponent("other/keep.txt"), atomically: true, encoding: .utf8)
+        let merge = try SarhadProcess.run(["merge", "other"], in: directory)
+        #expect(merge.status == 2, "\(merge.standardError)")
+        #expect(merge.standardError.contains("keep.txt"), "\(merge.standardError)")
+        #expect(try manager.contentsOfDirectory(atPath: directory.appendingPathComponent("other").path).sorted() == ["keep.txt", "shards"])
+        #expect(try manager.contentsOfDirectory(atPath: directory.path).sorted() == ["other", "out"], "merge left something beside")
+    }
+
+    @Test("outputs written before the marker existed are recognised: a run, a comparison, a shard")
+    func earlierOutputsRecognised() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? manager.removeItem(at: directory) }
+        let compare = ["compare", "built-in", "built-in", "--replicates", "1", "--population-scale", "0.001", "--end", "2020-02-10",
+                       "--quiet", "--threads", "1", "--output", "cmp"]
+        let shard = tinyRun + ["--replicates", "2", "--output", "sharded", "--shard", "1/2"]
+        try SarhadProcess.succeed(compare, in: directory)
+        try SarhadProcess.succeed(shard, in: directory)
+        for marker in ["cmp/.sarhad-output", "sharded/shards/1-of-2/.sarhad-output"] {
+            try manager.removeItem(at: directory.appendingPathComponent(marker))
+        }
+        try SarhadProcess.succeed(compare, in: directory)
+        try SarhadProcess.succeed(shard, in: directory)
+        #expect(manager.fileExists(atPath: directory.appendingPathComponent("cmp/.sarhad-output").path))
+        #expect(manager.fileExists(atPath: directory.appendingPathComponent("sharded/shards/1-of-2/.sarhad-output").path))
+
+        // A comparison folder with a folder of the user's in it is not one.
+        try manager.removeItem(at: directory.appendingPathComponent("cmp/.sarhad-output"))
+        try manager.createDirectory(at: directory.appendingPathComponent("cmp/drafts"), withIntermediateDirectories: true)
+        try "x\n".write(to: directory.appendingPathComponent("cmp/drafts/x.txt"), atomically: true, encoding: .utf8)
+        let refused = try SarhadProcess.run(compare, in: directory)
+        #expect(refused.status == 2, "\(refused.standardError)")
+        #expect(manager.fileExists(atPath: directory.appendingPathComponent("cmp/drafts/x.txt").path))
+    }
+
+    @Test("--report into a folder whose report.html Sarhad did not write is refused; into a new folder it is written")
+    func reportDestination() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? manager.removeItem(at: directory) }
+        let site = directory.appendingPathComponent("site")
+        try manager.createDirectory(at: site, withIntermediateDirectories: true)
+        try "<p>my page</p>\n".write(to: site.appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
+        let refused = try SarhadProcess.run(tinyRun + ["--output", "out", "--report", "site"], in: directory)
+        #expect(refused.status == 2, "\(refused.standardError)")
+        #expect(refused.standardError.contains("--report \(site.resolvingSymlinksInPath().path)"), "\(refused.standardError)")
+        #expect(try String(contentsOf: site.appendingPathComponent("report.html"), encoding: .utf8) == "<p>my page</p>\n")
+        #expect(!manager.fileExists(atPath: directory.appendingPathComponent("out").path))
+    }
 }

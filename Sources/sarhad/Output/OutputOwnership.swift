@@ -40,7 +40,7 @@ enum OutputOwnership {
         guard strangers.isEmpty else {
             let shown = strangers.sorted().prefix(5).joined(separator: ", ") + (strangers.count > 5 ? ", …" : "")
             let why = OutputMarker.read(in: url) == nil && !isLegacyOutput(url, names: names)
-                ? "is not empty and was not written by Sarhad (it has no \(OutputMarker.fileName) file)"
+                ? "is not empty and was not written by Sarhad (it has no \(OutputMarker.fileName) file; it holds \(shown))"
                 : "holds files Sarhad did not write (\(shown))"
             throw Refusal("\(option) \(url.path) \(why). Sarhad never replaces a folder it did not write, nor deletes "
                 + "files it did not write: choose a new or empty folder, or move those files out.")
