@@ -84,7 +84,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         guard let posterior = history.last?.posterior, posterior.count > 0 else {
             FileHandle.standardError.write(Data("error: \(CalibrationJob.noParticleMessage)\n".utf8))
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.failure)
         }
         let fitSeconds = (clock.now - started).seconds
         log("Posterior predictive: \(predictive) replicates to \(job.scenario.configuration.endDate)…")
@@ -99,7 +99,6 @@ struct CalibrateCommand: ParsableCommand {
             throw error
         }
         print(text)
-        if let note = IntervalNote.text(replicates: predictive, what: "posterior predictive replicates") { print(note) }
         print("Fitted in \(String(format: "%.0f", fitSeconds)) s (\(history.map(\.attempts).reduce(0, +)) simulations); outputs in \(directory.final.path)")
     }
 

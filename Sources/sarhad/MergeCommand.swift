@@ -47,7 +47,7 @@ struct MergeCommand: ParsableCommand {
             try finish(try SweepJob(command: command), manifest, results, target)
         default:
             FileHandle.standardError.write(Data("error: shards of `\(manifest.command)` cannot be merged\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
     }
 
@@ -56,7 +56,7 @@ struct MergeCommand: ParsableCommand {
         guard job.fingerprint == manifest.fingerprint else {
             FileHandle.standardError.write(Data(("error: the inputs changed since the shards ran (a scenario file was edited?); "
                 + "rerun the shards\n").utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
         let output = try OutputDirectory(path: target)
         let text: String

@@ -8,10 +8,9 @@ struct Refusal: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// The exit statuses every subcommand uses (README, "Exit statuses").
+/// The exit statuses every subcommand uses besides 0 (done) and ArgumentParser's 64 (a command line
+/// that does not parse); README, "Exit statuses".
 enum ExitStatus {
-    /// The command did what was asked.
-    static let success: Int32 = 0
     /// It ran but failed: a check of `sarhad validate` failed, a calibration accepted no particle,
     /// a file could not be written.
     static let failure: Int32 = 1

@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
                                                     maximumConcurrentRuns: maxRuns, threadsPerRun: threads)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
         let server = try DashboardServer(configuration: configuration)
         let host = self.host

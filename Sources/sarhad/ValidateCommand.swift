@@ -57,7 +57,7 @@ struct ValidateCommand: ParsableCommand {
                 throw error
             }
         }
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 { throw ExitCode(ExitStatus.failure) }
     }
 
     func selectedGroups() throws -> [ValidationSuite.Group] {

@@ -57,5 +57,9 @@ struct HelpAndStatusTests {
         #expect(outcome.standardOutput.contains("these intervals rest on only 3 replicates"), "\(outcome.standardOutput)")
         let single = try SarhadProcess.succeed(tinyRun + ["--output", "single"], in: directory)
         #expect(!single.standardOutput.contains("rest on only"))
+        // The calibration's hidden-epidemic intervals come from its posterior predictive replicates (4 here).
+        let calibration = try SarhadProcess.succeed(smallCalibration + ["--output", "fit"], in: directory)
+        #expect(calibration.standardOutput.contains("these intervals rest on only 4 posterior predictive replicates"),
+                "\(calibration.standardOutput)")
     }
 }

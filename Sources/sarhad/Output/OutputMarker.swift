@@ -28,7 +28,7 @@ struct OutputMarker: Codable, Equatable {
     /// The marker this process writes.
     static func current(files: [String]) -> OutputMarker {
         OutputMarker(sarhadVersion: Sarhad.configuration.version, command: ["sarhad"] + CommandLine.arguments.dropFirst(),
-                     host: ProcessInfo.processInfo.hostName, process: ProcessInfo.processInfo.processIdentifier,
+                     host: machineName, process: ProcessInfo.processInfo.processIdentifier,
                      files: files.sorted())
     }
 
@@ -43,4 +43,12 @@ struct OutputMarker: Codable, Equatable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(self).write(to: directory.appendingPathComponent(Self.fileName), options: .atomic)
     }
+
+    /// This machine's name as gethostname(2) gives it: no name lookup, which can hang on a compute node
+    /// whose resolver is unreachable.
+    static let machineName: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
 }

@@ -43,7 +43,7 @@ enum StaleStaging {
     /// previous output is one Sarhad had recognised as its own, and an empty one was killed at birth.
     static func isLeftover(_ folder: URL, process: Int32) -> Bool {
         let marker = OutputMarker.read(in: folder)
-        if let marker, marker.host != ProcessInfo.processInfo.hostName { return false }
+        if let marker, marker.host != OutputMarker.machineName { return false }
         let isThisProcess = process == ProcessInfo.processInfo.processIdentifier
         guard isThisProcess || !isRunning(process) else { return false }
         if marker != nil { return true }

@@ -23,7 +23,7 @@ struct SlurmStatusCommand: ParsableCommand {
         } catch {
             // The block throws only SlurmProblem, so `error` is one.
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
     }
 }

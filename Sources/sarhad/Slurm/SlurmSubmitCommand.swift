@@ -44,7 +44,7 @@ struct SlurmSubmitCommand: ParsableCommand {
             try submit()
         } catch let problem as SlurmProblem {
             FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
     }
 
