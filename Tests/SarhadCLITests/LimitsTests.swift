@@ -7,7 +7,8 @@ struct LimitsTests {
     func expectRefused(_ arguments: [String], saying words: [String]) throws {
         let directory = try SarhadProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = try SarhadProcess.run(arguments, in: directory)
+        // A refusal takes well under a second; a version without the limits would run for hours.
+        let outcome = try SarhadProcess.run(arguments, in: directory, killAfter: 120)
         #expect(outcome.status == 2, "sarhad \(arguments.joined(separator: " ")): \(outcome.standardError)")
         for word in words {
             #expect(outcome.standardError.contains(word), "sarhad \(arguments.joined(separator: " ")): \(outcome.standardError)")
