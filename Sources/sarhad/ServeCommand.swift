@@ -28,20 +28,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-runs"),
             help: "Runs executing at the same time, at most \(ServerConfiguration.maximumConcurrentRunsLimit); the others wait in the queue.")
     var maxRuns = 1
-    @Option(help: "Worker threads per run, at most \(ServerConfiguration.maximumThreadsPerRun) (default: all cores). Results do not depend on it.")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Worker threads per run, at most \(WorkLimits.maximumThreads) (default: all cores, "
+        + "\(ProcessInfo.processInfo.activeProcessorCount) on this machine). Results do not depend on it.", valueName: "n"))
+    var threads: Int?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535 (got \(port))") }
         guard (1...ServerConfiguration.maximumConcurrentRunsLimit).contains(maxRuns) else {
             throw ValidationError("--max-runs must be from 1 to \(ServerConfiguration.maximumConcurrentRunsLimit) (got \(maxRuns))")
         }
-        guard (1...ServerConfiguration.maximumThreadsPerRun).contains(threads) else {
+        if let threads, !(1...ServerConfiguration.maximumThreadsPerRun).contains(threads) {
             throw ValidationError("--threads must be from 1 to \(ServerConfiguration.maximumThreadsPerRun) (got \(threads))")
         }
     }
 
     func run() async throws {
+        let threads = workerThreads(self.threads)
+        try WorkLimits.checkThreads(threads)
         let dataDirectory = data.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath, isDirectory: true) }
             ?? ServerConfiguration.defaultDataDirectory
         let configuration: ServerConfiguration
@@ -51,14 +54,14 @@ struct ServeCommand: AsyncParsableCommand {
                                                     allowedHosts: allowedHosts, maximumConcurrentRuns: maxRuns, threadsPerRun: threads)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
         let server: DashboardServer
         do {
             server = try DashboardServer(configuration: configuration)
         } catch let error as DataDirectoryLock.Failure {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
         let host = self.host
         try await server.run(handleSignals: true) { port in
