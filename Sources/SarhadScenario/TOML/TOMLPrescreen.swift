@@ -173,10 +173,6 @@ struct TOMLPrescreen {
     // MARK: Values
 
     private mutating func value(depth: Int) throws(ScenarioError) {
-        guard depth <= Self.maximumDepth else {
-            throw fail("arrays or inline tables nested more than \(Self.maximumDepth) deep",
-                       expected: "at most \(Self.maximumDepth) levels of nesting")
-        }
         switch current {
         case "\"":
             if peek(1) == "\"" && peek(2) == "\"" { try multiLineString(quote: "\"") } else { try basicString() }
@@ -198,6 +194,9 @@ struct TOMLPrescreen {
     private mutating func scalarValue() throws(ScenarioError) {
         var token = readToken()
         guard !token.isEmpty else { throw fail("\(described(current)) where a value belongs", expected: Self.valueExpectation) }
+        if let odd = token.first(where: { !$0.isASCII || Self.isControl($0) }) {
+            throw fail("\(described(odd)) in a value", expected: Self.valueExpectation)
+        }
         // A date and a time may be separated by a space (`1979-05-27 07:32:00`).
         if Self.isDate(token), current == " ", let next = peek(1), Self.isDigit(next) {
             index += 1
@@ -219,7 +218,15 @@ struct TOMLPrescreen {
         return Array(scalars[start..<index])
     }
 
+    private func checkDepth(_ depth: Int) throws(ScenarioError) {
+        guard depth <= Self.maximumDepth else {
+            throw fail("arrays or inline tables nested more than \(Self.maximumDepth) deep",
+                       expected: "at most \(Self.maximumDepth) levels of nesting")
+        }
+    }
+
     private mutating func array(depth: Int) throws(ScenarioError) {
+        try checkDepth(depth)
         let opened = line
         index += 1
         while true {
@@ -257,6 +264,7 @@ struct TOMLPrescreen {
     }
 
     private mutating func inlineTable(depth: Int) throws(ScenarioError) {
+        try checkDepth(depth)
         index += 1
         skipSpaces()
         if current == "}" {

@@ -37,7 +37,8 @@ public struct TOMLSource: Sendable {
     static func line(of path: String, in lines: [String: Int]) -> Int? {
         var candidate = path
         while true {
-            if let line = lines[candidate] { return line }
+            // An array of tables (`importation.crossings`) is found at its first table.
+            if let line = lines[candidate] ?? lines[candidate + "[0]"] { return line }
             guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
             candidate = String(candidate[..<cut])
         }
