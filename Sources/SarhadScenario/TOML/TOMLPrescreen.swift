@@ -16,27 +16,29 @@ struct TOMLPrescreen {
     static let maximumKeyParts = 16
     static let maximumNumberLength = 64
 
-    private let scalars: [Unicode.Scalar]
+    /// UTF-8 bytes: everything the grammar names is ASCII, and the bytes of other characters are all
+    /// 0x80 or above, so they can never be mistaken for it.
+    private let bytes: [UInt8]
     private let name: String
     private var index = 0
     private var line = 1
 
     static func check(_ text: String, name: String) throws(ScenarioError) {
-        var screen = TOMLPrescreen(scalars: Array(text.unicodeScalars), name: name)
+        var screen = TOMLPrescreen(bytes: Array(text.utf8), name: name)
         try screen.document()
     }
 
-    private init(scalars: [Unicode.Scalar], name: String) {
-        self.scalars = scalars
+    private init(bytes: [UInt8], name: String) {
+        self.bytes = bytes
         self.name = name
     }
 
     // MARK: Reading
 
-    private var atEnd: Bool { index >= scalars.count }
-    private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
-    private func peek(_ offset: Int) -> Unicode.Scalar? {
-        index + offset < scalars.count ? scalars[index + offset] : nil
+    private var atEnd: Bool { index >= bytes.count }
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    private func peek(_ offset: Int) -> UInt8? {
+        index + offset < bytes.count ? bytes[index + offset] : nil
     }
 
     private func fail(_ message: String, expected: String, line: Int? = nil) -> ScenarioError {
@@ -44,8 +46,12 @@ struct TOMLPrescreen {
                       expected: expected)
     }
 
-    private func described(_ scalar: Unicode.Scalar?) -> String {
-        guard let scalar else { return "the end of the file" }
+    /// The character starting at a byte, for a message.
+    private func described(_ byte: UInt8?, at position: Int? = nil) -> String {
+        guard byte != nil else { return "the end of the file" }
+        let start = position ?? index
+        let text = String(decoding: bytes[start..<min(bytes.count, start + 4)], as: UTF8.self)
+        guard let scalar = text.unicodeScalars.first else { return "the end of the file" }
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         if scalar.value < 0x20 || scalar.value == 0x7F { return "the control character \(code)" }
@@ -54,18 +60,18 @@ struct TOMLPrescreen {
     }
 
     private mutating func skipSpaces() {
-        while let scalar = current, scalar == " " || scalar == "\t" { index += 1 }
+        while let scalar = current, scalar == UInt8(ascii: " ") || scalar == UInt8(ascii: "\t") { index += 1 }
     }
 
     /// A line break (LF or CRLF); false if there is none here.
     private mutating func lineBreak() throws(ScenarioError) -> Bool {
-        if current == "\n" {
+        if current == UInt8(ascii: "\n") {
             index += 1
             line += 1
             return true
         }
-        if current == "\r" {
-            guard peek(1) == "\n" else {
+        if current == UInt8(ascii: "\r") {
+            guard peek(1) == UInt8(ascii: "\n") else {
                 throw fail("a carriage return not followed by a line feed", expected: "line ends of LF or CRLF")
             }
             index += 2
@@ -77,7 +83,7 @@ struct TOMLPrescreen {
 
     private mutating func comment() throws(ScenarioError) {
         index += 1
-        while let scalar = current, scalar != "\n", scalar != "\r" {
+        while let scalar = current, scalar != UInt8(ascii: "\n"), scalar != UInt8(ascii: "\r") {
             guard !Self.isControl(scalar) else {
                 throw fail("\(described(scalar)) in a comment", expected: "printable characters or tabs in comments")
             }
@@ -88,7 +94,7 @@ struct TOMLPrescreen {
     /// Spaces, then a comment or nothing, then a line break or the end of the file.
     private mutating func endOfLine(after what: String) throws(ScenarioError) {
         skipSpaces()
-        if current == "#" { try comment() }
+        if current == UInt8(ascii: "#") { try comment() }
         if atEnd { return }
         guard try lineBreak() else {
             throw fail("\(described(current)) after \(what)", expected: "a comment or the end of the line")
@@ -98,20 +104,20 @@ struct TOMLPrescreen {
     // MARK: Document, headers, keys
 
     private mutating func document() throws(ScenarioError) {
-        if current == "\u{FEFF}" { index += 1 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
         while !atEnd {
             skipSpaces()
             guard let scalar = current else { return }
-            if scalar == "#" {
+            if scalar == UInt8(ascii: "#") {
                 try comment()
             } else if try lineBreak() {
                 continue
-            } else if scalar == "[" {
+            } else if scalar == UInt8(ascii: "[") {
                 try header()
             } else if Self.isKeyStart(scalar) {
                 try key()
                 skipSpaces()
-                guard current == "=" else {
+                guard current == UInt8(ascii: "=") else {
                     throw fail("\(described(current)) after a key", expected: "`=` and a value, as in `r0 = 2.4`")
                 }
                 index += 1
@@ -127,7 +133,7 @@ struct TOMLPrescreen {
 
     private mutating func header() throws(ScenarioError) {
         index += 1
-        let isArray = current == "["
+        let isArray = current == UInt8(ascii: "[")
         if isArray { index += 1 }
         skipSpaces()
         guard let scalar = current, Self.isKeyStart(scalar) else {
@@ -135,8 +141,9 @@ struct TOMLPrescreen {
         }
         try key()
         skipSpaces()
-        guard current == "]", !isArray || peek(1) == "]" else {
-            throw fail("\(described(isArray && current == "]" ? peek(1) : current)) in a table header",
+        guard current == UInt8(ascii: "]"), !isArray || peek(1) == UInt8(ascii: "]") else {
+            let wrongAt = isArray && current == UInt8(ascii: "]") ? index + 1 : index
+            throw fail("\(described(peek(wrongAt - index), at: wrongAt)) in a table header",
                        expected: isArray ? "`]]` closing the header" : "`]` closing the header")
         }
         index += isArray ? 2 : 1
@@ -153,18 +160,18 @@ struct TOMLPrescreen {
                            expected: "keys of at most \(Self.maximumKeyParts) parts")
             }
             guard let scalar = current else { throw fail("the end of the file in a key", expected: "a key") }
-            if scalar == "\"" || scalar == "'" {
+            if scalar == UInt8(ascii: "\"") || scalar == UInt8(ascii: "'") {
                 guard !(peek(1) == scalar && peek(2) == scalar) else {
                     throw fail("a multi-line string used as a key", expected: "a key on one line")
                 }
-                if scalar == "\"" { try basicString() } else { try literalString() }
+                if scalar == UInt8(ascii: "\"") { try basicString() } else { try literalString() }
             } else if Self.isBareKey(scalar) {
                 while let next = current, Self.isBareKey(next) { index += 1 }
             } else {
                 throw fail("\(described(scalar)) in a key", expected: "letters, digits, `_`, `-`, or a quoted key")
             }
             skipSpaces()
-            guard current == "." else { return }
+            guard current == UInt8(ascii: ".") else { return }
             index += 1
             skipSpaces()
         }
@@ -174,13 +181,13 @@ struct TOMLPrescreen {
 
     private mutating func value(depth: Int) throws(ScenarioError) {
         switch current {
-        case "\"":
-            if peek(1) == "\"" && peek(2) == "\"" { try multiLineString(quote: "\"") } else { try basicString() }
-        case "'":
-            if peek(1) == "'" && peek(2) == "'" { try multiLineString(quote: "'") } else { try literalString() }
-        case "[":
+        case UInt8(ascii: "\""):
+            if peek(1) == UInt8(ascii: "\"") && peek(2) == UInt8(ascii: "\"") { try multiLineString(quote: UInt8(ascii: "\"")) } else { try basicString() }
+        case UInt8(ascii: "'"):
+            if peek(1) == UInt8(ascii: "'") && peek(2) == UInt8(ascii: "'") { try multiLineString(quote: UInt8(ascii: "'")) } else { try literalString() }
+        case UInt8(ascii: "["):
             try array(depth: depth + 1)
-        case "{":
+        case UInt8(ascii: "{"):
             try inlineTable(depth: depth + 1)
         default:
             try scalarValue()
@@ -194,28 +201,28 @@ struct TOMLPrescreen {
     private mutating func scalarValue() throws(ScenarioError) {
         var token = readToken()
         guard !token.isEmpty else { throw fail("\(described(current)) where a value belongs", expected: Self.valueExpectation) }
-        if let odd = token.first(where: { !$0.isASCII || Self.isControl($0) }) {
-            throw fail("\(described(odd)) in a value", expected: Self.valueExpectation)
+        if let odd = token.firstIndex(where: { $0 >= 0x80 || Self.isControl($0) }) {
+            throw fail("\(described(token[odd], at: index - token.count + odd)) in a value", expected: Self.valueExpectation)
         }
         // A date and a time may be separated by a space (`1979-05-27 07:32:00`).
-        if Self.isDate(token), current == " ", let next = peek(1), Self.isDigit(next) {
+        if Self.isDate(token), current == UInt8(ascii: " "), let next = peek(1), Self.isDigit(next) {
             index += 1
-            token += [" "] + readToken()
+            token += [UInt8(ascii: " ")] + readToken()
         }
         guard token.count <= Self.maximumNumberLength else {
             throw fail("a value of \(token.count) characters", expected: "numbers of at most \(Self.maximumNumberLength) characters")
         }
-        let text = String(String.UnicodeScalarView(token))
+        let text = String(decoding: token, as: UTF8.self)
         guard text == "true" || text == "false" || Self.isInteger(token) || Self.isFloat(token) || Self.isDateTime(token)
         else {
             throw fail("`\(text)` is not a value", expected: Self.valueExpectation)
         }
     }
 
-    private mutating func readToken() -> [Unicode.Scalar] {
+    private mutating func readToken() -> [UInt8] {
         let start = index
         while let scalar = current, !Self.isValueEnd(scalar) { index += 1 }
-        return Array(scalars[start..<index])
+        return Array(bytes[start..<index])
     }
 
     private func checkDepth(_ depth: Int) throws(ScenarioError) {
@@ -234,15 +241,15 @@ struct TOMLPrescreen {
             guard let scalar = current else {
                 throw fail("an array opened on line \(opened) is not closed", expected: "`]`", line: opened)
             }
-            if scalar == "]" {
+            if scalar == UInt8(ascii: "]") {
                 index += 1
                 return
             }
             try value(depth: depth)
             try skipArraySpace()
-            if current == "," {
+            if current == UInt8(ascii: ",") {
                 index += 1
-            } else if current == "]" {
+            } else if current == UInt8(ascii: "]") {
                 index += 1
                 return
             } else {
@@ -255,7 +262,7 @@ struct TOMLPrescreen {
     private mutating func skipArraySpace() throws(ScenarioError) {
         while true {
             skipSpaces()
-            if current == "#" {
+            if current == UInt8(ascii: "#") {
                 try comment()
             } else if try !lineBreak() {
                 return
@@ -267,7 +274,7 @@ struct TOMLPrescreen {
         try checkDepth(depth)
         index += 1
         skipSpaces()
-        if current == "}" {
+        if current == UInt8(ascii: "}") {
             index += 1
             return
         }
@@ -278,15 +285,15 @@ struct TOMLPrescreen {
             }
             try key()
             skipSpaces()
-            guard current == "=" else { throw fail("\(described(current)) after a key", expected: "`=` and a value") }
+            guard current == UInt8(ascii: "=") else { throw fail("\(described(current)) after a key", expected: "`=` and a value") }
             index += 1
             skipSpaces()
             try value(depth: depth)
             skipSpaces()
-            if current == "," {
+            if current == UInt8(ascii: ",") {
                 index += 1
                 skipSpaces()
-            } else if current == "}" {
+            } else if current == UInt8(ascii: "}") {
                 index += 1
                 return
             } else {
@@ -300,15 +307,15 @@ struct TOMLPrescreen {
     private mutating func basicString() throws(ScenarioError) {
         index += 1
         while true {
-            guard let scalar = current, scalar != "\n", scalar != "\r" else {
+            guard let scalar = current, scalar != UInt8(ascii: "\n"), scalar != UInt8(ascii: "\r") else {
                 throw fail("a string not closed on its line", expected: "a closing `\"`")
             }
             index += 1
-            if scalar == "\"" { return }
-            if scalar == "\\" {
+            if scalar == UInt8(ascii: "\"") { return }
+            if scalar == UInt8(ascii: "\\") {
                 try escape()
             } else if Self.isControl(scalar) {
-                throw fail("\(described(scalar)) in a string", expected: "control characters written as escapes such as \\n or \\u001F")
+                throw fail("\(described(scalar, at: index - 1)) in a string", expected: "control characters written as escapes such as \\n or \\u001F")
             }
         }
     }
@@ -316,18 +323,18 @@ struct TOMLPrescreen {
     private mutating func literalString() throws(ScenarioError) {
         index += 1
         while true {
-            guard let scalar = current, scalar != "\n", scalar != "\r" else {
+            guard let scalar = current, scalar != UInt8(ascii: "\n"), scalar != UInt8(ascii: "\r") else {
                 throw fail("a string not closed on its line", expected: "a closing `'`")
             }
             index += 1
-            if scalar == "'" { return }
+            if scalar == UInt8(ascii: "'") { return }
             if Self.isControl(scalar) {
-                throw fail("\(described(scalar)) in a literal string", expected: "printable characters or tabs")
+                throw fail("\(described(scalar, at: index - 1)) in a literal string", expected: "printable characters or tabs")
             }
         }
     }
 
-    private mutating func multiLineString(quote: Unicode.Scalar) throws(ScenarioError) {
+    private mutating func multiLineString(quote: UInt8) throws(ScenarioError) {
         let opened = line
         index += 3
         while true {
@@ -343,10 +350,10 @@ struct TOMLPrescreen {
             }
             if try lineBreak() { continue }
             index += 1
-            if quote == "\"" && scalar == "\\" {
+            if quote == UInt8(ascii: "\"") && scalar == UInt8(ascii: "\\") {
                 try multiLineEscape()
             } else if Self.isControl(scalar) {
-                throw fail("\(described(scalar)) in a string", expected: "control characters written as escapes such as \\u001F")
+                throw fail("\(described(scalar, at: index - 1)) in a string", expected: "control characters written as escapes such as \\u001F")
             }
         }
     }
@@ -354,8 +361,8 @@ struct TOMLPrescreen {
     /// After a backslash in a multi-line basic string: an escape, or a line-ending backslash.
     private mutating func multiLineEscape() throws(ScenarioError) {
         var lookahead = index
-        while lookahead < scalars.count, scalars[lookahead] == " " || scalars[lookahead] == "\t" { lookahead += 1 }
-        if lookahead < scalars.count, scalars[lookahead] == "\n" || scalars[lookahead] == "\r" {
+        while lookahead < bytes.count, bytes[lookahead] == UInt8(ascii: " ") || bytes[lookahead] == UInt8(ascii: "\t") { lookahead += 1 }
+        if lookahead < bytes.count, bytes[lookahead] == UInt8(ascii: "\n") || bytes[lookahead] == UInt8(ascii: "\r") {
             index = lookahead
             while true {
                 skipSpaces()
@@ -370,14 +377,16 @@ struct TOMLPrescreen {
         guard let scalar = current else { throw fail("a string ends in a backslash", expected: "a closing quote") }
         index += 1
         switch scalar {
-        case "b", "t", "n", "f", "r", "\"", "\\":
+        case UInt8(ascii: "b"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "r"), UInt8(ascii: "\""),
+             UInt8(ascii: "\\"):
             return
-        case "u", "U":
-            let digits = scalar == "u" ? 4 : 8
+        case UInt8(ascii: "u"), UInt8(ascii: "U"):
+            let letter = scalar == UInt8(ascii: "u") ? "u" : "U"
+            let digits = letter == "u" ? 4 : 8
             var code: UInt32 = 0
             for _ in 0..<digits {
                 guard let digit = current, let value = Self.hexValue(digit) else {
-                    throw fail("\\\(scalar) without \(digits) hexadecimal digits", expected: "an escape like \\u00E9")
+                    throw fail("\\\(letter) without \(digits) hexadecimal digits", expected: "an escape like \\u00E9")
                 }
                 code = code &* 16 &+ value
                 index += 1
@@ -386,49 +395,49 @@ struct TOMLPrescreen {
                 throw fail("the NUL character (\\u0000) in a string or key", expected: "text without NUL characters")
             }
             guard Unicode.Scalar(code) != nil else {
-                throw fail("\\\(scalar) escape of \(code), not a Unicode scalar value", expected: "a code point outside D800–DFFF, up to 10FFFF")
+                throw fail("\\\(letter) escape of \(code), not a Unicode scalar value", expected: "a code point outside D800–DFFF, up to 10FFFF")
             }
         default:
-            throw fail("the escape \\\(String(scalar))", expected: "one of \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX")
+            throw fail("the escape \\\(scalar < 0x80 ? String(decoding: [scalar], as: UTF8.self) : described(scalar, at: index - 1))", expected: "one of \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX")
         }
     }
 
     // MARK: Character classes and token grammar
 
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F
+    private static func isControl(_ scalar: UInt8) -> Bool {
+        (scalar < 0x20 && scalar != UInt8(ascii: "\t")) || scalar == 0x7F
     }
 
-    private static func isBareKey(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || isDigit(scalar) || scalar == "_" || scalar == "-"
+    private static func isBareKey(_ scalar: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(scalar) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(scalar) || isDigit(scalar) || scalar == UInt8(ascii: "_") || scalar == UInt8(ascii: "-")
     }
 
-    private static func isKeyStart(_ scalar: Unicode.Scalar) -> Bool {
-        isBareKey(scalar) || scalar == "\"" || scalar == "'"
+    private static func isKeyStart(_ scalar: UInt8) -> Bool {
+        isBareKey(scalar) || scalar == UInt8(ascii: "\"") || scalar == UInt8(ascii: "'")
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    private static func isDigit(_ scalar: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(scalar) }
 
-    private static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
+    private static func hexValue(_ scalar: UInt8) -> UInt32? {
         switch scalar {
-        case "0"..."9": scalar.value - 48
-        case "a"..."f": scalar.value - 87
-        case "A"..."F": scalar.value - 55
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(scalar - 48)
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(scalar - 87)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(scalar - 55)
         default: nil
         }
     }
 
-    private static func isValueEnd(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "," || scalar == "]"
-            || scalar == "}" || scalar == "#"
+    private static func isValueEnd(_ scalar: UInt8) -> Bool {
+        scalar == UInt8(ascii: " ") || scalar == UInt8(ascii: "\t") || scalar == UInt8(ascii: "\n") || scalar == UInt8(ascii: "\r") || scalar == UInt8(ascii: ",") || scalar == UInt8(ascii: "]")
+            || scalar == UInt8(ascii: "}") || scalar == UInt8(ascii: "#")
     }
 
     /// Digits with single underscores between them (`1_000`); `allowed` says which are digits.
-    private static func isDigitRun(_ text: ArraySlice<Unicode.Scalar>, _ allowed: (Unicode.Scalar) -> Bool = isDigit) -> Bool {
+    private static func isDigitRun(_ text: ArraySlice<UInt8>, _ allowed: (UInt8) -> Bool = isDigit) -> Bool {
         guard let first = text.first, let last = text.last, allowed(first), allowed(last) else { return false }
         var previousWasUnderscore = false
         for scalar in text {
-            if scalar == "_" {
+            if scalar == UInt8(ascii: "_") {
                 if previousWasUnderscore { return false }
                 previousWasUnderscore = true
             } else if allowed(scalar) {
@@ -441,75 +450,75 @@ struct TOMLPrescreen {
     }
 
     /// A decimal integer without a sign: `0`, or digits not starting with 0.
-    private static func isUnsignedDecimal(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func isUnsignedDecimal(_ text: ArraySlice<UInt8>) -> Bool {
         guard isDigitRun(text) else { return false }
-        return text.count == 1 || text.first != "0"
+        return text.count == 1 || text.first != UInt8(ascii: "0")
     }
 
-    private static func withoutSign(_ text: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
-        text.first == "+" || text.first == "-" ? text.dropFirst() : text[...]
+    private static func withoutSign(_ text: [UInt8]) -> ArraySlice<UInt8> {
+        text.first == UInt8(ascii: "+") || text.first == UInt8(ascii: "-") ? text.dropFirst() : text[...]
     }
 
-    static func isInteger(_ text: [Unicode.Scalar]) -> Bool {
-        if text.count > 2, text[0] == "0" {
+    static func isInteger(_ text: [UInt8]) -> Bool {
+        if text.count > 2, text[0] == UInt8(ascii: "0") {
             let digits = text.dropFirst(2)
             switch text[1] {
-            case "x": return isDigitRun(digits) { hexValue($0) != nil }
-            case "o": return isDigitRun(digits) { ("0"..."7").contains($0) }
-            case "b": return isDigitRun(digits) { $0 == "0" || $0 == "1" }
+            case UInt8(ascii: "x"): return isDigitRun(digits) { hexValue($0) != nil }
+            case UInt8(ascii: "o"): return isDigitRun(digits) { (UInt8(ascii: "0")...UInt8(ascii: "7")).contains($0) }
+            case UInt8(ascii: "b"): return isDigitRun(digits) { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") }
             default: break
             }
         }
         return isUnsignedDecimal(withoutSign(text))
     }
 
-    static func isFloat(_ text: [Unicode.Scalar]) -> Bool {
+    static func isFloat(_ text: [UInt8]) -> Bool {
         let body = withoutSign(text)
-        if body.elementsEqual("inf".unicodeScalars) || body.elementsEqual("nan".unicodeScalars) { return true }
-        let exponentAt = body.firstIndex { $0 == "e" || $0 == "E" }
+        if body.elementsEqual("inf".utf8) || body.elementsEqual("nan".utf8) { return true }
+        let exponentAt = body.firstIndex { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
         let mantissa = body[..<(exponentAt ?? body.endIndex)]
-        let dot = mantissa.firstIndex(of: ".")
+        let dot = mantissa.firstIndex(of: UInt8(ascii: "."))
         guard isUnsignedDecimal(mantissa[..<(dot ?? mantissa.endIndex)]) else { return false }
         if let dot, !isDigitRun(mantissa[(dot + 1)...]) { return false }
         if let exponentAt {
             let exponent = body[(exponentAt + 1)...]
-            return isDigitRun(exponent.first == "+" || exponent.first == "-" ? exponent.dropFirst() : exponent)
+            return isDigitRun(exponent.first == UInt8(ascii: "+") || exponent.first == UInt8(ascii: "-") ? exponent.dropFirst() : exponent)
         }
         return dot != nil
     }
 
-    private static func number(_ text: ArraySlice<Unicode.Scalar>, digits: Int, in range: ClosedRange<Int>) -> Bool {
+    private static func number(_ text: ArraySlice<UInt8>, digits: Int, in range: ClosedRange<Int>) -> Bool {
         guard text.count == digits, text.allSatisfy(isDigit) else { return false }
-        let value = text.reduce(0) { $0 * 10 + Int($1.value - 48) }
+        let value = text.reduce(0) { $0 * 10 + Int($1 - 48) }
         return range.contains(value)
     }
 
-    static func isDate(_ text: [Unicode.Scalar]) -> Bool {
-        text.count == 10 && text[4] == "-" && text[7] == "-" && number(text[0..<4], digits: 4, in: 0...9999)
+    static func isDate(_ text: [UInt8]) -> Bool {
+        text.count == 10 && text[4] == UInt8(ascii: "-") && text[7] == UInt8(ascii: "-") && number(text[0..<4], digits: 4, in: 0...9999)
             && number(text[5..<7], digits: 2, in: 1...12) && number(text[8..<10], digits: 2, in: 1...31)
     }
 
-    static func isTime(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func isTime(_ text: ArraySlice<UInt8>) -> Bool {
         let start = text.startIndex
-        guard text.count >= 8, text[start + 2] == ":", text[start + 5] == ":",
+        guard text.count >= 8, text[start + 2] == UInt8(ascii: ":"), text[start + 5] == UInt8(ascii: ":"),
               number(text[start..<(start + 2)], digits: 2, in: 0...23),
               number(text[(start + 3)..<(start + 5)], digits: 2, in: 0...59),
               number(text[(start + 6)..<(start + 8)], digits: 2, in: 0...60) else { return false }
         let fraction = text[(start + 8)...]
         guard let first = fraction.first else { return true }
-        return first == "." && fraction.count > 1 && fraction.dropFirst().allSatisfy(isDigit)
+        return first == UInt8(ascii: ".") && fraction.count > 1 && fraction.dropFirst().allSatisfy(isDigit)
     }
 
     /// A local date, a local time, or a date and time with an optional offset.
-    static func isDateTime(_ text: [Unicode.Scalar]) -> Bool {
+    static func isDateTime(_ text: [UInt8]) -> Bool {
         if isDate(text) || isTime(text[...]) { return true }
-        guard text.count >= 19, isDate(Array(text[0..<10])), ["T", "t", " "].contains(text[10]) else { return false }
+        guard text.count >= 19, isDate(Array(text[0..<10])), [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(text[10]) else { return false }
         var rest = text[11...]
-        if let last = rest.last, last == "Z" || last == "z" {
+        if let last = rest.last, last == UInt8(ascii: "Z") || last == UInt8(ascii: "z") {
             rest = rest.dropLast()
-        } else if rest.count > 14, ["+", "-"].contains(rest[rest.endIndex - 6]) {
+        } else if rest.count > 14, [UInt8(ascii: "+"), UInt8(ascii: "-")].contains(rest[rest.endIndex - 6]) {
             let offset = rest.suffix(5)
-            guard offset[offset.startIndex + 2] == ":",
+            guard offset[offset.startIndex + 2] == UInt8(ascii: ":"),
                   number(offset.prefix(2), digits: 2, in: 0...23), number(offset.suffix(2), digits: 2, in: 0...59)
             else { return false }
             rest = rest.dropLast(6)
