@@ -60,7 +60,7 @@ struct TOMLPrescreen {
     }
 
     private mutating func skipSpaces() {
-        while let scalar = current, scalar == UInt8(ascii: " ") || scalar == UInt8(ascii: "\t") { index += 1 }
+        while let byte = current, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { index += 1 }
     }
 
     /// A line break (LF or CRLF); false if there is none here.
@@ -83,9 +83,9 @@ struct TOMLPrescreen {
 
     private mutating func comment() throws(ScenarioError) {
         index += 1
-        while let scalar = current, scalar != UInt8(ascii: "\n"), scalar != UInt8(ascii: "\r") {
-            guard !Self.isControl(scalar) else {
-                throw fail("\(described(scalar)) in a comment", expected: "printable characters or tabs in comments")
+        while let byte = current, byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
+            guard !Self.isControl(byte) else {
+                throw fail("\(described(byte)) in a comment", expected: "printable characters or tabs in comments")
             }
             index += 1
         }
@@ -107,14 +107,14 @@ struct TOMLPrescreen {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
         while !atEnd {
             skipSpaces()
-            guard let scalar = current else { return }
-            if scalar == UInt8(ascii: "#") {
+            guard let byte = current else { return }
+            if byte == UInt8(ascii: "#") {
                 try comment()
             } else if try lineBreak() {
                 continue
-            } else if scalar == UInt8(ascii: "[") {
+            } else if byte == UInt8(ascii: "[") {
                 try header()
-            } else if Self.isKeyStart(scalar) {
+            } else if Self.isKeyStart(byte) {
                 try key()
                 skipSpaces()
                 guard current == UInt8(ascii: "=") else {
@@ -125,7 +125,7 @@ struct TOMLPrescreen {
                 try value(depth: 0)
                 try endOfLine(after: "a value")
             } else {
-                throw fail("\(described(scalar)) at the start of a line",
+                throw fail("\(described(byte)) at the start of a line",
                            expected: "a key, a [table] or [[table]] header, a comment or a blank line")
             }
         }
@@ -136,7 +136,7 @@ struct TOMLPrescreen {
         let isArray = current == UInt8(ascii: "[")
         if isArray { index += 1 }
         skipSpaces()
-        guard let scalar = current, Self.isKeyStart(scalar) else {
+        guard let byte = current, Self.isKeyStart(byte) else {
             throw fail("\(described(current)) in a table header", expected: "a table name such as [disease] or [[timeline]]")
         }
         try key()
@@ -159,16 +159,16 @@ struct TOMLPrescreen {
                 throw fail("a dotted key of more than \(Self.maximumKeyParts) parts",
                            expected: "keys of at most \(Self.maximumKeyParts) parts")
             }
-            guard let scalar = current else { throw fail("the end of the file in a key", expected: "a key") }
-            if scalar == UInt8(ascii: "\"") || scalar == UInt8(ascii: "'") {
-                guard !(peek(1) == scalar && peek(2) == scalar) else {
+            guard let byte = current else { throw fail("the end of the file in a key", expected: "a key") }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                guard !(peek(1) == byte && peek(2) == byte) else {
                     throw fail("a multi-line string used as a key", expected: "a key on one line")
                 }
-                if scalar == UInt8(ascii: "\"") { try basicString() } else { try literalString() }
-            } else if Self.isBareKey(scalar) {
+                if byte == UInt8(ascii: "\"") { try basicString() } else { try literalString() }
+            } else if Self.isBareKey(byte) {
                 while let next = current, Self.isBareKey(next) { index += 1 }
             } else {
-                throw fail("\(described(scalar)) in a key", expected: "letters, digits, `_`, `-`, or a quoted key")
+                throw fail("\(described(byte)) in a key", expected: "letters, digits, `_`, `-`, or a quoted key")
             }
             skipSpaces()
             guard current == UInt8(ascii: ".") else { return }
@@ -221,7 +221,7 @@ struct TOMLPrescreen {
 
     private mutating func readToken() -> [UInt8] {
         let start = index
-        while let scalar = current, !Self.isValueEnd(scalar) { index += 1 }
+        while let byte = current, !Self.isValueEnd(byte) { index += 1 }
         return Array(bytes[start..<index])
     }
 
@@ -238,10 +238,10 @@ struct TOMLPrescreen {
         index += 1
         while true {
             try skipArraySpace()
-            guard let scalar = current else {
+            guard let byte = current else {
                 throw fail("an array opened on line \(opened) is not closed", expected: "`]`", line: opened)
             }
-            if scalar == UInt8(ascii: "]") {
+            if byte == UInt8(ascii: "]") {
                 index += 1
                 return
             }
@@ -279,7 +279,7 @@ struct TOMLPrescreen {
             return
         }
         while true {
-            guard let scalar = current, Self.isKeyStart(scalar) else {
+            guard let byte = current, Self.isKeyStart(byte) else {
                 throw fail("\(described(current)) in an inline table",
                            expected: "`key = value` pairs on one line, separated by commas, without a trailing comma")
             }
@@ -307,15 +307,15 @@ struct TOMLPrescreen {
     private mutating func basicString() throws(ScenarioError) {
         index += 1
         while true {
-            guard let scalar = current, scalar != UInt8(ascii: "\n"), scalar != UInt8(ascii: "\r") else {
+            guard let byte = current, byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else {
                 throw fail("a string not closed on its line", expected: "a closing `\"`")
             }
             index += 1
-            if scalar == UInt8(ascii: "\"") { return }
-            if scalar == UInt8(ascii: "\\") {
+            if byte == UInt8(ascii: "\"") { return }
+            if byte == UInt8(ascii: "\\") {
                 try escape()
-            } else if Self.isControl(scalar) {
-                throw fail("\(described(scalar, at: index - 1)) in a string", expected: "control characters written as escapes such as \\n or \\u001F")
+            } else if Self.isControl(byte) {
+                throw fail("\(described(byte, at: index - 1)) in a string", expected: "control characters written as escapes such as \\n or \\u001F")
             }
         }
     }
@@ -323,13 +323,13 @@ struct TOMLPrescreen {
     private mutating func literalString() throws(ScenarioError) {
         index += 1
         while true {
-            guard let scalar = current, scalar != UInt8(ascii: "\n"), scalar != UInt8(ascii: "\r") else {
+            guard let byte = current, byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else {
                 throw fail("a string not closed on its line", expected: "a closing `'`")
             }
             index += 1
-            if scalar == UInt8(ascii: "'") { return }
-            if Self.isControl(scalar) {
-                throw fail("\(described(scalar, at: index - 1)) in a literal string", expected: "printable characters or tabs")
+            if byte == UInt8(ascii: "'") { return }
+            if Self.isControl(byte) {
+                throw fail("\(described(byte, at: index - 1)) in a literal string", expected: "printable characters or tabs")
             }
         }
     }
@@ -338,11 +338,11 @@ struct TOMLPrescreen {
         let opened = line
         index += 3
         while true {
-            guard let scalar = current else {
+            guard let byte = current else {
                 throw fail("a multi-line string opened on line \(opened) is not closed",
                            expected: "a closing \(String(repeating: String(quote), count: 3))", line: opened)
             }
-            if scalar == quote, peek(1) == quote, peek(2) == quote {
+            if byte == quote, peek(1) == quote, peek(2) == quote {
                 index += 3
                 // Up to two more quotes belong to the string (`""""` ends with one quote in it).
                 for _ in 0..<2 where current == quote { index += 1 }
@@ -350,10 +350,10 @@ struct TOMLPrescreen {
             }
             if try lineBreak() { continue }
             index += 1
-            if quote == UInt8(ascii: "\"") && scalar == UInt8(ascii: "\\") {
+            if quote == UInt8(ascii: "\"") && byte == UInt8(ascii: "\\") {
                 try multiLineEscape()
-            } else if Self.isControl(scalar) {
-                throw fail("\(described(scalar, at: index - 1)) in a string", expected: "control characters written as escapes such as \\u001F")
+            } else if Self.isControl(byte) {
+                throw fail("\(described(byte, at: index - 1)) in a string", expected: "control characters written as escapes such as \\u001F")
             }
         }
     }
@@ -374,14 +374,14 @@ struct TOMLPrescreen {
 
     /// After a backslash: one of TOML 1.0's escapes.
     private mutating func escape() throws(ScenarioError) {
-        guard let scalar = current else { throw fail("a string ends in a backslash", expected: "a closing quote") }
+        guard let byte = current else { throw fail("a string ends in a backslash", expected: "a closing quote") }
         index += 1
-        switch scalar {
+        switch byte {
         case UInt8(ascii: "b"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "r"), UInt8(ascii: "\""),
              UInt8(ascii: "\\"):
             return
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
-            let letter = scalar == UInt8(ascii: "u") ? "u" : "U"
+            let letter = byte == UInt8(ascii: "u") ? "u" : "U"
             let digits = letter == "u" ? 4 : 8
             var code: UInt32 = 0
             for _ in 0..<digits {
@@ -398,49 +398,49 @@ struct TOMLPrescreen {
                 throw fail("\\\(letter) escape of \(code), not a Unicode scalar value", expected: "a code point outside D800–DFFF, up to 10FFFF")
             }
         default:
-            throw fail("the escape \\\(scalar < 0x80 ? String(decoding: [scalar], as: UTF8.self) : described(scalar, at: index - 1))", expected: "one of \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX")
+            throw fail("the escape \\\(byte < 0x80 ? String(decoding: [byte], as: UTF8.self) : described(byte, at: index - 1))", expected: "one of \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX")
         }
     }
 
     // MARK: Character classes and token grammar
 
-    private static func isControl(_ scalar: UInt8) -> Bool {
-        (scalar < 0x20 && scalar != UInt8(ascii: "\t")) || scalar == 0x7F
+    private static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F
     }
 
-    private static func isBareKey(_ scalar: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(scalar) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(scalar) || isDigit(scalar) || scalar == UInt8(ascii: "_") || scalar == UInt8(ascii: "-")
+    private static func isBareKey(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
-    private static func isKeyStart(_ scalar: UInt8) -> Bool {
-        isBareKey(scalar) || scalar == UInt8(ascii: "\"") || scalar == UInt8(ascii: "'")
+    private static func isKeyStart(_ byte: UInt8) -> Bool {
+        isBareKey(byte) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
-    private static func isDigit(_ scalar: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(scalar) }
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
-    private static func hexValue(_ scalar: UInt8) -> UInt32? {
-        switch scalar {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(scalar - 48)
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(scalar - 87)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(scalar - 55)
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - 48)
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - 87)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - 55)
         default: nil
         }
     }
 
-    private static func isValueEnd(_ scalar: UInt8) -> Bool {
-        scalar == UInt8(ascii: " ") || scalar == UInt8(ascii: "\t") || scalar == UInt8(ascii: "\n") || scalar == UInt8(ascii: "\r") || scalar == UInt8(ascii: ",") || scalar == UInt8(ascii: "]")
-            || scalar == UInt8(ascii: "}") || scalar == UInt8(ascii: "#")
+    private static func isValueEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]")
+            || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#")
     }
 
     /// Digits with single underscores between them (`1_000`); `allowed` says which are digits.
     private static func isDigitRun(_ text: ArraySlice<UInt8>, _ allowed: (UInt8) -> Bool = isDigit) -> Bool {
         guard let first = text.first, let last = text.last, allowed(first), allowed(last) else { return false }
         var previousWasUnderscore = false
-        for scalar in text {
-            if scalar == UInt8(ascii: "_") {
+        for byte in text {
+            if byte == UInt8(ascii: "_") {
                 if previousWasUnderscore { return false }
                 previousWasUnderscore = true
-            } else if allowed(scalar) {
+            } else if allowed(byte) {
                 previousWasUnderscore = false
             } else {
                 return false
