@@ -23,5 +23,7 @@ enum ScenarioOverrides {
             }
             scenario.configuration.populationScale = populationScale
         }
+        // The overridden scenario meets the same limits as a file (e.g. enough agents at this scale).
+        do { try ScenarioLimits.check(scenario) } catch { throw InputError(error) }
     }
 }

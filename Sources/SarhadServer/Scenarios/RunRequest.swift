@@ -57,6 +57,8 @@ public struct RunRequest: Codable, Sendable, Equatable {
             }
             scenario.configuration.populationScale = populationScale
         }
+        // The overridden scenario meets the same limits as a file (e.g. enough agents at this scale).
+        try ScenarioLimits.check(scenario)
         return scenario
     }
 }
