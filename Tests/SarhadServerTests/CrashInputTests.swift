@@ -6,8 +6,9 @@ import Testing
 /// Texts that crashed the whole process inside the TOML parser (a force-unwrap on a key holding
 /// NUL: SIGILL; toml++ assertions on a table header's first character and on a `}` where an array
 /// expects a value: SIGABRT). Posted to the dashboard, each one
-/// killed the server and every run in it. The server screens them out before the parser; if the
-/// screen let one through, this test process would die here, which names the input in the log.
+/// killed the server and every run in it. The scenario loader screens them out before the parser
+/// (`TOMLPrescreen`, used by the CLI and the server alike); if the screen let one through, this test
+/// process would die here, which names the input in the log.
 @Suite("Inputs that crashed the parser")
 struct CrashInputTests {
     /// Each found to crash `sarhad scenario check` (the two from the issue, and what a token fuzzer found).
@@ -51,7 +52,7 @@ struct CrashInputTests {
         #expect(nul.message.contains("NUL"), "\(nul)")
         let header = try #require(throws: ScenarioError.self) { try ScenarioText.validate("[scenario]\n\n[~a]\n") }
         #expect(header.line == 3)
-        #expect(header.message.contains("table header whose name starts with `~`"), "\(header)")
+        #expect(header.message.contains("table header"), "\(header)")
     }
 
     /// The screen's refusal of a text, if it is the screen that refuses it (the loader may refuse
@@ -61,8 +62,7 @@ struct CrashInputTests {
             _ = try ScenarioText.validate(text)
             return nil
         } catch {
-            let screenPhrases = ["holds the control character", "spells out the NUL", "table header whose name", "has `}` right after"]
-            return screenPhrases.contains(where: error.message.contains) ? error : nil
+            return error.message.hasPrefix("is not valid TOML") ? error : nil
         }
     }
 

@@ -26,6 +26,12 @@ struct TwinAgreementCheck {
 
     static let relativeAllowance = 0.10
     static let peakDayAllowance = 7.0
+    /// Added to the peak-day allowance when the behaviour response is on. The agents respond to the
+    /// deaths each province happens to have, the twin to their expectation; the response is convex in
+    /// deaths, so the agents' noise raises their average contacts (Jensen) and their epidemic runs a
+    /// little ahead. Measured on the built-in scenario at scale 0.1 (20 replicates): the twin's lag on
+    /// the beds peak grew from 8 to 11 days when the response was switched on (docs/VALIDATION.md).
+    static let behaviourPeakDayAllowance = 4.0
 
     func run() -> [ValidationCheck] {
         var configuration = base
@@ -54,11 +60,12 @@ struct TwinAgreementCheck {
                 let observed = statistic(Self.meanCurve(curves))
                 let expected = statistic(twinCurve)
                 let se = Self.bootstrapStandardError(curves, statistic)
-                let allowance = isDay ? Self.peakDayAllowance : Self.relativeAllowance * abs(expected)
+                let dayAllowance = Self.peakDayAllowance + (configuration.behaviour.enabled ? Self.behaviourPeakDayAllowance : 0)
+                let allowance = isDay ? dayAllowance : Self.relativeAllowance * abs(expected)
                 rows.append(ValidationCheck(
                     group: "3 Twin vs agents", compared: "\(quantity.name): \(name) (agents' mean, \(label))",
                     expected: expected, observed: observed, tolerance: 3.29 * se + allowance,
-                    toleranceBasis: isDay ? "3.29 bootstrap SE + 7 days structural"
+                    toleranceBasis: isDay ? "3.29 bootstrap SE + \(Int(dayAllowance)) days structural"
                         : "3.29 bootstrap SE + 10 % structural"))
             }
         }
