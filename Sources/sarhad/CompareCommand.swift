@@ -36,7 +36,13 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = try readingInput { try CompareJob(command: self) }
+        let job: CompareJob
+        do {
+            job = try readingInput { try CompareJob(command: self) }
+        } catch let error as IncomparableRuns {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
         try JobExecution.execute(job, shard: sharding.shard, output: output, threads: threads, quiet: quiet)
     }
 }
@@ -57,6 +63,11 @@ struct CompareJob: ShardableJob, AfterCommit {
             scenarios.append(scenario)
         }
         self.scenarios = scenarios
+        // Refused before any work: totals over different days or scaled from different scales do not compare.
+        try Comparability.check(zip(command.scenarioFiles, scenarios).map { file, scenario in
+            RunPeriod(name: file, startDate: scenario.configuration.startDate, endDate: scenario.configuration.endDate,
+                      populationScale: scenario.configuration.populationScale)
+        })
         var names = [String]()
         for (index, file) in command.scenarioFiles.enumerated() {
             let stem = file == "built-in" ? "built-in" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

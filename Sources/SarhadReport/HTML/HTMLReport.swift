@@ -12,7 +12,7 @@ public enum HTMLReport {
         let period = "\(DateAxis.longLabel(first.startDate)) – \(DateAxis.longLabel(first.startDate.adding(days: first.dayCount - 1)))"
         var identity = [period, "run \(first.directoryName)"]
         if let seed = first.summary.seed { identity.append("seed \(seed)") }
-        if let replicates = first.summary.replicates { identity.append("\(replicates) replicates") }
+        if first.replicateCount > 1 { identity.append("\(first.replicateCount) replicates") }
         if first.populationScale != 1 { identity.append("\(NumberText.percent(first.populationScale)) of the population simulated") }
         if let version = first.summary.version { identity.append("Sarhad \(version)") }
         let header = """
