@@ -98,3 +98,22 @@ struct CompareRefusalTests {
         return (negative ? "-" : "") + result
     }
 }
+
+@Suite("sweep.csv: the shared vocabulary, whole numbers")
+struct SweepCSVTests {
+    @Test("sweep.csv names its measures as comparison.csv does and writes counts as whole numbers")
+    func sweepCSV() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = try SarhadProcess.run(["sweep", "--set", "disease.r0=1.8,3", "--replicates", "2", "--population-scale", "0.001",
+                                             "--end", "2020-03-31", "--output", "sw", "--quiet"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = try String(contentsOf: directory.appendingPathComponent("sw/sweep.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(lines[0] == "disease.r0,measure,median,lower_95,upper_95")
+        let measures = Set(lines.dropFirst().map { String($0.split(separator: ",")[1]) })
+        #expect(measures == ["infections_including_imported", "confirmed", "deaths", "recorded_deaths", "peak_beds_needed"])
+        for line in lines.dropFirst() {
+            #expect(line.split(separator: ",").dropFirst(2).allSatisfy { Int($0) != nil }, "\(line)")
+        }
+    }
+}

@@ -32,6 +32,18 @@ struct OutputVocabularyTests {
         #expect(Set(province.keys).subtracting(["province"]).isSubset(of: measureNames.union(Self.derivedNames)))
     }
 
+    @Test("hidden-epidemic.csv names its counts as the other outputs do, in whole numbers")
+    func hiddenEpidemic() {
+        let ensemble = Self.ensemble()
+        let csv = CalibrationTables.hiddenCSV(HiddenEpidemic(ensemble, through: ensemble[0].startDate.adding(days: 40)))
+        let lines = csv.split(separator: "\n")
+        #expect(lines[0].hasPrefix("area,through,infections_including_imported_median,"))
+        #expect(lines[0].contains(",confirmed_median,"))
+        for retired in Self.retiredNames { #expect(!lines[0].contains(retired)) }
+        let national = lines[1].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(national.dropFirst(2).prefix(6).allSatisfy { Int($0) != nil }, "\(lines[1])")
+    }
+
     @Test("quantiles and comparisons of counts are written as whole numbers, halves away from zero")
     func integers() throws {
         // Two replicates of 1 and 2 on every day: the median 1.5 is written 2, the 2.5 % quantile 1.025 is written 1.

@@ -22,7 +22,11 @@ public enum HTMLReport {
             <p class="identity">\(HTML.escaped(identity.joined(separator: " · ")))</p>
             </header>
             """
-        var body = [header, KeyFiguresSection.render(view), ScenarioSection.render(view), CurvesSection.infections(view),
+        // Shown first, not only in the comparison section, so that nobody reads on expecting a comparison.
+        let refusal = runs.count > 1 ? Comparability.problem(runs.map(\.period)).map {
+            HTML.paragraph("These runs are not compared: \($0.description)", className: "refusal")
+        } : nil
+        var body = [header] + (refusal.map { [$0] } ?? []) + [KeyFiguresSection.render(view), ScenarioSection.render(view), CurvesSection.infections(view),
                     CurvesSection.deaths(view), HealthCareSection.render(view), ProvinceSection.render(view, geometry: geometry),
                     ImportationSection.render(view)]
         if let age = AgeSection.render(view) { body.append(age) }

@@ -40,8 +40,8 @@ enum KeyFiguresSection {
         if figures.replicates > 1 {
             body.append(HTML.paragraph("Each figure is the median over the \(figures.replicates) replicates of "
                 + "\(view.run.directoryName)/timeseries.csv, with the interval that holds the middle 95 % of them "
-                + "(\(FigureText.replicateCount(figures.replicates))); the same numbers as comparison.csv and summary.json's "
-                + "ensemble section. The charts show the median with 50 % and 95 % bands from quantiles.csv.", className: "note"))
+                + "(\(FigureText.replicateCount(figures.replicates))), computed as comparison.csv and summary.json's "
+                + "ensemble section compute theirs. The charts show the median with 50 % and 95 % bands from quantiles.csv.", className: "note"))
         }
         if let note = view.scaleNote { body.append(HTML.paragraph(note, className: "note")) }
         return HTML.section(id: "key-figures", title: "Key figures", body)

@@ -78,8 +78,9 @@ struct RunView {
     /// For a chart's caption: what its bands are and how many replicates they rest on.
     var bandNote: String {
         guard run.quantiles != nil else { return "" }
-        return " Bands hold the middle 50 % and 95 % of the replicates on each day, "
-            + FigureText.replicateCount(run.replicateCount) + "."
+        let note = " Bands hold the middle 50 % and 95 % of the replicates on each day"
+        guard let count = run.replicateTotals?.count ?? run.summary.replicates else { return note + "." }
+        return note + ", " + FigureText.replicateCount(count) + "."
     }
 
     /// The scenario's dated events in date order, numbered as on the charts.
