@@ -77,7 +77,10 @@ struct CompareRefusalTests {
         #expect(interval == "95 % interval \(grouped(baseline[3]))–\(grouped(baseline[4])) from only 3 replicates "
                 + "(fewer than 20: its ends are rough)")
         let closed = try #require(rows["2-closed/infections_including_imported"])
-        let averted = "\(grouped(negated(closed[5]))) (\(grouped(negated(closed[7])))–\(grouped(negated(closed[6]))))"
+        let (lower, upper) = (negated(closed[7]), negated(closed[6]))
+        // A range with a negative end is written "a to b", otherwise "a–b".
+        let separator = lower.hasPrefix("-") || upper.hasPrefix("-") ? " to " : "–"
+        let averted = "\(grouped(negated(closed[5]))) (\(grouped(lower))\(separator)\(grouped(upper)))"
         #expect(html.contains("<td class=\"num\">\(averted)</td>"), "expected \(averted)")
         let header = try String(contentsOf: directory.appendingPathComponent("cmp/1-built-in/timeseries.csv"), encoding: .utf8)
             .prefix { $0 != "\n" }

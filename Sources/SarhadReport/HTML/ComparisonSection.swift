@@ -24,7 +24,7 @@ enum ComparisonSection {
                     let difference = comparison.rows[index * ScenarioComparison.Headline.allCases.count + headline].difference
                     median = -difference.median
                     cell = NumberText.grouped(median)
-                        + (comparison.replicates > 1 ? " (\(NumberText.grouped(-difference.upper))–\(NumberText.grouped(-difference.lower)))" : "")
+                        + (comparison.replicates > 1 ? " (\(FigureText.range(-difference.upper, -difference.lower)))" : "")
                 } else {
                     median = base.value - figure.value
                     cell = NumberText.grouped(median)

@@ -15,8 +15,8 @@ enum CurvesSection {
             markers: view.markers, scaleKind: .logarithmic)
         let ratio = view.figures.infectionsPerRecordedCase.map { "Over the whole period one infection in \(NumberText.grouped($0)) was recorded. " } ?? ""
         return HTML.section(id: "infections", title: "Infections against recorded cases", [
-            HTML.figure(chart.svg(), caption: ratio + "True infections are those acquired in the country (infected arrivals are "
-                        + "counted under Importation); recorded cases are positive tests on the day they enter the record. "
+            HTML.figure(chart.svg(), caption: ratio + "The curve of true infections counts those acquired in the country (measure infections); "
+                        + "infected arrivals are counted under Importation, and the key figure includes them. Recorded cases are positive tests on the day they enter the record. "
                         + "Days with none are left blank on the logarithmic scale. Circled numbers mark the dated events listed above."
                         + view.bandNote),
         ])

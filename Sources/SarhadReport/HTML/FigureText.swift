@@ -10,7 +10,13 @@ enum FigureText {
 
     /// "3,160–121,620", or nil without an interval.
     static func range(_ interval: Interval?) -> String? {
-        interval.map { "\(NumberText.grouped($0.lower))–\(NumberText.grouped($0.upper))" }
+        interval.map { range($0.lower, $0.upper) }
+    }
+
+    /// A dash between two counts, or "to" when either is negative ("-3,986,130 to -952,430" reads; "–-952,430" does not).
+    static func range(_ lower: Double, _ upper: Double) -> String {
+        let separator = lower.rounded() < 0 || upper.rounded() < 0 ? " to " : "–"
+        return NumberText.grouped(lower) + separator + NumberText.grouped(upper)
     }
 
     /// "95 % interval 3,160–121,620 over 5 replicates (too few for firm ends)".
