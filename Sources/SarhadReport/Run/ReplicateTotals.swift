@@ -2,7 +2,7 @@ import SarhadModel
 
 /// What each replicate of a run added up to, per province and nationally, read from the per-replicate
 /// rows of `timeseries.csv` (a single run is one replicate): each flow's sum over the days, each
-/// stock's peak and the first day it was reached, and each measure's value on the last day. The
+/// stock's peak, and each measure's value on the last day. The
 /// report's ensemble figures are medians and intervals over these, computed as `sarhad compare` and
 /// `summary.json` compute theirs from the results, so every table agrees to the digit.
 public struct ReplicateTotals: Sendable {
@@ -14,13 +14,13 @@ public struct ReplicateTotals: Sendable {
     struct Entry: Sendable {
         var sum = 0.0
         var peak = -Double.infinity
-        var peakDate = SimDate(daysSinceEpoch: Int.max)
         var last = 0.0
         var lastDate = SimDate(daysSinceEpoch: Int.min)
 
+        /// Rows may come in any order of dates.
         mutating func add(_ value: Double, on date: SimDate) {
             sum += value
-            if value > peak || (value == peak && date < peakDate) { (peak, peakDate) = (value, date) }
+            peak = max(peak, value)
             if date > lastDate { (last, lastDate) = (value, date) }
         }
     }
@@ -45,11 +45,6 @@ public struct ReplicateTotals: Sendable {
     /// Per replicate, the value on the run's last day (capacities are reported as they stand at the end).
     public func lastValues(_ measure: Measure, province: String = TimeseriesCSV.nationalLabel) -> [Double]? {
         entries[Key(province: province, measure: measure.name)]?.map(\.last)
-    }
-
-    /// Per replicate, the first day a stock reached its peak.
-    public func peakDates(_ measure: Measure, province: String = TimeseriesCSV.nationalLabel) -> [SimDate]? {
-        entries[Key(province: province, measure: measure.name)]?.map(\.peakDate)
     }
 
     /// Per replicate, a sum of measures' totals (e.g. infections and infected arrivals). Nil when any is missing.
