@@ -73,15 +73,17 @@ extension MeanFieldSystem {
                 freed: bedFreed[province] + icu * bedToCritical[province])
         }
 
-        let share = testedShare(x, today, work)
-        let seekers = work.infectedTestSeekers
-        let positive = share * observation.testSensitivity
+        let shares = testedShares(x, today, work)
+        let seekers = work.infectedTestSeekers, severeSeekers = work.severeTestSeekers
+        let sensitivity = observation.testSensitivity
+        let positive = shares.symptomatic * sensitivity, positiveSevere = shares.hospitalised * sensitivity
         let isolating = observation.isolationOfConfirmed
         for province in 0..<provinces {
             let screened = today.screenedTestSeekers[province]
-            rate[flows.index(.tests, province)] += share
-                * (seekers[province] + inputs.backgroundTestSeekers[province] + screened)
+            rate[flows.index(.tests, province)] += shares.symptomatic * (seekers[province] + screened)
+                + shares.hospitalised * severeSeekers[province] + shares.others * inputs.backgroundTestSeekers[province]
             rate[flows.index(.positiveTests, province)] += positive * (seekers[province] + screened)
+                + positiveSevere * severeSeekers[province]
         }
 
         let seeking = (mild: observation.testSeekingMild, severe: observation.testSeekingSevere,
@@ -91,18 +93,20 @@ extension MeanFieldSystem {
         let deathInCare = work.deathInIntensiveCare
         let recovered = l.recovered.first, dead = l.dead.first
         let deathsByAge = rate + flows.deathsByAgeBase
-        let recordInHospital = observation.deathRecordingInHospital
-        let recordElsewhere = observation.deathRecordingElsewhere
+        let recordConfirmed = observation.deathRecordingOfConfirmed
+        let postMortemInHospital = observation.postMortemTestingInHospital * shares.hospitalised
+        let postMortemElsewhere = observation.postMortemTestingElsewhere * shares.symptomatic
         for province in 0..<provinces {
             let f = toBed[province], g = toIntensiveCare[province]
             var onsetTotal = 0.0, admissions = 0.0, icuAdmissions = 0.0, deathsInCare = 0.0, deathsNoCare = 0.0
+            var deathsOfConfirmed = 0.0, postMortemTests = 0.0
             for band in 0..<bands {
                 let cell = province * bands + band
                 let a = access[cell]
                 // Chance that an unconfirmed person at each onset is confirmed now.
                 let confirmMild = positive * seeking.mild * a
-                let confirmSevere = positive * seeking.severe * a
-                let confirmCritical = positive * seeking.critical * a
+                let confirmSevere = positiveSevere * seeking.severe * a
+                let confirmCritical = positiveSevere * seeking.critical * a
                 let ps = symptomatic[cell], pSevere = severe[cell], pc = critical[cell], pdi = deathInCare[cell]
 
                 // End of latency.
@@ -222,14 +226,26 @@ extension MeanFieldSystem {
                 deathsByAge[band] += inCare + withoutCare
                 deathsInCare += inCare
                 deathsNoCare += withoutCare
+                // Who among the dying was confirmed: the chance of a positive test at each onset they
+                // passed, at today's tested shares (an approximation when capacity changes fast).
+                let unconfirmedAfterSevere = (1 - confirmMild) * (1 - confirmSevere)
+                let severeDeaths = MeanFieldSystem.exit(l.severeUnbedToDeath, x, cell)
+                let criticalDeaths = inCare + withoutCare - severeDeaths
+                let unconfirmedSevere = severeDeaths * unconfirmedAfterSevere
+                let unconfirmedCritical = criticalDeaths * unconfirmedAfterSevere * (1 - confirmCritical)
+                deathsOfConfirmed += severeDeaths + criticalDeaths - unconfirmedSevere - unconfirmedCritical
+                let unconfirmedInCare = inCare * unconfirmedAfterSevere * (1 - confirmCritical)
+                postMortemTests += postMortemInHospital * unconfirmedInCare
+                    + postMortemElsewhere * a * (unconfirmedSevere + unconfirmedCritical - unconfirmedInCare)
             }
             rate[flows.index(.symptomaticOnsets, province)] += onsetTotal
             rate[flows.index(.hospitalAdmissions, province)] += admissions
             rate[flows.index(.intensiveCareAdmissions, province)] += icuAdmissions
             rate[flows.index(.deaths, province)] += deathsInCare + deathsNoCare
             rate[flows.index(.deathsWithoutCare, province)] += deathsNoCare
-            rate[flows.index(.recordableDeaths, province)] += recordInHospital * deathsInCare
-                + recordElsewhere * inputs.access[province] * deathsNoCare
+            rate[flows.index(.recordableDeaths, province)] += recordConfirmed * deathsOfConfirmed
+            rate[flows.index(.postMortemTests, province)] += postMortemTests
+            rate[flows.index(.postMortemPositives, province)] += sensitivity * postMortemTests
         }
     }
 
@@ -252,7 +268,7 @@ extension MeanFieldSystem {
         let mild = observation.testSeekingMild, severe = observation.testSeekingSevere
         let critical = observation.testSeekingCritical
         for province in 0..<l.provinces {
-            var seekers = 0.0
+            var seekers = 0.0, severeSeekers = 0.0
             for band in 0..<bands {
                 let cell = province * bands + band
                 var onsets = MeanFieldSystem.exit(l.presymptomatic, x, cell)
@@ -267,9 +283,11 @@ extension MeanFieldSystem {
                         - MeanFieldSystem.exit(l.confirmedSevereSeekerToCritical, x, cell))
                     + max(0, MeanFieldSystem.exit(l.severeNonSeekerToCritical, x, cell)
                         - MeanFieldSystem.exit(l.confirmedSevereNonSeekerToCritical, x, cell))
-                seekers += work.access[cell] * (mild * onsets + severe * severeOnsets + critical * criticalOnsets)
+                seekers += work.access[cell] * mild * onsets
+                severeSeekers += work.access[cell] * (severe * severeOnsets + critical * criticalOnsets)
             }
             work.infectedTestSeekers[province] = seekers
+            work.severeTestSeekers[province] = severeSeekers
         }
     }
 }

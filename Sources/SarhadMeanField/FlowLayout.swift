@@ -14,8 +14,12 @@ enum ProvinceFlow: Int, CaseIterable {
     case tests
     /// Infected people tested positive today: confirmed after the reporting delay.
     case positiveTests
-    /// Deaths today times the chance each is recorded: recorded after the reporting delay.
+    /// Deaths of confirmed cases today times the chance each is recorded: recorded after the delay.
     case recordableDeaths
+    /// Post-mortem samples of the unconfirmed dead tested today, and their positives (each a
+    /// confirmed case and a recorded death).
+    case postMortemTests
+    case postMortemPositives
     // Counted at the start of the day (arrivals, releases), not by the derivative.
     case importedInfections
     case arrivals

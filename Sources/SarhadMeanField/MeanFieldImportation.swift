@@ -114,7 +114,7 @@ extension MeanFieldRun {
     /// start of the day, since the twin's share varies within the day (a small approximation).
     func confirmScreenedArrivals(_ caughtWorsening: [Double]) {
         guard !caughtWorsening.isEmpty else { return }
-        let share = system.testedShare(state, conditions, work)
+        let share = system.testedShares(state, conditions, work).symptomatic
         let confirmed = share * configuration.observation.testSensitivity
         guard confirmed > 0 else { return }
         for cell in 0..<inputs.cellCount where caughtWorsening[cell] > 0 {

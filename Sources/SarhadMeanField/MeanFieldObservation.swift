@@ -5,30 +5,67 @@ import SarhadModel
 /// Tests: infected people seek a test at onset of mild, severe and critical illness with the
 /// `testSeeking*` probability times their province's access; people with other illnesses seek tests
 /// at `backgroundTestSeekersPer100k` × residents × access a day; arrivals caught by border screening
-/// seek one on arrival. When seekers outnumber the national capacity (tests per day × population
-/// scale), everyone is tested with the same probability capacity / demand — the agent model's rule,
-/// applied here to the demand at each instant rather than over the whole day. A tested infected person
-/// is confirmed with `testSensitivity`, recorded `reportingDelayDays` later; no tests at all are done
-/// (and nobody seeks one) while capacity is zero, as in the agent model.
+/// seek one on arrival. Capacity (tests per day × population scale) goes to the groups of
+/// `TestPriority` in order, as in the agent model, applied to the demand at each instant rather than
+/// over the whole day. The twin's groups are approximations of the agents': seekers at severe or
+/// critical onset stand for the hospitalised, and health workers are not told apart from other
+/// seekers at mild onset; post-mortem samples take part in the shares but not in the demand (they
+/// are a small part of it). A tested infected person is confirmed with `testSensitivity`, recorded
+/// `reportingDelayDays` later; no tests at all are done (and nobody seeks one) while capacity is zero.
 ///
-/// Deaths are recorded with `deathRecordingInHospital` for deaths in a bed or intensive care and with
-/// `deathRecordingElsewhere` × access otherwise, `deathReportingDelayDays` later. A person is confirmed
-/// once: the confirmed never seek a test again, while those missed by a full laboratory or a false
-/// negative may seek one at their next onset, as in the agent model.
+/// Deaths: a death is recorded only as the death of a confirmed case, `recordedDeathDelayDays`
+/// later. The dying were confirmed with the chance of a positive test at each onset they passed, at
+/// the current shares (`DiseaseCourseFlows`), and are then recorded with `deathRecordingOfConfirmed`;
+/// the unconfirmed dead give post-mortem samples with `postMortemTesting*`, and a positive one is both
+/// a confirmed case and a recorded death. A person is confirmed once: the confirmed never seek a test
+/// again, while those missed by a full laboratory or a false negative may seek one at their next
+/// onset, as in the agent model.
 extension MeanFieldSystem {
-    /// Probability that a seeker is tested at this instant; leaves the infected seekers per province in
-    /// `work.infectedTestSeekers`.
-    func testedShare(_ x: UnsafePointer<Double>, _ today: DayConditions, _ work: Workspace) -> Double {
-        countInfectedTestSeekers(x, work)
-        let infectedSeekers = work.infectedTestSeekers
-        guard today.testsPerDay > 0 else { return 0 }
-        var demand = 0.0
-        for province in 0..<layout.provinces {
-            demand += infectedSeekers[province] + inputs.backgroundTestSeekers[province]
-                + today.screenedTestSeekers[province]
+    /// Probability that a sample of each group is tested at this instant.
+    struct TestShares {
+        var hospitalised = 0.0
+        var symptomatic = 0.0
+        var others = 0.0
+
+        subscript(group: TestingGroup) -> Double {
+            get {
+                switch group {
+                case .hospitalised: hospitalised
+                case .healthWorkers, .symptomatic: symptomatic
+                case .others: others
+                }
+            }
+            set {
+                switch group {
+                case .hospitalised: hospitalised = newValue
+                case .healthWorkers: break
+                case .symptomatic: symptomatic = newValue
+                case .others: others = newValue
+                }
+            }
         }
-        guard demand > 0 else { return 1 }
-        return min(1, today.testsPerDay * inputs.scale / demand)
+    }
+
+    /// The tested share of each group; leaves the infected seekers per province in
+    /// `work.infectedTestSeekers` (mild onset) and `work.severeTestSeekers`.
+    func testedShares(_ x: UnsafePointer<Double>, _ today: DayConditions, _ work: Workspace) -> TestShares {
+        countInfectedTestSeekers(x, work)
+        guard today.testsPerDay > 0 else { return TestShares() }
+        var demand = [Double](repeating: 0, count: TestingGroup.allCases.count)
+        for province in 0..<layout.provinces {
+            demand[TestingGroup.hospitalised.rawValue] += work.severeTestSeekers[province]
+            demand[TestingGroup.symptomatic.rawValue] += work.infectedTestSeekers[province] + today.screenedTestSeekers[province]
+            demand[TestingGroup.others.rawValue] += inputs.backgroundTestSeekers[province]
+        }
+        var shares = TestShares()
+        var left = today.testsPerDay * inputs.scale
+        for step in observation.testPriority.steps {
+            let stepDemand = step.reduce(0) { $0 + demand[$1.rawValue] }
+            let share = stepDemand > 0 ? max(0, min(1, left / stepDemand)) : (left > 0 ? 1 : 0)
+            for group in step { shares[group] = share }
+            left -= share * stepDemand
+        }
+        return shares
     }
 }
 
@@ -38,14 +75,19 @@ extension MeanFieldRun {
     func recordObservations(day: Int) {
         let observation = configuration.observation
         for province in 0..<inputs.provinceCount {
+            let postMortemPositives = dayFlows[flows.index(.postMortemPositives, province)]
+            addExpected(.tests, day: day, province: province, dayFlows[flows.index(.postMortemTests, province)])
+            addExpected(.positiveTests, day: day, province: province,
+                        dayFlows[flows.index(.positiveTests, province)] + postMortemPositives)
             let confirmedDay = day + observation.reportingDelayDays
             if confirmedDay < inputs.dayCount {
-                addExpected(.confirmed, day: confirmedDay, province: province, dayFlows[flows.index(.positiveTests, province)])
+                addExpected(.confirmed, day: confirmedDay, province: province,
+                            dayFlows[flows.index(.positiveTests, province)] + postMortemPositives)
             }
-            let deathDay = day + observation.deathReportingDelayDays
+            let deathDay = day + observation.recordedDeathDelayDays
             if deathDay < inputs.dayCount {
                 addExpected(.recordedDeaths, day: deathDay, province: province,
-                            dayFlows[flows.index(.recordableDeaths, province)])
+                            dayFlows[flows.index(.recordableDeaths, province)] + postMortemPositives)
             }
         }
     }

@@ -34,6 +34,9 @@ final class MeanFieldRun {
     var deathsByAge = [Double](repeating: 0, count: AgeBands.count)
     var arrivalsByCrossing: [[Double]]
     var infectedArrivalsByCrossing: [[Double]]
+    /// Residents alive and those an antibody test could detect, per province (`SerosurveyState`'s rule).
+    var residentsAlive: [Double]
+    var detectable: [Double]
 
     init(configuration: ModelConfiguration, inputs: MeanFieldInputs, layout: StateLayout) {
         self.configuration = configuration
@@ -57,6 +60,8 @@ final class MeanFieldRun {
         arrivalsByCrossing = [[Double]](repeating: [Double](repeating: 0, count: inputs.dayCount),
                                         count: configuration.importation.crossings.count)
         infectedArrivalsByCrossing = arrivalsByCrossing
+        residentsAlive = inputs.residents.map(Double.init)
+        detectable = [Double](repeating: 0, count: inputs.provinceCount)
         for cell in 0..<inputs.cellCount {
             state[layout.susceptible.first + cell] = inputs.cellPopulation[cell] - abroad[cell]
             state[layout.healthWorkers.first + cell] = inputs.healthWorkersByCell[cell]
@@ -91,6 +96,28 @@ final class MeanFieldRun {
             recordFlows(day: day)
             recordObservations(day: day)
             recordStocks(day: day)
+            recordSerosurvey(day: day)
+        }
+    }
+
+    func expectedValue(_ measure: Measure, day: Int, province: Int) -> Double {
+        expected[(day * inputs.provinceCount + province) * Measure.allCases.count + measure.rawValue]
+    }
+
+    /// What an antibody survey would find at the end of the day, by the agent model's rule.
+    func recordSerosurvey(day: Int) {
+        let serology = configuration.observation.serology
+        let conversionDay = day - serology.conversionDays
+        for province in 0..<inputs.provinceCount {
+            let converted = conversionDay >= 0
+                ? expectedValue(.infections, day: conversionDay, province: province)
+                    + expectedValue(.infectedArrivals, day: conversionDay, province: province)
+                : 0
+            residentsAlive[province] -= expectedValue(.deaths, day: day, province: province)
+            detectable[province] = detectable[province] * serology.dailyRetention + converted
+            addExpected(.residents, day: day, province: province, residentsAlive[province])
+            addExpected(.seropositive, day: day, province: province,
+                        serology.apparentPositives(detectable: detectable[province], residents: residentsAlive[province]))
         }
     }
 

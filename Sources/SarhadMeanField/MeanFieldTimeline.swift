@@ -46,6 +46,19 @@ extension MeanFieldRun {
                 }
             }
         }
+        applyBehaviour(day: day)
+    }
+
+    /// The agent model's behaviour response, fed by the twin's expected deaths and residents.
+    func applyBehaviour(day: Int) {
+        let behaviour = configuration.behaviour, provinces = inputs.provinceCount
+        guard behaviour.enabled else { return }
+        for province in 0..<provinces {
+            var recent = 0.0
+            for past in max(0, day - behaviour.windowDays)..<day { recent += expectedValue(.deaths, day: past, province: province) }
+            let factor = behaviour.multiplier(recentDeaths: recent, residents: residentsAlive[province])
+            for layer in BehaviourParameters.respondingLayers { conditions.multiplier[layer.rawValue * provinces + province] *= factor }
+        }
     }
 
     /// The twin has no prison layer, so a release changes nobody's contacts; it is only counted, going

@@ -46,7 +46,10 @@ final class Workspace {
     let intensiveCareFreed: UnsafeMutablePointer<Double>
     let admittedToBed: UnsafeMutablePointer<Double>
     let admittedToIntensiveCare: UnsafeMutablePointer<Double>
+    /// Infected people seeking a test at this instant, per province: at mild onset (the symptomatic
+    /// group) and at severe or critical onset (taken as the hospitalised group).
     let infectedTestSeekers: UnsafeMutablePointer<Double>
+    let severeTestSeekers: UnsafeMutablePointer<Double>
     let healthFacilityHazard: UnsafeMutablePointer<Double>
     /// Each chain's total over its sub-stages per cell, at the chain's first sub-stage (`MeanFieldSystem.drain`).
     let chainTotals: UnsafeMutablePointer<Double>
@@ -75,7 +78,7 @@ final class Workspace {
         let provinces = inputs.provinceCount
         let bands = AgeBands.count
         let cellVectors = 19
-        let provinceVectors = 12
+        let provinceVectors = 13
         let s = inputs.stages
         let pairStages = s.latent.count + s.presymptomatic.count + s.asymptomatic.count + s.mildToRecovery.count
             + s.onsetToSevere.count
@@ -118,6 +121,7 @@ final class Workspace {
         admittedToBed = take(provinces)
         admittedToIntensiveCare = take(provinces)
         infectedTestSeekers = take(provinces)
+        severeTestSeekers = take(provinces)
         healthFacilityHazard = take(provinces)
         contacts = take(inputs.contacts.count)
         mobilityInto = take(provinces * provinces)

@@ -12,7 +12,10 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time population construction, a day at the peak, whole runs at 1 M and 38.4 M agents, and the twin.",
-        discussion: "Build with -c release. Prints min, median and max wall seconds per case over --runs runs.")
+        discussion: """
+            Build with -c release. Prints min, median and max wall seconds per case over --runs runs.
+            Example: swift build -c release && .build/release/sarhad bench --cases run-1m,twin --runs 3
+            """)
 
     enum Case: String, ExpressibleByArgument, CaseIterable {
         case population, peakDay = "peak-day", run1M = "run-1m", runFull = "run-full", scaling, twin
@@ -24,9 +27,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per case (the median is quoted).") var runs: Int = 5
     @Option(help: "Cases, comma-separated: \(Case.allCases.map(\.rawValue).joined(separator: ", ")).")
     var cases: String = Case.allCases.map(\.rawValue).joined(separator: ",")
-    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: HelpText.threads) var threads: Int?
+
+    var threadCount: Int { workerThreads(threads) }
 
     func run() throws {
+        try WorkLimits.checkThreads(threadCount)
         let selected = try cases.split(separator: ",").map { name in
             guard let found = Case(rawValue: String(name)) else {
                 throw ValidationError("--cases: unknown case \"\(name)\"; expected \(Case.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -98,7 +104,7 @@ struct BenchCommand: ParsableCommand {
         if benchCase == .run1M { configuration.populationScale = 1 / 38.4 }
         let clock = ContinuousClock()
         let start = clock.now
-        let result = Simulation(configuration: configuration, seed: 1, threads: threads).run()
+        let result = Simulation(configuration: configuration, seed: 1, threads: threadCount).run()
         let seconds = (clock.now - start).seconds
         return (seconds, result.total(.infections) + result.total(.infectedArrivals))
     }
@@ -108,10 +114,10 @@ struct BenchCommand: ParsableCommand {
         switch benchCase {
         case .population:
             let start = clock.now
-            let population = PopulationBuilder.build(base, seed: 1, threads: threads)
+            let population = PopulationBuilder.build(base, seed: 1, threads: threadCount)
             return ((clock.now - start).seconds, "\(population.count) agents")
         case .peakDay:
-            let simulation = Simulation(configuration: base, seed: 1, threads: threads)
+            let simulation = Simulation(configuration: base, seed: 1, threads: threadCount)
             var last = clock.now
             var days = [Double]()
             let result = simulation.run { _, _ in

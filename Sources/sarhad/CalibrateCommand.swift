@@ -15,7 +15,9 @@ struct CalibrateCommand: ParsableCommand {
             hidden-epidemic.csv, quantiles.csv (posterior predictive bands to --end) and scenario.toml.
             With --shard K/N, runs shard K's share of the next step the output directory is waiting for (a \
             generation's particle slots, or the posterior predictive's replicates); `sarhad merge OUTPUT` closes \
-            that step. Repeat both until merge writes the outputs (docs/CALIBRATION.md, "Sharded calibration").
+            that step. Repeat both until merge writes the outputs (docs/CALIBRATION.md, "Sharded calibration"). \
+            An existing output directory is replaced only if Sarhad wrote it.
+            Example: sarhad calibrate --through 2020-04-08 --particles 200 --generations 4 --population-scale 0.01
             """)
 
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
@@ -23,19 +25,21 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Recorded series to fit (CSV date,cumulative_cases,cumulative_deaths; default: bundled JHU CSSE).")
     var data: String?
     @Flag(help: "Also fit the bundled provincial case counts (OCHA).") var provinces = false
-    @Option(help: "Particles per generation.") var particles: Int = 200
-    @Option(help: "ABC-SMC generations.") var generations: Int = 4
-    @Option(help: "Posterior predictive replicates.") var predictive: Int = 20
-    @Option(help: "Last day of the posterior predictive (default: the scenario's end).") var end: String?
-    @Option(name: .customLong("population-scale"), help: "Fraction of the real population to simulate.")
-    var populationScale: Double?
+    @Option(help: "Particles per generation, at least 10 and at most \(WorkLimits.grouped(WorkLimits.maximumParticles)).")
+    var particles: Int = 200
+    @Option(help: "ABC-SMC generations, at most \(WorkLimits.maximumGenerations).") var generations: Int = 4
+    @Option(help: HelpText.replicates("Posterior predictive replicates")) var predictive: Int = 20
+    @Option(help: ArgumentHelp("Last day of the posterior predictive, YYYY-MM-DD, at most "
+        + "\(WorkLimits.grouped(WorkLimits.maximumDays)) days after the start (default: the scenario's end, 2020-12-31 "
+        + "for the built-in scenario).", valueName: "date"))
+    var end: String?
+    @Option(name: .customLong("population-scale"), help: HelpText.populationScale) var populationScale: Double?
     @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Output directory.") var output: String = "sarhad-calibration"
+    @Option(help: HelpText.threads) var threads: Int?
+    @Option(help: "Output directory (replaced only if Sarhad wrote it).") var output: String = "sarhad-calibration"
     @Flag(help: "Do not print progress.") var quiet = false
     @Option(name: .customLong("coverage-trials"),
-            help: "Instead of fitting the records: N synthetic-recovery trials (truths from the prior, data from the model, fitted back); prints how often the 90 % intervals cover the truth.")
+            help: "Instead of fitting the records: N synthetic-recovery trials (truths from the prior, data from the model, fitted back), at most \(WorkLimits.grouped(WorkLimits.maximumCoverageTrials)); prints how often the 90 % intervals cover the truth.")
     var coverageTrials: Int?
     @OptionGroup var sharding: ShardOption
 
@@ -43,7 +47,7 @@ struct CalibrateCommand: ParsableCommand {
         guard particles >= 10 else { throw ValidationError("--particles must be at least 10 (got \(particles))") }
         guard generations >= 1 else { throw ValidationError("--generations must be at least 1") }
         guard predictive >= 1 else { throw ValidationError("--predictive must be at least 1") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let shard = sharding.shard {
             guard coverageTrials == nil else { throw ValidationError("--shard does not apply to --coverage-trials") }
             guard shard.count <= min(particles, predictive) else {
@@ -55,17 +59,21 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         let job = try readingInput { try CalibrationJob(command: self) }
+        let threads = workerThreads(self.threads)
+        try checkLimits(job, threads: threads)
         if let coverageTrials {
-            try runCoverage(trials: coverageTrials, base: job.fitConfiguration, space: job.space)
+            try runCoverage(trials: coverageTrials, base: job.fitConfiguration, space: job.space, threads: threads)
             return
         }
         if let shard = sharding.shard {
+            try OutputDirectory.checkDestination(path: output, replacingWhole: false)
             print(try ShardFiles.refusingProblems {
                 try CalibrationShards.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
                                                threads: threads, quiet: quiet)
             })
             return
         }
+        try OutputDirectory.checkDestination(path: output)
         let silent = quiet
         let log: @Sendable (String) -> Void = { text in if !silent { FileHandle.standardError.write(Data((text + "\n").utf8)) } }
         let clock = ContinuousClock(), started = clock.now
@@ -76,7 +84,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         guard let posterior = history.last?.posterior, posterior.count > 0 else {
             FileHandle.standardError.write(Data("error: \(CalibrationJob.noParticleMessage)\n".utf8))
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.failure)
         }
         let fitSeconds = (clock.now - started).seconds
         log("Posterior predictive: \(predictive) replicates to \(job.scenario.configuration.endDate)…")
@@ -94,7 +102,22 @@ struct CalibrateCommand: ParsableCommand {
         print("Fitted in \(String(format: "%.0f", fitSeconds)) s (\(history.map(\.attempts).reduce(0, +)) simulations); outputs in \(directory.final.path)")
     }
 
-    func runCoverage(trials: Int, base: ModelConfiguration, space: ParameterSpace) throws {
+    /// The limits and the memory guard, before any simulation (exit status 2 past them): the fit runs a
+    /// population per thread, and the predictive's replicates are all kept until the outputs are written.
+    func checkLimits(_ job: CalibrationJob, threads: Int) throws {
+        try WorkLimits.checkThreads(threads)
+        try WorkLimits.check(particles, "--particles", atMost: WorkLimits.maximumParticles)
+        try WorkLimits.check(generations, "--generations", atMost: WorkLimits.maximumGenerations)
+        try WorkLimits.checkReplicates(predictive, option: "--predictive")
+        if let coverageTrials { try WorkLimits.check(coverageTrials, "--coverage-trials", atMost: WorkLimits.maximumCoverageTrials) }
+        let shard = sharding.shard
+        let predictiveShare = shard.map { $0.items(of: predictive).count } ?? predictive
+        try MemoryGuard.check(Workload(configurations: [job.fitConfiguration, job.scenario.configuration], replicates: predictive,
+                                       replicatesOption: "--predictive", simulations: max(particles, predictiveShare),
+                                       keptResults: predictiveShare, threads: threads))
+    }
+
+    func runCoverage(trials: Int, base: ModelConfiguration, space: ParameterSpace, threads: Int) throws {
         guard trials >= 1 else { throw ValidationError("--coverage-trials must be at least 1") }
         let check = CoverageCheck(base: base, space: space,
                                   settings: ABCSMC.Settings(particles: particles, generations: generations), seed: seed)

@@ -10,7 +10,9 @@ struct MergeCommand: ParsableCommand {
             Refuses incomplete or mismatched shards, naming the missing ones. The merged files are the same \
             bytes as those of the same command run without --shard (timings.json aside). A calibration merges \
             one step at a time: each merge closes the step its shards ran (a generation, weighed into the \
-            next one's proposal, or the posterior predictive, which writes the outputs).
+            next one's proposal, or the posterior predictive, which writes the outputs). The outputs go in beside \
+            shards/; a directory holding files Sarhad did not write is refused.
+            Example: sarhad run --replicates 40 --output out --shard 1/2; sarhad run --replicates 40 --output out --shard 2/2; sarhad merge out
             """)
 
     @Argument(help: "The --output directory the shards were written under.") var directory: String
@@ -18,6 +20,8 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let here = FileManager.default.currentDirectoryPath
+        // Before reading any shard: the outputs go in beside shards/, into a folder that must be Sarhad's.
+        try OutputDirectory.checkDestination(path: directory, replacingWhole: false)
         if CalibrationDirectory.holdsCalibration(directory) {
             let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL.path
             print(try ShardFiles.refusingProblems { try CalibrationShards.merge(output: target) })
@@ -43,7 +47,7 @@ struct MergeCommand: ParsableCommand {
             try finish(try SweepJob(command: command), manifest, results, target)
         default:
             FileHandle.standardError.write(Data("error: shards of `\(manifest.command)` cannot be merged\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
     }
 
@@ -52,7 +56,7 @@ struct MergeCommand: ParsableCommand {
         guard job.fingerprint == manifest.fingerprint else {
             FileHandle.standardError.write(Data(("error: the inputs changed since the shards ran (a scenario file was edited?); "
                 + "rerun the shards\n").utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
         let output = try OutputDirectory(path: target)
         let text: String

@@ -13,21 +13,21 @@ struct RunCommand: ParsableCommand {
             Writes timeseries.csv (date,province,measure,value), summary.json and scenario.toml (the fully \
             resolved scenario, to repeat the run exactly) to the output directory, then prints a table of \
             true and recorded totals. With --replicates N > 1, timeseries.csv gains a replicate column and \
-            quantiles.csv holds the 2.5, 25, 50, 75 and 97.5 % quantiles of every series.
+            quantiles.csv holds the 2.5, 25, 50, 75 and 97.5 % quantiles of every series. An existing output \
+            directory is replaced only if Sarhad wrote it (it holds .sarhad-output); anything else is refused.
+            Example: sarhad run examples/border-measures.toml --end 2020-06-30 --population-scale 0.01 --output border
             """)
 
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
     @Option(help: "Random seed (of replicate 0; the others derive from it and their index).") var seed: UInt64 = 1
-    @Option(help: "Last day to simulate (YYYY-MM-DD).") var end: String?
-    @Option(name: .customLong("population-scale"), help: "Fraction of the real population to simulate (0 < X ≤ 1).")
-    var populationScale: Double?
+    @Option(help: HelpText.end) var end: String?
+    @Option(name: .customLong("population-scale"), help: HelpText.populationScale) var populationScale: Double?
     @Option(help: "agent (every person) or mean-field (the deterministic twin).") var engine: EngineName = .agent
-    @Option(help: "Number of replicates; above 1, quantiles are written too.") var replicates: Int = 1
+    @Option(help: HelpText.replicates("Number of replicates", "Above 1, quantiles are written too.")) var replicates: Int = 1
     @Option(help: "Run forward from a calibration's posterior.csv: each replicate takes a particle drawn by weight.")
     var posterior: String?
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Output directory.") var output: String = "sarhad-output"
+    @Option(help: HelpText.threads) var threads: Int?
+    @Option(help: "Output directory (replaced only if Sarhad wrote it).") var output: String = "sarhad-output"
     @Option(help: "Also write the HTML report (report.html) into this directory.") var report: String?
     @Flag(help: "Do not print progress.") var quiet = false
     @OptionGroup var sharding: ShardOption
@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         guard replicates >= 1 else { throw ValidationError("--replicates must be at least 1 (got \(replicates))") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if posterior != nil && engine == .meanField {
             throw ValidationError("--posterior runs the agent engine; drop --engine mean-field")
         }
@@ -51,10 +51,13 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let scenario = try readingInput { try resolvedScenario() }
         let job = try readingInput { try RunJob(command: self, scenario: scenario) }
+        let threads = workerThreads(self.threads)
+        if let report { try OutputDirectory.checkReportDestination(path: report, output: output) }
         if let shard = sharding.shard {
             try JobExecution.execute(job, shard: shard, output: output, threads: threads, quiet: quiet)
             return
         }
+        try JobExecution.prepare(job, shard: nil, output: output, threads: threads)
         let configuration = scenario.configuration
         if !quiet {
             let agents = PopulationBuilder.residentsPerProvince(configuration).reduce(0, +)
@@ -68,11 +71,11 @@ struct RunCommand: ParsableCommand {
             return predictive.run(replicates: replicates, threads: threads) { done, total in
                 if !silent { progress.update(done, total) }
             }
-        } ?? simulate(configuration)
+        } ?? simulate(configuration, threads: threads)
         try JobExecution.complete(job, results: results, output: output)
     }
 
-    func simulate(_ configuration: ModelConfiguration) -> [SimulationResult] {
+    func simulate(_ configuration: ModelConfiguration, threads: Int) -> [SimulationResult] {
         if replicates == 1 && engine == .agent {
             let progress = ProgressReporter(label: "sarhad")
             return [Simulation(configuration: configuration, seed: seed, threads: threads)

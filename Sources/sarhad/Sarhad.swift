@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 // Async so that `serve` (an async subcommand) can run; the other subcommands stay synchronous.
 @main
@@ -22,6 +23,12 @@ struct Sarhad: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let refusal as Refusal {
+            FileHandle.standardError.write(Data("error: \(refusal.description)\n".utf8))
+            exit(withError: ExitCode(ExitStatus.refused))
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            exit(withError: ExitCode(ExitStatus.refused))
         } catch {
             exit(withError: error)
         }

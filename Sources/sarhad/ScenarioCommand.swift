@@ -6,11 +6,13 @@ import SarhadScenario
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario", abstract: "Show or check scenario files.",
+        discussion: "Example: sarhad scenario show > my.toml; sarhad scenario check my.toml",
         subcommands: [Show.self, Check.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a scenario (default: the built-in one) as TOML with every default and its source.")
+            abstract: "Print a scenario (default: the built-in one) as TOML with every default and its source.",
+            discussion: "Example: sarhad scenario show examples/aid-cut.toml")
 
         @Argument(help: "A scenario file to resolve over the defaults.") var file: String?
 
@@ -20,7 +22,9 @@ struct ScenarioCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate a scenario file; exit status 2 if it is invalid.")
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a scenario file; exit status 2 if it is invalid.",
+            discussion: "Example: sarhad scenario check examples/border-measures.toml")
 
         @Argument(help: "The scenario file to check.") var file: String
 

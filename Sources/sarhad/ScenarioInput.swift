@@ -26,7 +26,7 @@ struct InputError: Error, CustomStringConvertible {
 
 func exitForInputError(_ error: InputError) -> ExitCode {
     FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-    return ExitCode(2)
+    return ExitCode(ExitStatus.refused)
 }
 
 /// `body`'s result; an input error in it is printed and becomes exit status 2.

@@ -1,7 +1,8 @@
 import SarhadModel
 import SarhadScenario
 
-/// The --end and --population-scale options every simulating command shares.
+/// The --end and --population-scale options every simulating command shares; --end keeps the scenario
+/// files' limit of 3,660 days (`WorkLimits.maximumDays`).
 enum ScenarioOverrides {
     static func apply(end: String?, populationScale: Double?, to scenario: inout Scenario) throws {
         if let end {
@@ -12,6 +13,7 @@ enum ScenarioOverrides {
                 throw InputError(ScenarioError(key: "--end", message: "is before the scenario's start \(scenario.configuration.startDate)",
                                                expected: "a date on or after the start"))
             }
+            try WorkLimits.checkDays(from: scenario.configuration.startDate, to: date, option: "--end")
             scenario.configuration.endDate = date
         }
         if let populationScale {

@@ -12,32 +12,31 @@ struct SweepCommand: ParsableCommand {
         discussion: """
             Each --set names a numeric scenario key (as in `sarhad scenario show`) and its values; the grid is \
             every combination. Replicate r uses the same seed at every point (common random numbers). Writes \
-            sweep.csv: one row per point and measure, with the median and 95 % interval.
+            sweep.csv: one row per point and measure, with the median and 95 % interval. An existing output \
+            directory is replaced only if Sarhad wrote it.
             Example: sarhad sweep --set disease.r0=1.8,2.4,3 --set observation.test_seeking_mild=0.05,0.2 --replicates 10
             """)
 
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
     @Option(name: .customLong("set"), help: "section.key=v1,v2,… (repeat for more dimensions).") var settings: [String] = []
-    @Option(help: "Replicates per point.") var replicates: Int = 5
+    @Option(help: HelpText.replicates("Replicates per point")) var replicates: Int = 5
     @Option(help: "Random seed of replicate 0.") var seed: UInt64 = 1
-    @Option(help: "Last day to simulate (YYYY-MM-DD).") var end: String?
-    @Option(name: .customLong("population-scale"), help: "Fraction of the real population to simulate.")
-    var populationScale: Double?
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Output directory.") var output: String = "sarhad-sweep"
+    @Option(help: HelpText.end) var end: String?
+    @Option(name: .customLong("population-scale"), help: HelpText.populationScale) var populationScale: Double?
+    @Option(help: HelpText.threads) var threads: Int?
+    @Option(help: "Output directory (replaced only if Sarhad wrote it).") var output: String = "sarhad-sweep"
     @Flag(help: "Do not print progress.") var quiet = false
     @OptionGroup var sharding: ShardOption
 
     func validate() throws {
         guard !settings.isEmpty else { throw ValidationError("Give at least one --set section.key=v1,v2,…") }
         guard replicates >= 1 else { throw ValidationError("--replicates must be at least 1") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         let job = try readingInput { try SweepJob(command: self) }
-        try JobExecution.execute(job, shard: sharding.shard, output: output, threads: threads, quiet: quiet)
+        try JobExecution.execute(job, shard: sharding.shard, output: output, threads: workerThreads(threads), quiet: quiet)
     }
 }
 

@@ -11,22 +11,30 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Runs the fixed checks of docs/VALIDATION.md (SIR final size, early growth, twin against agents, \
             importation, observation, determinism) and prints one row per check. Exit status 1 if any fails.
+            Example: sarhad validate --plan quick --only final-size,determinism --output validation
             """)
 
     @Option(help: "Check size: standard (the documented table) or quick (CI-sized samples, wider tolerances).")
     var plan: PlanName = .standard
     @Option(help: "Only these checks (comma-separated: \(ValidationSuite.Group.allCases.map(\.rawValue).joined(separator: ", "))).")
     var only: String?
-    @Option(help: "Also write the table as validation.csv and validation.md here.") var output: String?
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Also write the table as validation.csv and validation.md into this directory (replaced only if Sarhad wrote it).")
+    var output: String?
+    @Option(help: HelpText.threads) var threads: Int?
 
     enum PlanName: String, ExpressibleByArgument, CaseIterable {
         case standard, quick
     }
 
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+    }
+
     func run() throws {
         let groups = try selectedGroups()
+        let threads = workerThreads(self.threads)
+        try WorkLimits.checkThreads(threads)
+        if let output { try OutputDirectory.checkDestination(path: output) }
         let base = try Scenario.builtIn().configuration
         let suite = ValidationSuite(base: base, plan: plan == .standard ? .standard : .quick, threads: threads)
         let clock = ContinuousClock()
@@ -49,7 +57,7 @@ struct ValidateCommand: ParsableCommand {
                 throw error
             }
         }
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 { throw ExitCode(ExitStatus.failure) }
     }
 
     func selectedGroups() throws -> [ValidationSuite.Group] {

@@ -19,7 +19,10 @@ enum SarhadProcess {
     }
 
     /// `environment` adds to (or overrides) this process's variables, e.g. a PATH that finds fake Slurm clients.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Outcome {
+    /// `killAfter` (seconds) ends a command that should have been refused at once but runs on instead (as
+    /// on a version without the limits), so that such a test fails rather than filling the machine.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                    killAfter: Double? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -30,6 +33,12 @@ enum SarhadProcess {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        if let killAfter {
+            let identifier = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + killAfter) {
+                if process.isRunning { kill(identifier, SIGKILL) }
+            }
+        }
         // Files, not pipes, would be needed for outputs above 64 KiB on stderr; ours are a few lines.
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()

@@ -82,7 +82,7 @@ struct CalibrationTests {
 
     @Test("weighted quantiles and the posterior table round-trip")
     func posteriorTable() throws {
-        let space = ParameterSpace([(.r0, FreeParameter.r0.defaultPrior), (.deathRecording, FreeParameter.deathRecording.defaultPrior)])
+        let space = ParameterSpace([(.r0, FreeParameter.r0.defaultPrior), (.postMortemTesting, FreeParameter.postMortemTesting.defaultPrior)])
         let posterior = Posterior(space: space, values: [[2, 0.5], [3, 0.25], [4, 0.75]], weights: [1, 2, 1],
                                   distances: [0.1, 0.2, 0.3], tolerance: 0.5)
         #expect(posterior.quantile(0, 0.5) == 3)

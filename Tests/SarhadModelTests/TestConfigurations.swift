@@ -49,8 +49,9 @@ enum TestConfigurations {
             access: AccessParameters(access: [1]),
             observation: ObservationParameters(
                 testSeekingMild: 0, testSeekingSevere: 0, testSeekingCritical: 0, backgroundTestSeekersPer100k: 0,
-                initialTestsPerDay: 0, testSensitivity: 1, reportingDelayDays: 0, deathRecordingInHospital: 1,
-                deathRecordingElsewhere: 1, deathReportingDelayDays: 0, isolationOfConfirmed: 0),
+                initialTestsPerDay: 0, testSensitivity: 1, reportingDelayDays: 0, postMortemTestingInHospital: 1,
+                postMortemTestingElsewhere: 1, deathRecordingOfConfirmed: 1, deathReportingDelayDays: 0,
+                isolationOfConfirmed: 0, testPriority: .standard, serology: .standard),
             timeline: [])
     }
 
@@ -93,8 +94,9 @@ enum TestConfigurations {
         configuration.access = AccessParameters(access: [0.8, 1])
         configuration.observation = ObservationParameters(
             testSeekingMild: 0.3, testSeekingSevere: 0.7, testSeekingCritical: 0.9, backgroundTestSeekersPer100k: 20,
-            initialTestsPerDay: 50, testSensitivity: 0.8, reportingDelayDays: 2, deathRecordingInHospital: 0.8,
-            deathRecordingElsewhere: 0.3, deathReportingDelayDays: 3, isolationOfConfirmed: 0.5)
+            initialTestsPerDay: 50, testSensitivity: 0.8, reportingDelayDays: 2, postMortemTestingInHospital: 0.8,
+            postMortemTestingElsewhere: 0.3, deathRecordingOfConfirmed: 0.9, deathReportingDelayDays: 3,
+            isolationOfConfirmed: 0.5, testPriority: .standard, serology: .standard)
         configuration.timeline = [
             TimelineEvent(date: start.adding(days: 30), until: start.adding(days: 60),
                           action: .contactMultiplier(layers: [.school], provinces: nil, multiplier: 0)),

@@ -82,4 +82,22 @@ struct StoreTests {
         #expect(try server.dashboard.run(id: id).status == .interrupted)
         #expect(!FileManager.default.fileExists(atPath: partial.path))
     }
+
+    @Test("A page of runs or scenarios is bounded, newest runs first, and leaves the scenario text out")
+    func pages() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Store(path: directory.appendingPathComponent("sarhad.sqlite").path)
+        for seed in 0..<7 { _ = try store.insert(Self.run(scenario: nil, status: .succeeded, seed: UInt64(seed))) }
+        for index in 0..<3 { _ = try store.insert(ScenarioRecord(name: "S\(index)", toml: "[scenario]\nname = \"S\(index)\"\n")) }
+        let page = try store.runPage(limit: 3, offset: 3)
+        #expect(page.total == 7)
+        #expect(page.records.map(\.seed) == [3, 2, 1])
+        #expect(page.records.allSatisfy { $0.scenarioToml.isEmpty })
+        #expect(try store.runPage(limit: 100_000, offset: 0).records.count == 7, "the limit is capped, not refused, in the store")
+        let scenarios = try store.scenarioPage(limit: 2, offset: 0, newestFirst: true)
+        #expect(scenarios.records.map(\.name) == ["S2", "S1"])
+        #expect(scenarios.total == 3)
+        #expect(scenarios.records.allSatisfy { $0.toml.isEmpty })
+    }
 }

@@ -11,8 +11,8 @@ public enum FreeParameter: String, Sendable, CaseIterable {
     case testSeekingMild = "test_seeking_mild"
     /// Probability that a severe case seeks a test at severe onset.
     case testSeekingSevere = "test_seeking_severe"
-    /// Probability that a death outside hospital is recorded (before the access factor).
-    case deathRecording = "death_recording_elsewhere"
+    /// Probability that an unconfirmed death outside hospital gets a post-mortem test (before access).
+    case postMortemTesting = "post_mortem_testing_elsewhere"
 
     /// Default priors (docs/CALIBRATION.md gives the reasons).
     public var defaultPrior: Prior {
@@ -21,7 +21,7 @@ public enum FreeParameter: String, Sendable, CaseIterable {
         case .sourcePrevalenceFactor: Prior(.logUniform, 0.1, 10)
         case .testSeekingMild: Prior(.logUniform, 0.002, 0.5)
         case .testSeekingSevere: Prior(.uniform, 0.05, 1)
-        case .deathRecording: Prior(.uniform, 0.02, 1)
+        case .postMortemTesting: Prior(.uniform, 0, 0.5)
         }
     }
 
@@ -32,7 +32,7 @@ public enum FreeParameter: String, Sendable, CaseIterable {
             configuration.importation.sourcePrevalence.daily = configuration.importation.sourcePrevalence.daily.map { min(1, $0 * value) }
         case .testSeekingMild: configuration.observation.testSeekingMild = value
         case .testSeekingSevere: configuration.observation.testSeekingSevere = value
-        case .deathRecording: configuration.observation.deathRecordingElsewhere = value
+        case .postMortemTesting: configuration.observation.postMortemTestingElsewhere = value
         }
     }
 
@@ -42,7 +42,7 @@ public enum FreeParameter: String, Sendable, CaseIterable {
         case .sourcePrevalenceFactor: 1
         case .testSeekingMild: configuration.observation.testSeekingMild
         case .testSeekingSevere: configuration.observation.testSeekingSevere
-        case .deathRecording: configuration.observation.deathRecordingElsewhere
+        case .postMortemTesting: configuration.observation.postMortemTestingElsewhere
         }
     }
 }

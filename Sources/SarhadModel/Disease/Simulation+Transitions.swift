@@ -77,6 +77,7 @@ extension Simulation {
     func absorb(_ output: TransitionOutput) {
         becameInfectious += output.becameInfectious
         testSeekers += output.testSeekers
+        postMortemSamples += output.postMortemSamples
         for band in 0..<AgeBands.count { deathsByAge[band] += output.deathsByAge[band] }
     }
 

@@ -4,7 +4,15 @@ struct TransitionOutput: Sendable {
     var scheduled: [ScheduledStageEnd] = []
     var becameInfectious: [UInt32] = []
     var testSeekers: [UInt32] = []
+    var postMortemSamples: [PostMortemSample] = []
     var deathsByAge = [Int64](repeating: 0, count: AgeBands.count)
+}
+
+/// A sample taken from someone who died unconfirmed, waiting for today's tests.
+struct PostMortemSample: Sendable {
+    var agent: UInt32
+    var province: Int32
+    var inHospital: Bool
 }
 
 /// The natural history applied to agents whose stage ends today. One worker serves every task: it
@@ -17,7 +25,8 @@ struct TransitionWorker: @unchecked Sendable {
     let access: [Double]
     let observation: ObservationParameters
     let testingAvailable: Bool
-    let confirmedAgents: Set<UInt32>
+    /// Confirmed agents and the province whose record holds their case.
+    let confirmedAgents: [UInt32: Int32]
     let careSeekingStreams: StreamKey
     let deathRecordingStreams: StreamKey
     /// Today's: a worker serves one day.
@@ -147,7 +156,7 @@ struct TransitionWorker: @unchecked Sendable {
         guard testingAvailable else { return }
         // The draw first: it is cheap and usually says no, and the set lookup hashes.
         let draw = CounterRandom(testSeekingStreams, subject: UInt64(agent)).openingUniform
-        if draw < probability * access[province], !confirmedAgents.contains(UInt32(agent)) {
+        if draw < probability * access[province], confirmedAgents[UInt32(agent)] == nil {
             output.testSeekers.append(UInt32(agent))
         }
     }
@@ -178,17 +187,27 @@ struct TransitionWorker: @unchecked Sendable {
         ledger.add(.deaths, day: day, province: province)
         if !inCare { ledger.add(.deathsWithoutCare, day: day, province: province) }
         output.deathsByAge[band] += 1
-        recordDeath(agent, inHospital: inCare, province: province, day: day)
+        recordDeath(agent, inHospital: inCare, province: province, day: day, &output)
     }
 
-    /// Deaths enter the record with a probability that is lower outside hospital and where access is poor.
-    func recordDeath(_ agent: Int, inHospital: Bool, province: Int, day: Int) {
+    /// A death enters the record only as the death of a confirmed case, as the ministry counted them:
+    /// a confirmed case's death is recorded (with follow-up's probability) in the province that holds
+    /// the case; an unconfirmed one may get a post-mortem sample, tested with today's capacity.
+    func recordDeath(_ agent: Int, inHospital: Bool, province: Int, day: Int, _ output: inout TransitionOutput) {
         let draw = CounterRandom(deathRecordingStreams, subject: UInt64(agent)).openingUniform
-        let probability = inHospital ? observation.deathRecordingInHospital
-            : observation.deathRecordingElsewhere * access[province]
-        let reportDay = day + observation.deathReportingDelayDays
-        if draw < probability, reportDay < ledger.dayCount {
-            ledger.add(.recordedDeaths, day: reportDay, province: province)
+        if let caseProvince = confirmedAgents[UInt32(agent)] {
+            let reportDay = day + observation.recordedDeathDelayDays
+            if draw < observation.deathRecordingOfConfirmed, reportDay < ledger.dayCount {
+                ledger.add(.recordedDeaths, day: reportDay, province: Int(caseProvince))
+            }
+            return
+        }
+        guard testingAvailable else { return }
+        let probability = inHospital ? observation.postMortemTestingInHospital
+            : observation.postMortemTestingElsewhere * access[province]
+        if draw < probability {
+            output.postMortemSamples.append(PostMortemSample(agent: UInt32(agent), province: Int32(province),
+                                                             inHospital: inHospital))
         }
     }
 }

@@ -11,17 +11,26 @@ public struct ObservationParameters: Sendable, Equatable {
     public var testSensitivity: Double
     /// Days from test to the confirmed case appearing in the record.
     public var reportingDelayDays: Int
-    /// Probability that a death is recorded as COVID-19, for deaths in hospital and elsewhere.
-    public var deathRecordingInHospital: Double
-    public var deathRecordingElsewhere: Double
+    /// Probability that a person who dies without having been confirmed has a post-mortem sample
+    /// taken, for deaths in hospital and (times access) elsewhere. The sample competes for the day's
+    /// tests like any other; only a positive result puts the death (and the case) in the record.
+    public var postMortemTestingInHospital: Double
+    public var postMortemTestingElsewhere: Double
+    /// Probability that the death of a confirmed case reaches the record (follow-up of cases).
+    public var deathRecordingOfConfirmed: Double
     public var deathReportingDelayDays: Int
     /// Share of confirmed cases who isolate until recovery.
     public var isolationOfConfirmed: Double
+    /// Who is tested first when samples outnumber tests.
+    public var testPriority: TestPriority
+    /// What an antibody survey would measure.
+    public var serology: SerologyParameters
 
     public init(testSeekingMild: Double, testSeekingSevere: Double, testSeekingCritical: Double,
                 backgroundTestSeekersPer100k: Double, initialTestsPerDay: Double, testSensitivity: Double,
-                reportingDelayDays: Int, deathRecordingInHospital: Double, deathRecordingElsewhere: Double,
-                deathReportingDelayDays: Int, isolationOfConfirmed: Double) {
+                reportingDelayDays: Int, postMortemTestingInHospital: Double, postMortemTestingElsewhere: Double,
+                deathRecordingOfConfirmed: Double, deathReportingDelayDays: Int, isolationOfConfirmed: Double,
+                testPriority: TestPriority, serology: SerologyParameters) {
         self.testSeekingMild = testSeekingMild
         self.testSeekingSevere = testSeekingSevere
         self.testSeekingCritical = testSeekingCritical
@@ -29,11 +38,18 @@ public struct ObservationParameters: Sendable, Equatable {
         self.initialTestsPerDay = initialTestsPerDay
         self.testSensitivity = testSensitivity
         self.reportingDelayDays = reportingDelayDays
-        self.deathRecordingInHospital = deathRecordingInHospital
-        self.deathRecordingElsewhere = deathRecordingElsewhere
+        self.postMortemTestingInHospital = postMortemTestingInHospital
+        self.postMortemTestingElsewhere = postMortemTestingElsewhere
+        self.deathRecordingOfConfirmed = deathRecordingOfConfirmed
         self.deathReportingDelayDays = deathReportingDelayDays
         self.isolationOfConfirmed = isolationOfConfirmed
+        self.testPriority = testPriority
+        self.serology = serology
     }
+
+    /// Days from a death to its place in the record. A death enters the record only as the death of a
+    /// confirmed case, so it is never recorded before the case: the later of the two delays.
+    public var recordedDeathDelayDays: Int { max(deathReportingDelayDays, reportingDelayDays) }
 }
 
 /// Border measures: symptom screening and quarantine of arrivals.

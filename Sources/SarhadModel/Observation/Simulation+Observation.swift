@@ -1,8 +1,14 @@
 extension Simulation {
-    /// Today's tests go to infected seekers and to people with other illnesses alike: when demand
-    /// exceeds capacity each seeker is tested with probability capacity / demand.
+    /// Gives out today's tests. Samples come from infected seekers (grouped by `TestingGroup`: in
+    /// hospital, health workers, others with symptoms), post-mortem samples of the unconfirmed dead,
+    /// and people with other illnesses. Groups are served in the order of `TestPriority`: a step
+    /// whose samples fit in what is left is tested in full, otherwise each of its samples is tested
+    /// with probability (tests left) / (samples in the step), and later steps get nothing.
     func performTests(day: Int) {
-        defer { testSeekers.removeAll(keepingCapacity: true) }
+        defer {
+            testSeekers.removeAll(keepingCapacity: true)
+            postMortemSamples.removeAll(keepingCapacity: true)
+        }
         guard testsPerDay > 0 else { return }
         let observation = configuration.observation
         var background = [Int](repeating: 0, count: provinceCount)
@@ -12,26 +18,84 @@ extension Simulation {
                 / 100_000 * access[province]
             background[province] = random.poisson(mean)
         }
-        let demand = Double(testSeekers.count + background.reduce(0, +))
-        guard demand > 0 else { return }
-        let capacity = testsPerDay * configuration.populationScale
-        let share = min(1, capacity / demand)
-        for province in 0..<provinceCount {
-            var random = CounterRandom(seed: seed, purpose: .testAllocation, day: day, subject: UInt64(1 << 40 | province))
-            add(.tests, day: day, province: province, Int64(random.binomial(background[province], share)))
+        var seekersByGroup = [[UInt32]](repeating: [], count: TestingGroup.allCases.count)
+        for seeker in testSeekers { seekersByGroup[testingGroup(of: Int(seeker)).rawValue].append(seeker) }
+        var samplesByGroup = [[PostMortemSample]](repeating: [], count: TestingGroup.allCases.count)
+        for sample in postMortemSamples {
+            samplesByGroup[(sample.inHospital ? TestingGroup.hospitalised : .symptomatic).rawValue].append(sample)
         }
-        for seeker in testSeekers {
-            let agent = Int(seeker)
-            var random = CounterRandom(seed: seed, purpose: .testAllocation, day: day, subject: UInt64(agent))
-            guard random.uniform() < share else { continue }
-            let province = Int(population.location[agent])
-            add(.tests, day: day, province: province)
-            guard random.uniform() < observation.testSensitivity, confirmedAgents.insert(seeker).inserted else { continue }
-            let reportDay = day + observation.reportingDelayDays
-            if reportDay < dayCount { add(.confirmed, day: reportDay, province: province) }
-            if random.uniform() < observation.isolationOfConfirmed {
-                population.flags[agent] |= AgentFlag.isolated
+
+        var testsLeft = testsPerDay * configuration.populationScale
+        for step in observation.testPriority.steps {
+            var demand = 0
+            for group in step {
+                demand += seekersByGroup[group.rawValue].count + samplesByGroup[group.rawValue].count
+                if group == .others { demand += background.reduce(0, +) }
             }
+            guard demand > 0 else { continue }
+            let share = max(0, min(1, testsLeft / Double(demand)))
+            var tested = 0
+            for group in step {
+                if group == .others { tested += testBackground(background, share: share, day: day) }
+                for seeker in seekersByGroup[group.rawValue] { tested += test(seeker, share: share, day: day) ? 1 : 0 }
+                for sample in samplesByGroup[group.rawValue] { tested += test(sample, share: share, day: day) ? 1 : 0 }
+            }
+            testsLeft -= Double(tested)
         }
+    }
+
+    /// The group a living seeker's sample belongs to, from where they are today.
+    func testingGroup(of agent: Int) -> TestingGroup {
+        let flags = population.flags[agent]
+        if flags & (AgentFlag.inHospitalBed | AgentFlag.inIntensiveCare) != 0 { return .hospitalised }
+        if flags & AgentFlag.healthWorker != 0 { return .healthWorkers }
+        return .symptomatic
+    }
+
+    /// People tested for other illnesses: all negative. Returns how many were tested.
+    func testBackground(_ background: [Int], share: Double, day: Int) -> Int {
+        var tested = 0
+        for province in 0..<provinceCount where background[province] > 0 {
+            var random = CounterRandom(seed: seed, purpose: .testAllocation, day: day, subject: UInt64(1 << 40 | province))
+            let count = random.binomial(background[province], share)
+            add(.tests, day: day, province: province, Int64(count))
+            tested += count
+        }
+        return tested
+    }
+
+    /// Tests a living seeker with probability `share`; a positive result confirms them (once).
+    func test(_ seeker: UInt32, share: Double, day: Int) -> Bool {
+        let agent = Int(seeker)
+        var random = CounterRandom(seed: seed, purpose: .testAllocation, day: day, subject: UInt64(agent))
+        guard random.uniform() < share else { return false }
+        let province = Int(population.location[agent])
+        add(.tests, day: day, province: province)
+        guard random.uniform() < configuration.observation.testSensitivity else { return true }
+        add(.positiveTests, day: day, province: province)
+        guard confirmedAgents[seeker] == nil else { return true }
+        confirmedAgents[seeker] = Int32(province)
+        let reportDay = day + configuration.observation.reportingDelayDays
+        if reportDay < dayCount { add(.confirmed, day: reportDay, province: province) }
+        if random.uniform() < configuration.observation.isolationOfConfirmed {
+            population.flags[agent] |= AgentFlag.isolated
+        }
+        return true
+    }
+
+    /// Tests a post-mortem sample with probability `share`; a positive result enters the record as a
+    /// confirmed case and as a death, the death no earlier than the case.
+    func test(_ sample: PostMortemSample, share: Double, day: Int) -> Bool {
+        var random = CounterRandom(seed: seed, purpose: .postMortemTest, day: day, subject: UInt64(sample.agent))
+        guard random.uniform() < share else { return false }
+        let province = Int(sample.province), observation = configuration.observation
+        add(.tests, day: day, province: province)
+        guard random.uniform() < observation.testSensitivity else { return true }
+        add(.positiveTests, day: day, province: province)
+        confirmedAgents[sample.agent] = Int32(province)
+        let caseDay = day + observation.reportingDelayDays, deathDay = day + observation.recordedDeathDelayDays
+        if caseDay < dayCount { add(.confirmed, day: caseDay, province: province) }
+        if deathDay < dayCount { add(.recordedDeaths, day: deathDay, province: province) }
+        return true
     }
 }

@@ -109,4 +109,5 @@ public enum RandomPurpose: UInt16, Sendable {
     case prisonerRelease
     case seeding
     case calibration
+    case postMortemTest
 }

@@ -43,4 +43,9 @@ final class Ledger: @unchecked Sendable {
     func add(_ measure: Measure, day: Int, province: Int, _ amount: Int64 = 1) {
         values[(day * provinceCount + province) * Measure.allCases.count + measure.rawValue] += amount
     }
+
+    @inline(__always)
+    func value(_ measure: Measure, day: Int, province: Int) -> Int64 {
+        values[(day * provinceCount + province) * Measure.allCases.count + measure.rawValue]
+    }
 }

@@ -24,6 +24,13 @@ public enum Measure: Int, Sendable, CaseIterable {
     case tests
     case confirmed
     case recordedDeaths
+    /// Tests with a positive result, on the day of the test (post-mortem tests included).
+    case positiveTests
+    // What a survey would see, and its denominator.
+    /// Residents an antibody survey would call positive (`SerologyParameters`), rounded.
+    case seropositive
+    /// Residents alive (at home or abroad), the denominator of prevalences.
+    case residents
 
     public var name: String {
         switch self {
@@ -48,6 +55,9 @@ public enum Measure: Int, Sendable, CaseIterable {
         case .tests: "tests"
         case .confirmed: "confirmed"
         case .recordedDeaths: "recorded_deaths"
+        case .positiveTests: "positive_tests"
+        case .seropositive: "seropositive"
+        case .residents: "residents"
         }
     }
 
@@ -60,11 +70,11 @@ public enum Measure: Int, Sendable, CaseIterable {
     public var isStock: Bool {
         switch self {
         case .infectious, .bedsNeeded, .bedsOccupied, .bedCapacity, .intensiveCareNeeded,
-             .intensiveCareOccupied, .intensiveCareCapacity: true
+             .intensiveCareOccupied, .intensiveCareCapacity, .seropositive, .residents: true
         default: false
         }
     }
 
     /// Series that exist only because somebody recorded them.
-    public var isRecorded: Bool { self == .tests || self == .confirmed || self == .recordedDeaths }
+    public var isRecorded: Bool { self == .tests || self == .confirmed || self == .recordedDeaths || self == .positiveTests }
 }

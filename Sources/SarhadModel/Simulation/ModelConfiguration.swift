@@ -17,12 +17,14 @@ public struct ModelConfiguration: Sendable, Equatable {
     public var access: AccessParameters
     public var observation: ObservationParameters
     public var timeline: [TimelineEvent]
+    /// How contacts respond to recent deaths (off unless a scenario turns it on).
+    public var behaviour: BehaviourParameters
 
     public init(name: String, startDate: SimDate, endDate: SimDate, populationScale: Double, provinces: [Province],
                 population: PopulationParameters, settings: SettingParameters, disease: DiseaseParameters,
                 contacts: ContactParameters, mobility: MobilityParameters, importation: ImportationParameters,
                 border: BorderParameters, health: HealthSystemParameters, access: AccessParameters,
-                observation: ObservationParameters, timeline: [TimelineEvent]) {
+                observation: ObservationParameters, timeline: [TimelineEvent], behaviour: BehaviourParameters = .off) {
         self.name = name
         self.startDate = startDate
         self.endDate = endDate
@@ -39,6 +41,7 @@ public struct ModelConfiguration: Sendable, Equatable {
         self.access = access
         self.observation = observation
         self.timeline = timeline
+        self.behaviour = behaviour
     }
 
     public var dayCount: Int { endDate.days(since: startDate) + 1 }

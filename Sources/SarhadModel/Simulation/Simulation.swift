@@ -39,11 +39,15 @@ public final class Simulation {
     var infectiousAgents: InfectiousList
     var becameInfectious: [UInt32] = []
     var testSeekers: [UInt32] = []
+    var postMortemSamples: [PostMortemSample] = []
     var sortScratch: [UInt32] = []
     /// One per worker thread of the contact phase.
     let kernelWorkSpaces: [KernelWorkSpace]
-    /// Agents already confirmed: a person enters the record once, however often they are tested.
-    var confirmedAgents = Set<UInt32>()
+    /// Agents already confirmed, with the province whose record holds the case: a person enters the
+    /// record once, however often they are tested, and their death is recorded where their case is.
+    var confirmedAgents = [UInt32: Int32]()
+    /// What an antibody survey would find, per province: residents alive and those detectable.
+    var serosurvey: SerosurveyState
     let ledger: Ledger
     var bedMultiplier: [Double]
     var intensiveCareMultiplier: [Double]
@@ -105,6 +109,9 @@ public final class Simulation {
         arrivalsByCrossing = [[Int64]](repeating: [Int64](repeating: 0, count: dayCount),
                                        count: configuration.importation.crossings.count)
         infectedArrivalsByCrossing = arrivalsByCrossing
+        let built = population
+        serosurvey = SerosurveyState(residents: (0..<configuration.provinces.count).map { built.residents(ofProvince: $0) },
+                                     serology: configuration.observation.serology)
         updateCapacities()
     }
 
@@ -177,6 +184,7 @@ public final class Simulation {
             add(.intensiveCareOccupied, day: day, province: province, Int64(ledger.intensiveCareOccupied[province]))
             add(.intensiveCareCapacity, day: day, province: province, Int64(ledger.intensiveCareCapacity[province]))
         }
+        recordSerosurvey(day: day)
     }
 }
 

@@ -45,6 +45,19 @@ extension Simulation {
                 }
             }
         }
+        applyBehaviour(day: day)
+    }
+
+    /// Contacts outside the home fall as the province's recent deaths rise (`BehaviourParameters`).
+    func applyBehaviour(day: Int) {
+        let behaviour = configuration.behaviour
+        guard behaviour.enabled else { return }
+        for province in 0..<provinceCount {
+            var recent: Int64 = 0
+            for past in max(0, day - behaviour.windowDays)..<day { recent += ledger.value(.deaths, day: past, province: province) }
+            let factor = behaviour.multiplier(recentDeaths: Double(recent), residents: Double(serosurvey.residents[province]))
+            for layer in BehaviourParameters.respondingLayers { layerMultiplier[layer.rawValue][province] *= factor }
+        }
     }
 
     func updateCapacities() {

@@ -57,9 +57,11 @@ enum ScenarioSection {
             + "facilities with a basic reproduction number R0 = \(FixedDecimal.text(configuration.disease.r0, decimals: 2, trimZeros: true)); "
             + "the severely and critically ill need beds and intensive care, of which there are "
             + "\(NumberText.grouped(configuration.health.beds.reduce(0, +))) and \(NumberText.grouped(configuration.health.intensiveCare.reduce(0, +))). "
-        text += "The health ministry sees the epidemic only through testing — \(testing) — and records "
-            + "\(NumberText.percent(configuration.observation.deathRecordingInHospital)) of deaths in hospital and "
-            + "\(NumberText.percent(configuration.observation.deathRecordingElsewhere)) of those elsewhere."
+        text += "The health ministry sees the epidemic only through testing — \(testing) — and counts a death only "
+            + "when the person tested positive: \(NumberText.percent(configuration.observation.deathRecordingOfConfirmed)) "
+            + "of confirmed cases' deaths reach the record, and a post-mortem test from the same laboratories is taken after "
+            + "\(NumberText.percent(configuration.observation.postMortemTestingInHospital)) of unconfirmed deaths in hospital and "
+            + "\(NumberText.percent(configuration.observation.postMortemTestingElsewhere)) of those elsewhere (before access)."
         if !configuration.timeline.isEmpty {
             text += " \(configuration.timeline.count) dated events (listed below) change contacts, testing and the border."
         }
@@ -96,8 +98,9 @@ enum ScenarioSection {
             ["Tests a day before the first capacity change", NumberText.grouped(observation.initialTestsPerDay)],
             ["Test sensitivity", NumberText.percent(observation.testSensitivity)],
             ["Delay from test to record", "\(observation.reportingDelayDays) days"],
-            ["Deaths recorded (in hospital / elsewhere)",
-             "\(NumberText.percent(observation.deathRecordingInHospital)) / \(NumberText.percent(observation.deathRecordingElsewhere))"],
+            ["Deaths of confirmed cases recorded", NumberText.percent(observation.deathRecordingOfConfirmed)],
+            ["Post-mortem tests of unconfirmed deaths (in hospital / elsewhere)",
+             "\(NumberText.percent(observation.postMortemTestingInHospital)) / \(NumberText.percent(observation.postMortemTestingElsewhere))"],
             ["Hospital beds / ICU places for COVID-19 (full population)",
              "\(NumberText.grouped(configuration.health.beds.reduce(0, +))) / \(NumberText.grouped(configuration.health.intensiveCare.reduce(0, +)))"],
         ]

@@ -63,9 +63,11 @@ public enum AfghanistanDefaults {
             observation: ObservationParameters(
                 testSeekingMild: 0.15, testSeekingSevere: 0.5, testSeekingCritical: 0.7,
                 backgroundTestSeekersPer100k: 0.5, initialTestsPerDay: 0, testSensitivity: 0.7,
-                reportingDelayDays: 2, deathRecordingInHospital: 0.8, deathRecordingElsewhere: 0.3,
-                deathReportingDelayDays: 2, isolationOfConfirmed: 0.5),
-            timeline: defaultTimeline(index: index))
+                reportingDelayDays: 2, postMortemTestingInHospital: 0.5, postMortemTestingElsewhere: 0.05,
+                deathRecordingOfConfirmed: 0.9, deathReportingDelayDays: 2, isolationOfConfirmed: 0.5,
+                testPriority: .standard, serology: .standard),
+            timeline: defaultTimeline(index: index),
+            behaviour: BehaviourParameters(enabled: true, windowDays: 14, halfEffectDeathsPer100k: 2, floor: 0.5))
     }
 
     /// Afghanistan DHS 2015 households by size 1–8, with its 9+ share split in the 2013-14 ALCS

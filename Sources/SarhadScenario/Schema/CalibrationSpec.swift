@@ -16,7 +16,7 @@ public struct CalibrationParameterSpec: Sendable, Equatable {
 
     /// Kept in step with `FreeParameter` in SarhadInference (a test checks both lists agree).
     public static let knownNames = ["r0", "source_prevalence_factor", "test_seeking_mild", "test_seeking_severe",
-                                    "death_recording_elsewhere"]
+                                    "post_mortem_testing_elsewhere"]
     public static let knownPriors = ["uniform", "log-uniform"]
 }
 

@@ -43,7 +43,7 @@ public enum ParameterCatalog {
     }
 
     public static let all: [ParameterSpec] = scenario + population + settings + disease + mobility + importation
-        + border + health + observation
+        + border + health + observation + behaviour
 
     static let scenario: [ParameterSpec] = [
         ParameterSpec(section: "scenario", key: "name", kind: .text, unit: "", summary: "Name shown in outputs", source: "",
@@ -192,6 +192,20 @@ public enum ParameterCatalog {
                "assumption from SIGAR district control 54/34/12 % (Oct 2018); Kabul 0.95", \.configuration.access.access),
     ]
 
+    static let behaviour: [ParameterSpec] = [
+        boolean("behaviour", "enabled", "Contacts outside the home fall as recent deaths in the province rise",
+                "Funk et al. 2009 PNAS 106:6872 (form); on by default: people in Iran and Europe cut contacts as deaths rose",
+                \.configuration.behaviour.enabled),
+        integer("behaviour", "window_days", 1...120, "days", "Days of deaths people weigh",
+                "assumption (two weeks of news and funerals)", \.configuration.behaviour.windowDays),
+        number("behaviour", "half_effect_deaths_per_100k", 0.001...100_000, "deaths per 100,000 over the window",
+               "Deaths at which contacts fall halfway to the floor",
+               "assumption: wide prior log-uniform(0.2, 20) in calibration", \.configuration.behaviour.halfEffectDeathsPer100k),
+        number("behaviour", "floor", 0...1, "multiplier", "Lowest multiplier of school, work and community contacts from fear alone",
+               "assumption: mobility fell 30–60 % in countries with rising deaths in March 2020 (Google mobility reports)",
+               \.configuration.behaviour.floor),
+    ]
+
     static let observation: [ParameterSpec] = [
         number("observation", "test_seeking_mild", 0...1, "probability", "Mild cases who seek a test at onset",
                "assumption (calibrated)", \.configuration.observation.testSeekingMild),
@@ -208,13 +222,38 @@ public enum ParameterCatalog {
                "Fang et al. 2020 Radiology (0.71)", \.configuration.observation.testSensitivity),
         integer("observation", "reporting_delay_days", 0...60, "days", "Test to confirmed case in the record",
                 "assumption", \.configuration.observation.reportingDelayDays),
-        number("observation", "death_recording_in_hospital", 0...1, "probability", "Hospital deaths recorded as COVID-19",
-               "assumption (calibrated)", \.configuration.observation.deathRecordingInHospital),
-        number("observation", "death_recording_elsewhere", 0...1, "probability", "Other deaths recorded (before access)",
-               "assumption: no death registration (calibrated)", \.configuration.observation.deathRecordingElsewhere),
+        number("observation", "post_mortem_testing_in_hospital", 0...1, "probability",
+               "Unconfirmed hospital deaths given a post-mortem test (uses the day's tests; hospital priority)",
+               "assumption: MoPH counted deaths of laboratory-confirmed cases only (OCHA, WHO 2020)",
+               \.configuration.observation.postMortemTestingInHospital),
+        number("observation", "post_mortem_testing_elsewhere", 0...1, "probability",
+               "Unconfirmed deaths elsewhere given a post-mortem test (before access; symptomatic priority)",
+               "assumption: post-mortem testing rare, no death registration (OCHA, WHO 2020; calibrated)",
+               \.configuration.observation.postMortemTestingElsewhere),
+        number("observation", "death_recording_of_confirmed", 0...1, "probability",
+               "Deaths of confirmed cases that reach the record (follow-up)",
+               "assumption: confirmed cases who die at home can be lost to follow-up",
+               \.configuration.observation.deathRecordingOfConfirmed),
         integer("observation", "death_reporting_delay_days", 0...60, "days", "Death to record", "assumption",
                 \.configuration.observation.deathReportingDelayDays),
         number("observation", "isolation_of_confirmed", 0...1, "share", "Confirmed cases who isolate until recovery",
                "assumption", \.configuration.observation.isolationOfConfirmed),
+        integer("observation", "test_rank_hospitalised", 1...4, "rank", "Order in which hospitalised patients' samples are tested (1 first; equal ranks share one lottery)",
+                "WHO interim guidance on laboratory testing, 19 March 2020", \.configuration.observation.testPriority.ranks[0]),
+        integer("observation", "test_rank_health_workers", 1...4, "rank", "Order for health workers' samples",
+                "WHO interim guidance on laboratory testing, 19 March 2020", \.configuration.observation.testPriority.ranks[1]),
+        integer("observation", "test_rank_symptomatic", 1...4, "rank", "Order for other symptomatic seekers and post-mortem samples outside hospital",
+                "WHO interim guidance on laboratory testing, 19 March 2020", \.configuration.observation.testPriority.ranks[2]),
+        integer("observation", "test_rank_others", 1...4, "rank", "Order for people seeking a test for other illnesses",
+                "WHO interim guidance on laboratory testing, 19 March 2020", \.configuration.observation.testPriority.ranks[3]),
+        integer("observation", "seroconversion_days", 0...120, "days", "Infection to detectable antibodies",
+                "Long et al. 2020 Nat Med 26:845 (IgG by ~19 days after onset; median ~13 d after onset + ~5 d incubation)",
+                \.configuration.observation.serology.conversionDays),
+        number("observation", "seropositivity_mean_days", 1...100_000, "days", "Mean time antibodies stay detectable (exponential)",
+               "assumption: unknown in April 2020", \.configuration.observation.serology.detectableMeanDays),
+        number("observation", "serology_sensitivity", 0...1, "probability", "Antibody assay sensitivity once detectable",
+               "assumption: typical ELISA/lateral-flow validation in spring 2020 (0.85–0.95)", \.configuration.observation.serology.sensitivity),
+        number("observation", "serology_specificity", 0...1, "probability", "Antibody assay specificity",
+               "assumption: typical validation in spring 2020 (0.98–0.998)", \.configuration.observation.serology.specificity),
     ]
 }

@@ -7,7 +7,7 @@ import NIOCore
 struct APIRoutes: Sendable {
     let dashboard: Dashboard
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<DashboardContext>) {
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in
             HTTPAnswer.data(Data(OpenAPIDocument.json.utf8), contentType: "application/json")
@@ -17,20 +17,24 @@ struct APIRoutes: Sendable {
         registerRuns(on: api)
         api.get("compare") { request, _ in
             let ids = try Self.runIds(request.uri.queryParameters["runs"].map(String.init) ?? "")
-            return HTTPAnswer.html(try dashboard.comparison(of: ids))
+            return HTTPAnswer.html(try await dashboard.comparison(of: ids))
         }
     }
 
-    func registerScenarios(on api: RouterGroup<BasicRequestContext>) {
-        api.get("scenarios") { _, _ in
-            try HTTPAnswer.json(try dashboard.scenarios().map { ScenarioResource($0, includeText: false) })
+    func registerScenarios(on api: RouterGroup<DashboardContext>) {
+        api.get("scenarios") { request, _ in
+            let page = try Pagination(request)
+            let (records, total) = try dashboard.scenarios(page)
+            return try HTTPAnswer.json(records.map { ScenarioResource($0, includeText: false) },
+                                       headers: page.headers(path: "/api/v1/scenarios", total: total))
         }
         api.post("scenarios") { request, _ in
             let record: ScenarioRecord
             if Self.isTOML(request) {
                 record = try dashboard.createScenario(toml: try await Self.text(request))
             } else {
-                let body = try await RequestBody.decode(ScenarioCreation.self, from: request, limit: ScenarioText.maximumBytes)
+                let body = try await RequestBody.decode(ScenarioCreation.self, from: request, limit: ScenarioText.maximumBytes,
+                                                            fields: ScenarioCreation.fields)
                 switch (body.toml, body.from) {
                 case (let text?, nil): record = try dashboard.createScenario(toml: text)
                 case (nil, "built-in"): record = try dashboard.createBuiltInScenario()
@@ -46,7 +50,8 @@ struct APIRoutes: Sendable {
             let id = try Self.id(context)
             let text = Self.isTOML(request)
                 ? try await Self.text(request)
-                : try await RequestBody.decode(ScenarioReplacement.self, from: request, limit: ScenarioText.maximumBytes).toml
+                : try await RequestBody.decode(ScenarioReplacement.self, from: request, limit: ScenarioText.maximumBytes,
+                                                 fields: ScenarioReplacement.fields).toml
             return try HTTPAnswer.json(ScenarioResource(try dashboard.updateScenario(id: id, toml: text), includeText: true))
         }
         api.delete("scenarios/:id") { _, context in
@@ -55,10 +60,14 @@ struct APIRoutes: Sendable {
         }
     }
 
-    func registerRuns(on api: RouterGroup<BasicRequestContext>) {
-        api.get("runs") { _, _ in try HTTPAnswer.json(try dashboard.runs().map(dashboard.resource)) }
+    func registerRuns(on api: RouterGroup<DashboardContext>) {
+        api.get("runs") { request, _ in
+            let page = try Pagination(request)
+            let (records, total) = try dashboard.runs(page)
+            return try HTTPAnswer.json(records.map(dashboard.resource), headers: page.headers(path: "/api/v1/runs", total: total))
+        }
         api.post("runs") { request, _ in
-            let body = try await RequestBody.decode(RunRequest.self, from: request, limit: RequestBody.smallLimit)
+            let body = try await RequestBody.decode(RunRequest.self, from: request, limit: RequestBody.smallLimit, fields: RunRequest.fields)
             return try HTTPAnswer.json(dashboard.resource(try await dashboard.startRun(body)), status: .accepted)
         }
         api.get("runs/:id") { _, context in
@@ -82,13 +91,15 @@ struct APIRoutes: Sendable {
         }
     }
 
-    static func id(_ context: BasicRequestContext) throws(APIError) -> Int64 {
+    static func id(_ context: DashboardContext) throws(APIError) -> Int64 {
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
             throw .notFound("Ids are positive integers.")
         }
         return id
     }
 
+    /// The ids of a `runs=` list, in order (parsing is cheap; `Dashboard.comparison` drops repeats
+    /// and caps the count before any file is read).
     static func runIds(_ list: String) throws(APIError) -> [Int64] {
         var ids = [Int64]()
         for item in list.split(separator: ",") {

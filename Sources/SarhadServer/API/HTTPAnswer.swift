@@ -14,8 +14,8 @@ enum HTTPAnswer {
         return encoder
     }
 
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        data(try encoder().encode(value), contentType: "application/json", status: status)
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        data(try encoder().encode(value), contentType: "application/json", status: status, headers: headers)
     }
 
     static func data(_ data: Data, contentType: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {

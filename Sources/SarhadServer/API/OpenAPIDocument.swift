@@ -7,7 +7,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Sarhad dashboard API",
         "version": "1.0.0",
-        "description": "Scenarios (TOML, validated like `sarhad scenario check`), runs in a bounded queue with live progress, and their outputs. When the server is bound to a non-loopback address every call needs `Authorization: Bearer TOKEN`."
+        "description": "Scenarios (TOML, validated like `sarhad scenario check`), runs in a bounded queue with live progress, and their outputs. When the server is bound to a non-loopback address every call needs `Authorization: Bearer TOKEN`; a client that sends 10 wrong tokens within 60 s is answered 429 (with Retry-After) until the oldest of them is 60 s old. Every call must name the server in its Host header by the address it listens on (or localhost on loopback, or an --allowed-host name); others are answered 421. Request bodies with fields the endpoint does not know are answered 400 (code unknown_field). Lists are paginated with ?page (from 1) and ?limit (1 to 500, default 100), and say the total in X-Total-Count and the neighbouring pages in Link."
       },
       "servers": [{"url": "/api/v1"}],
       "security": [{"bearer": []}, {}],
@@ -16,7 +16,9 @@ enum OpenAPIDocument {
         "/parameters": {"get": {"summary": "Every scenario parameter: key, unit, expectation, source and built-in default",
           "responses": {"200": {"description": "The catalogue", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Parameter"}}}}}}}},
         "/scenarios": {
-          "get": {"summary": "List scenarios (without their text)", "responses": {"200": {"description": "Scenarios", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Scenario"}}}}}}},
+          "get": {"summary": "List scenarios (without their text), oldest first, one page at a time",
+            "parameters": [{"$ref": "#/components/parameters/Page"}, {"$ref": "#/components/parameters/Limit"}],
+            "responses": {"400": {"$ref": "#/components/responses/Error"}, "200": {"description": "Scenarios", "headers": {"X-Total-Count": {"$ref": "#/components/headers/TotalCount"}, "Link": {"$ref": "#/components/headers/Link"}}, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Scenario"}}}}}}},
           "post": {"summary": "Create a scenario from TOML, or a copy of the built-in one",
             "requestBody": {"required": true, "content": {
               "application/json": {"schema": {"$ref": "#/components/schemas/ScenarioCreation"}},
@@ -37,12 +39,15 @@ enum OpenAPIDocument {
           "delete": {"summary": "Delete a scenario (its runs keep their own copy)", "responses": {"204": {"description": "Deleted"}, "404": {"$ref": "#/components/responses/Error"}}}
         },
         "/runs": {
-          "get": {"summary": "List runs, newest first", "responses": {"200": {"description": "Runs", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}}}}}},
+          "get": {"summary": "List runs, newest first, one page at a time",
+            "parameters": [{"$ref": "#/components/parameters/Page"}, {"$ref": "#/components/parameters/Limit"}],
+            "responses": {"400": {"$ref": "#/components/responses/Error"}, "200": {"description": "Runs", "headers": {"X-Total-Count": {"$ref": "#/components/headers/TotalCount"}, "Link": {"$ref": "#/components/headers/Link"}}, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}}}}}},
           "post": {"summary": "Queue a run of a stored scenario",
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RunRequest"}}}},
             "responses": {"202": {"description": "Queued", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
               "404": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"},
-              "422": {"description": "Invalid end date or scale, or the run would not fit in memory (code insufficient_memory)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
+              "400": {"$ref": "#/components/responses/Error"},
+              "422": {"description": "Invalid end date (before the start, or a run of more than 3,660 days) or scale, or the run would not fit in memory (code insufficient_memory)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
         },
         "/runs/{id}": {"parameters": [{"$ref": "#/components/parameters/Id"}],
           "get": {"summary": "A run", "responses": {"200": {"description": "The run", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "404": {"$ref": "#/components/responses/Error"}}}},
@@ -61,13 +66,17 @@ enum OpenAPIDocument {
               "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
         "/compare": {
           "get": {"summary": "The HTML report comparing runs; the first is the baseline",
-            "parameters": [{"name": "runs", "in": "query", "required": true, "description": "Comma-separated run ids, e.g. 3,4", "schema": {"type": "string"}}],
+            "parameters": [{"name": "runs", "in": "query", "required": true, "description": "Comma-separated run ids, e.g. 3,4; repeats count once; at most 20 distinct runs (400 too_many_runs beyond)", "schema": {"type": "string"}}],
             "responses": {"200": {"description": "Self-contained HTML report", "content": {"text/html": {}}}, "400": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}}
       },
       "components": {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "The server's --token (or SARHAD_TOKEN); required off loopback"}},
-        "parameters": {"Id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64", "minimum": 1}}},
+        "parameters": {"Id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64", "minimum": 1}},
+          "Page": {"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "default": 1}},
+          "Limit": {"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}}},
+        "headers": {"TotalCount": {"description": "Rows in the whole list", "schema": {"type": "integer"}},
+          "Link": {"description": "The next and previous pages (rel=next, rel=prev), when there are any", "schema": {"type": "string"}}},
         "responses": {"Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
         "schemas": {
           "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
@@ -81,12 +90,13 @@ enum OpenAPIDocument {
             "id": {"type": "integer", "format": "int64"}, "name": {"type": "string"},
             "toml": {"type": "string", "description": "Left out of lists"},
             "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}},
-          "ScenarioCreation": {"type": "object", "properties": {
+          "ScenarioCreation": {"type": "object", "additionalProperties": false, "properties": {
             "toml": {"type": "string"}, "from": {"type": "string", "enum": ["built-in"]}}, "description": "Exactly one of toml and from"},
-          "RunRequest": {"type": "object", "required": ["scenario_id", "seed"], "properties": {
+          "RunRequest": {"type": "object", "required": ["scenario_id", "seed"], "additionalProperties": false,
+            "description": "One run is one replicate: there is no replicates field (queue one run per seed)", "properties": {
             "scenario_id": {"type": "integer", "format": "int64"},
             "seed": {"type": "integer", "format": "int64", "minimum": 0},
-            "end_date": {"type": "string", "format": "date", "description": "Default: the scenario's end"},
+            "end_date": {"type": "string", "format": "date", "description": "Default: the scenario's end; at most 3,660 days from the scenario's start"},
             "population_scale": {"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 1, "description": "Default: the scenario's scale"}}},
           "Run": {"type": "object", "required": ["id", "scenario_name", "seed", "end_date", "population_scale", "agents", "estimated_bytes", "status", "days_done", "day_count", "created_at", "files"], "properties": {
             "id": {"type": "integer", "format": "int64"}, "scenario_id": {"type": "integer", "format": "int64"},

@@ -63,12 +63,14 @@ public struct RunResource: Codable, Sendable, Equatable {
 
 /// Body of `POST /api/v1/scenarios`: TOML text, or `"from": "built-in"` for a copy of the built-in scenario.
 struct ScenarioCreation: Decodable {
+    static let fields = ["toml", "from"]
     var toml: String?
     var from: String?
 }
 
 /// Body of `PUT /api/v1/scenarios/{id}`.
 struct ScenarioReplacement: Decodable {
+    static let fields = ["toml"]
     var toml: String
 }
 

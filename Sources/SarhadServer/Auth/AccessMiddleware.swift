@@ -1,22 +1,41 @@
 import HTTPTypes
 import Hummingbird
 
-/// Checks every request against the `AccessPolicy`: `Authorization: Bearer TOKEN`, or the cookie
-/// the login page sets (browsers cannot add headers to EventSource or plain links). Also refuses
-/// state-changing requests sent from another site's page, which a browser would otherwise deliver
-/// to a loopback server without any token.
-struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var cookieName: String { "sarhad_token" }
+/// Checks every request: its Host header against the names the server answers to (DNS rebinding),
+/// its Origin for state-changing requests (another site's page, which a browser would otherwise
+/// let post to a loopback server without any token), and then the token: `Authorization: Bearer
+/// TOKEN`, or the session cookie the login page sets (browsers cannot add headers to EventSource
+/// or plain links). Wrong tokens count towards the client's guessing limit.
+struct AccessMiddleware: RouterMiddleware {
+    typealias Context = DashboardContext
 
-    let policy: AccessPolicy
+    /// Holds a session id from `SessionStore`, never the token.
+    static var cookieName: String { "sarhad_session" }
+
+    let access: AccessControl
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard access.policy.hosts.allows(authority: request.head.authority) else {
+            return APIError(.misdirectedRequest, code: "unknown_host",
+                            message: "This server does not answer to that Host name: use the address it listens on, "
+                                + "or start it with --allowed-host NAME.").response()
+        }
         if request.method != .get && request.method != .head, let origin = request.headers[.origin],
            !Self.sameOrigin(origin, host: request.head.authority) {
             return APIError(.forbidden, code: "cross_origin", message: "Requests from other sites' pages are refused.").response()
         }
-        if request.uri.path == "/login" || policy.accepts(Self.presentedToken(request)) {
+        if request.uri.path == "/login" || access.policy.token == nil
+            || access.sessions.isValid(request.cookies[Self.cookieName]?.value) {
             return try await next(request, context)
+        }
+        if let token = Self.bearerToken(request) {
+            if let seconds = access.guesses.retryAfter(context.clientKey) {
+                var response = AccessControl.tooManyGuesses(retryAfter: seconds).response()
+                response.headers[.retryAfter] = String(seconds)
+                return response
+            }
+            if access.policy.accepts(token) { return try await next(request, context) }
+            access.guesses.recordFailure(context.clientKey)
         }
         if request.uri.path.hasPrefix("/api/") {
             var response = APIError(.unauthorized, code: "token_required",
@@ -27,11 +46,9 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         return HTTPAnswer.redirect(to: "/login")
     }
 
-    static func presentedToken(_ request: Request) -> String? {
-        if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
-            return String(authorization.dropFirst("bearer ".count)).trimmingWhitespace()
-        }
-        return request.cookies[cookieName]?.value
+    static func bearerToken(_ request: Request) -> String? {
+        guard let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") else { return nil }
+        return String(authorization.dropFirst("bearer ".count)).trimmingWhitespace()
     }
 
     /// `http://host:port` of the Origin header against the Host header.

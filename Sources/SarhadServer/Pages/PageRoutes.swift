@@ -7,10 +7,10 @@ import SarhadScenario
 /// JSON API; after a successful post the browser is redirected (303) to the page that shows the result.
 struct PageRoutes: Sendable {
     let dashboard: Dashboard
-    let policy: AccessPolicy
+    let access: AccessControl
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/") { _, _ in try runsPage() }
+    func register(on router: Router<DashboardContext>) {
+        router.get("/") { request, _ in try runsPage(page: try Pagination(request, defaultLimit: RunsPage.pageSize)) }
         router.post("runs") { request, _ in try await startRun(request) }
         router.get("runs/:id") { _, context in try page { try runPage(try APIRoutes.id(context)) } }
         router.post("runs/:id/cancel") { _, context in
@@ -24,7 +24,9 @@ struct PageRoutes: Sendable {
                 return HTTPAnswer.redirect(to: "/runs/\(id)")
             }
         }
-        router.get("scenarios") { _, _ in try page { HTTPAnswer.html(ScenariosPage.render(try dashboard.scenarios())) } }
+        router.get("scenarios") { request, _ in
+            try page { HTTPAnswer.html(try scenariosPage(Pagination(request, defaultLimit: ScenariosPage.pageSize))) }
+        }
         router.post("scenarios") { request, _ in try await createScenario(request) }
         router.get("scenarios/:id") { request, context in
             try page {
@@ -43,29 +45,59 @@ struct PageRoutes: Sendable {
             }
         }
         router.get("compare") { request, _ in
-            try page {
+            try await asyncPage {
                 let ids = try request.uri.queryParameters.getAll("runs").flatMap { try APIRoutes.runIds(String($0)) }
                 // The oldest run is the baseline, whatever order the boxes were ticked in.
                 let ordered = Array(Set(ids)).sorted()
-                return HTTPAnswer.html(ComparePage.render(runIds: ordered, report: ReportEmbedding(reportHTML: try dashboard.comparison(of: ordered))))
+                let report = ReportEmbedding(reportHTML: try await dashboard.comparison(of: ordered))
+                return HTTPAnswer.html(ComparePage.render(runIds: ordered, report: report))
             }
         }
         router.get("login") { _, _ in HTTPAnswer.html(LoginPage.render()) }
-        router.post("login") { request, _ in
-            let fields = FormFields(try await RequestBody.collect(request, limit: RequestBody.smallLimit))
-            guard policy.token != nil, policy.accepts(fields["token"]) else {
-                return HTTPAnswer.html(LoginPage.render(failed: policy.token != nil), status: policy.token == nil ? .ok : .unauthorized)
-            }
-            let cookie = "\(AccessMiddleware<BasicRequestContext>.cookieName)=\(fields["token"] ?? ""); Path=/; HttpOnly; SameSite=Strict"
-            return HTTPAnswer.redirect(to: "/", headers: [.setCookie: cookie])
+        router.post("login") { request, context in try await login(request, client: context.clientKey) }
+        router.get("assets/progress.js") { _, _ in
+            HTTPAnswer.data(Data(RunPage.progressScript.utf8), contentType: "text/javascript; charset=utf-8")
         }
     }
 
-    func runsPage(form: RunsPage.StartForm = RunsPage.StartForm(), status: HTTPResponse.Status = .ok) throws -> Response {
-        try page {
-            HTTPAnswer.html(RunsPage.render(scenarios: try dashboard.scenarios(), runs: try dashboard.runs().map(dashboard.resource),
-                                            form: form), status: status)
+    /// A right token starts a session whose id (not the token) goes into the cookie; wrong ones
+    /// count towards the client's guessing limit.
+    func login(_ request: Request, client: String) async throws -> Response {
+        guard access.policy.token != nil else { return HTTPAnswer.redirect(to: "/") }
+        if let seconds = access.guesses.retryAfter(client) {
+            var response = HTTPAnswer.html(LoginPage.render(problem: AccessControl.tooManyGuesses(retryAfter: seconds).message),
+                                           status: .tooManyRequests)
+            response.headers[.retryAfter] = String(seconds)
+            return response
         }
+        let fields = FormFields(try await RequestBody.collect(request, limit: RequestBody.smallLimit))
+        guard access.policy.accepts(fields["token"]) else {
+            access.guesses.recordFailure(client)
+            return HTTPAnswer.html(LoginPage.render(problem: "That is not the token."), status: .unauthorized)
+        }
+        let cookie = "\(AccessMiddleware.cookieName)=\(access.sessions.start()); Path=/; HttpOnly; SameSite=Strict; "
+            + "Max-Age=\(Int(SessionStore.lifetime))"
+        return HTTPAnswer.redirect(to: "/", headers: [.setCookie: cookie])
+    }
+
+    func runsPage(page pagination: Pagination = Pagination(limit: RunsPage.pageSize), form: RunsPage.StartForm = RunsPage.StartForm(),
+                  status: HTTPResponse.Status = .ok) throws -> Response {
+        try page {
+            let scenarios = try dashboard.scenarios(Pagination(limit: RunsPage.scenarioChoices), newestFirst: true)
+            let runs = try dashboard.runs(pagination)
+            let navigation = PageNavigation(pagination: pagination, total: runs.total, path: "/", previousLabel: "newer runs",
+                                            nextLabel: "older runs")
+            return HTTPAnswer.html(RunsPage.render(scenarios: scenarios.records, scenarioTotal: scenarios.total,
+                                                   runs: runs.records.map(dashboard.resource), navigation: navigation, form: form),
+                                   status: status)
+        }
+    }
+
+    func scenariosPage(_ pagination: Pagination, pastedText: String = "", error: APIError? = nil) throws(APIError) -> String {
+        let scenarios = try dashboard.scenarios(pagination)
+        let navigation = PageNavigation(pagination: pagination, total: scenarios.total, path: "/scenarios",
+                                        previousLabel: "older scenarios", nextLabel: "newer scenarios")
+        return ScenariosPage.render(scenarios.records, navigation: navigation, pastedText: pastedText, error: error)
     }
 
     func runPage(_ id: Int64) throws -> Response {
@@ -121,7 +153,8 @@ struct PageRoutes: Sendable {
             return HTTPAnswer.redirect(to: "/scenarios/\(record.id ?? 0)")
         case .failure(let error):
             return try page {
-                HTTPAnswer.html(ScenariosPage.render(try dashboard.scenarios(), pastedText: pasted, error: error), status: error.status)
+                HTTPAnswer.html(try scenariosPage(Pagination(limit: ScenariosPage.pageSize), pastedText: pasted, error: error),
+                                status: error.status)
             }
         }
     }

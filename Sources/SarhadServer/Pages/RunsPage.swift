@@ -12,9 +12,15 @@ enum RunsPage {
     }
 
     static let builtInChoice = "built-in"
+    /// Runs listed per page.
+    static let pageSize = 50
+    /// Scenarios offered in the start form, newest first.
+    static let scenarioChoices = 500
 
-    static func render(scenarios: [ScenarioRecord], runs: [RunResource], form: StartForm = StartForm()) -> String {
-        var options = scenarios.reversed().map { scenario in
+    /// `scenarios`: the newest first, `scenarioTotal` of them stored.
+    static func render(scenarios: [ScenarioRecord], scenarioTotal: Int, runs: [RunResource], navigation: PageNavigation,
+                       form: StartForm = StartForm()) -> String {
+        var options = scenarios.map { scenario in
             let id = String(scenario.id ?? 0)
             return "<option value=\"\(id)\"\(form.scenario == id ? " selected" : "")>\(PageHTML.escaped(scenario.name)) (scenario \(id))</option>"
         }
@@ -37,13 +43,14 @@ enum RunsPage {
                 <td>\(PageHTML.statusText(run.status))\(progress)</td><td>\(PageHTML.date(run.createdAt))</td></tr>
                 """
         }
-        let table = runs.isEmpty ? "<p>No runs yet.</p>" : """
+        let table = runs.isEmpty ? (navigation.total == 0 ? "<p>No runs yet.</p>" : "<p>No runs on this page.</p>" + navigation.html) : """
+            \(navigation.html)
             <form method="get" action="/compare">
             <table class="dash"><thead><tr><th>compare</th><th>run</th><th>scenario</th><th>seed</th><th>end</th><th>scale</th>
             <th>agents</th><th>status</th><th>queued at</th></tr></thead>
             <tbody>\(rows.joined(separator: "\n"))</tbody></table>
             <p><button type="submit">Compare the ticked runs</button> <span class="hint">the oldest ticked run is the baseline; \
-            the others are compared against it</span></p>
+            the others are compared against it; at most \(Dashboard.maximumComparedRuns) runs</span></p>
             </form>
             """
         return PageHTML.page(title: "Runs", body: """
@@ -52,7 +59,8 @@ enum RunsPage {
             <form method="post" action="/runs">
             \(general)
             <p><label>Scenario <select name="scenario">\(options.joined())</select></label> \
-            <a href="/scenarios">edit scenarios</a></p>
+            <a href="/scenarios">edit scenarios</a>\(scenarioTotal > scenarios.count
+                ? " <span class=\"hint\">(the newest \(scenarios.count) of \(scenarioTotal) are offered)</span>" : "")</p>
             \(field("seed", "Seed", form.seed, "the same seed gives the same outputs, byte for byte"))
             \(field("end_date", "End date", form.endDate, "YYYY-MM-DD; the built-in scenario starts on 2020-01-01"))
             \(field("population_scale", "Population scale", form.populationScale,

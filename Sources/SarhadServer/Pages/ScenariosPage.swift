@@ -1,6 +1,9 @@
 /// The list of stored scenarios, with ways to add one: a copy of the built-in, or pasted TOML.
 enum ScenariosPage {
-    static func render(_ scenarios: [ScenarioRecord], pastedText: String = "", error: APIError? = nil) -> String {
+    /// Scenarios listed per page.
+    static let pageSize = 100
+
+    static func render(_ scenarios: [ScenarioRecord], navigation: PageNavigation, pastedText: String = "", error: APIError? = nil) -> String {
         let rows = scenarios.map { scenario in
             let id = scenario.id ?? 0
             return """
@@ -10,7 +13,8 @@ enum ScenariosPage {
                 <button type="submit">delete</button></form></td></tr>
                 """
         }
-        let table = scenarios.isEmpty ? "<p>No scenarios yet: start from the built-in one.</p>" : """
+        let table = scenarios.isEmpty ? (navigation.total == 0 ? "<p>No scenarios yet: start from the built-in one.</p>" : navigation.html) : """
+            \(navigation.html)
             <table class="dash"><thead><tr><th>id</th><th>name (edit)</th><th>changed</th><th></th></tr></thead>
             <tbody>\(rows.joined(separator: "\n"))</tbody></table>
             """

@@ -1,6 +1,9 @@
 import Foundation
 import SarhadModel
 import SarhadScenario
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One run from its stored request to its files: resolves the scenario snapshot, simulates on a
 /// thread of its own (the simulation is long, blocking work that must not hold a Swift
@@ -19,7 +22,10 @@ struct RunExecution: Sendable {
 
     func run() async -> Outcome {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: runBlocking()) }
+            let thread = Thread {
+                RunExecution.yieldToRequests()
+                continuation.resume(returning: runBlocking())
+            }
             thread.name = "sarhad-run-\(record.id ?? 0)"
             // The default 512 kB is tight for a debug build's deep call chains in the engine.
             thread.stackSize = 8 << 20
@@ -37,8 +43,13 @@ struct RunExecution: Sendable {
         } catch {
             return .failed("The scenario no longer validates: \(error.description)")
         }
+        // A cancel is honoured between the steps of preparing a run, not only between days: the
+        // population builder has no place to stop inside it, but the steps around it do.
         if board.isCancelRequested(runId) { return .cancelled }
-        let simulation = Simulation(configuration: scenario.configuration, seed: record.seed, threads: threads)
+        let population = PopulationBuilder.build(scenario.configuration, seed: record.seed, threads: threads)
+        if board.isCancelRequested(runId) { return .cancelled }
+        // The same population `Simulation` would build itself from this seed, so the same bytes.
+        let simulation = Simulation(configuration: scenario.configuration, seed: record.seed, threads: threads, population: population)
         let result = simulation.run(
             progress: { done, total in
                 board.publish(RunProgress(runId: runId, status: .running, daysDone: done, dayCount: total))
@@ -51,5 +62,15 @@ struct RunExecution: Sendable {
             return .failed("Writing the outputs failed: \(error)")
         }
         return .succeeded
+    }
+
+    /// Lowers the calling thread's scheduling priority (nice 10), so that a simulation using every
+    /// core does not starve the threads answering requests. On Linux the nice value is per thread
+    /// (who 0 is the calling thread) and inherited by threads it starts, such as the engine's worker
+    /// pool when a run starts it. Results do not depend on it.
+    static func yieldToRequests() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 }

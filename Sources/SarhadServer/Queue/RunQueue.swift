@@ -23,6 +23,14 @@ public enum RunRefusal: Error, Sendable, Equatable {
     }
 }
 
+/// A run request checked against its scenario, with its memory estimate: ready to be queued.
+public struct PreparedRun: Sendable {
+    public let request: RunRequest
+    let scenarioToml: String
+    let configuration: ModelConfiguration
+    public let estimate: MemoryEstimate
+}
+
 /// The bounded run queue: runs start in submission order, at most `maximumConcurrentRuns` at a
 /// time, and only when the memory they are estimated to need is available.
 public actor RunQueue {
@@ -32,6 +40,7 @@ public actor RunQueue {
     let maximumConcurrentRuns: Int
     let threadsPerRun: Int
     let availableMemory: @Sendable () -> Int64?
+    let scenarios = ScenarioCache()
     var waiting: [Int64] = []
     /// Each running run's task; it ends once the run's final state is stored.
     var running: [Int64: Task<Void, Never>] = [:]
@@ -52,9 +61,10 @@ public actor RunQueue {
         RunFiles(runsDirectory: runsDirectory, runId: runId)
     }
 
-    /// Validates the request against the stored scenario, refuses it if it cannot fit in memory,
-    /// stores it as queued, and starts it when a slot is free.
-    public func submit(_ request: RunRequest) throws(RunRefusal) -> RunRecord {
+    /// Validates the request against the stored scenario and estimates its memory. Not isolated to
+    /// the queue: the slow part of queueing (reading and parsing the scenario, once per text thanks
+    /// to the cache) runs in the caller's task, so concurrent requests do not wait on each other here.
+    public nonisolated func prepare(_ request: RunRequest) throws(RunRefusal) -> PreparedRun {
         let scenarioRecord: ScenarioRecord
         do {
             scenarioRecord = try store.scenario(id: request.scenarioId)
@@ -63,25 +73,36 @@ public actor RunQueue {
         }
         let scenario: Scenario
         do {
-            scenario = try request.apply(to: ScenarioText.validate(scenarioRecord.toml))
+            scenario = try request.apply(to: scenarios.scenario(scenarioRecord.toml))
         } catch {
             throw .invalid(error)
         }
-        let estimate = MemoryEstimate(configuration: scenario.configuration)
-        try checkMemory(estimate)
-        let configuration = scenario.configuration
+        return PreparedRun(request: request, scenarioToml: scenarioRecord.toml, configuration: scenario.configuration,
+                           estimate: MemoryEstimate(configuration: scenario.configuration))
+    }
+
+    /// Refuses a prepared run if it cannot fit in memory, stores it as queued, and starts it when a
+    /// slot is free. Only quick steps: one row written, and the start of any run a slot is free for.
+    public func enqueue(_ prepared: PreparedRun) throws(RunRefusal) -> RunRecord {
+        try checkMemory(prepared.estimate)
+        let configuration = prepared.configuration
         let record: RunRecord
         do {
             record = try store.insert(RunRecord(
-                scenarioId: request.scenarioId, scenarioName: configuration.name, scenarioToml: scenarioRecord.toml,
-                seed: request.seed, endDate: configuration.endDate.description, populationScale: configuration.populationScale,
-                agents: estimate.agents, estimatedBytes: estimate.bytes, dayCount: configuration.dayCount))
+                scenarioId: prepared.request.scenarioId, scenarioName: configuration.name, scenarioToml: prepared.scenarioToml,
+                seed: prepared.request.seed, endDate: configuration.endDate.description, populationScale: configuration.populationScale,
+                agents: prepared.estimate.agents, estimatedBytes: prepared.estimate.bytes, dayCount: configuration.dayCount))
         } catch {
             throw .invalid(ScenarioError(message: "could not be stored: \(error)"))
         }
         waiting.append(record.id!)
         startWaitingRuns()
         return record
+    }
+
+    /// `prepare` then `enqueue`.
+    public func submit(_ request: RunRequest) throws(RunRefusal) -> RunRecord {
+        try enqueue(prepare(request))
     }
 
     func checkMemory(_ estimate: MemoryEstimate) throws(RunRefusal) {
@@ -109,8 +130,8 @@ public actor RunQueue {
     }
 
     /// Stops every run at its next day and waits until they have ended; they are recorded as
-    /// interrupted, as after a crash. (A population still being built is finished first: that
-    /// step cannot be interrupted, and takes a few seconds at full scale.)
+    /// interrupted, as after a crash. (A population still being built is finished first: the
+    /// builder has no place to stop, and takes a few seconds at full scale.)
     public func stopAll() async {
         stopping = true
         for runId in running.keys { board.requestCancel(runId) }

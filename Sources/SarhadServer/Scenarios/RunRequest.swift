@@ -2,7 +2,15 @@ import SarhadModel
 import SarhadScenario
 
 /// What a caller asks for when starting a run, checked exactly as `sarhad run` checks its options.
+/// One run is one replicate: the body has no `replicates` field, and fields it does not know are
+/// refused (`RequestBody.decode`) rather than ignored.
 public struct RunRequest: Codable, Sendable, Equatable {
+    /// The longest run: the limit a scenario file's `scenario.end` has (ScenarioLoader refuses more
+    /// than 3,660 days, ten years), so an end date given here cannot go past it.
+    public static let maximumDays = 3660
+    /// The fields a request body may have.
+    static let fields = ["scenario_id", "seed", "end_date", "population_scale"]
+
     public var scenarioId: Int64
     public var seed: UInt64
     /// YYYY-MM-DD; nil keeps the scenario's end.
@@ -35,6 +43,11 @@ public struct RunRequest: Codable, Sendable, Equatable {
             guard date >= scenario.configuration.startDate else {
                 throw ScenarioError(key: "end_date", message: "is before the scenario's start \(scenario.configuration.startDate)",
                                     expected: "a date on or after the start")
+            }
+            let days = date.days(since: scenario.configuration.startDate) + 1
+            guard days <= RunRequest.maximumDays else {
+                throw ScenarioError(key: "end_date", message: "(\(endDate)) makes a run of \(days) days from the scenario's start \(scenario.configuration.startDate)",
+                                    expected: "a run of at most 3,660 days (ten years)")
             }
             scenario.configuration.endDate = date
         }

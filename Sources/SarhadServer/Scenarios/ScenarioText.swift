@@ -11,8 +11,10 @@ public enum ScenarioText {
         ScenarioWriter.toml(try Scenario.builtIn())
     }
 
-    /// Parses and validates; throws the loader's error (file is the scenario's label, not a path).
+    /// Screens, parses and validates; throws the loader's error (file is the scenario's label, not a
+    /// path). Every scenario text the server parses comes through here, so none reaches the parser unscreened.
     public static func validate(_ text: String, label: String = "scenario.toml") throws(ScenarioError) -> Scenario {
-        try ScenarioLoader.load(text: text, name: label)
+        try ScenarioTextScreen.check(text, label: label)
+        return try ScenarioLoader.load(text: text, name: label)
     }
 }

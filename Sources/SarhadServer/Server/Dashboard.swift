@@ -9,6 +9,8 @@ import SarhadScenario
 public struct Dashboard: Sendable {
     public let store: Store
     public let queue: RunQueue
+    /// Comparison reports being drawn: a few at a time, off the threads that answer requests.
+    let comparisons = BlockingWork(maximumConcurrent: 2)
 
     public init(store: Store, queue: RunQueue) {
         self.store = store
@@ -52,8 +54,9 @@ public struct Dashboard: Sendable {
         }
     }
 
-    public func scenarios() throws(APIError) -> [ScenarioRecord] {
-        try storing { try store.scenarios() }
+    /// One page of scenarios without their text.
+    func scenarios(_ page: Pagination, newestFirst: Bool = false) throws(APIError) -> (records: [ScenarioRecord], total: Int) {
+        try storing { try store.scenarioPage(limit: page.limit, offset: page.offset, newestFirst: newestFirst) }
     }
 
     public func deleteScenario(id: Int64) throws(APIError) {
@@ -72,9 +75,11 @@ public struct Dashboard: Sendable {
 
     // MARK: Runs
 
+    /// Checks the request in this task, then queues it: the queue itself only stores the run.
     public func startRun(_ request: RunRequest) async throws(APIError) -> RunRecord {
         do {
-            return try await queue.submit(request)
+            let prepared = try queue.prepare(request)
+            return try await queue.enqueue(prepared)
         } catch {
             throw .from(error)
         }
@@ -96,8 +101,9 @@ public struct Dashboard: Sendable {
         }
     }
 
-    public func runs() throws(APIError) -> [RunRecord] {
-        try storing { try store.runs() }
+    /// One page of runs, newest first, without their scenario text.
+    func runs(_ page: Pagination) throws(APIError) -> (records: [RunRecord], total: Int) {
+        try storing { try store.runPage(limit: page.limit, offset: page.offset) }
     }
 
     public func resource(_ record: RunRecord) -> RunResource {
@@ -123,20 +129,36 @@ public struct Dashboard: Sendable {
         return data
     }
 
-    /// The report of the given runs (the first is the baseline), drawn from their files.
-    public func comparison(of ids: [Int64]) throws(APIError) -> String {
+    /// The most runs one comparison may name: each adds its files to read and its lines to draw.
+    public static let maximumComparedRuns = 20
+
+    /// The report of the given runs (the first is the baseline; repeated ids count once), drawn
+    /// from their files. At most `maximumComparedRuns` runs, and the drawing runs on its own thread
+    /// through `comparisons`, so however many are asked for at once, only a few are drawn at a time.
+    public func comparison(of requested: [Int64]) async throws(APIError) -> String {
+        var seen = Set<Int64>()
+        let ids = requested.filter { seen.insert($0).inserted }
         guard !ids.isEmpty else { throw .badRequest("Name at least one run, e.g. ?runs=1,2.") }
+        guard ids.count <= Dashboard.maximumComparedRuns else {
+            throw APIError(.badRequest, code: "too_many_runs",
+                           message: "\(ids.count) runs were named; a comparison takes at most \(Dashboard.maximumComparedRuns).",
+                           key: "runs", field: "runs")
+        }
         for id in ids {
             let record = try run(id: id)
             guard record.status == .succeeded else {
                 throw APIError(.conflict, code: "no_outputs", message: "Run \(id) has no outputs: it is \(record.status.rawValue).")
             }
         }
-        do {
-            return try RunFiles.comparisonReport(ids.map(queue.files(of:)))
-        } catch {
-            throw APIError(.internalServerError, code: "report", message: "The report could not be drawn: \(error)")
+        let files = ids.map(queue.files(of:))
+        let drawn = await comparisons.run { () -> Result<String, APIError> in
+            do {
+                return .success(try RunFiles.comparisonReport(files))
+            } catch {
+                return .failure(APIError(.internalServerError, code: "report", message: "The report could not be drawn: \(error)"))
+            }
         }
+        return try drawn.get()
     }
 
     /// The catalogue with the built-in scenario's values as defaults.

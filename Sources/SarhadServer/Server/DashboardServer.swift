@@ -6,16 +6,25 @@ import NIOCore
 import ServiceLifecycle
 import UnixSignals
 
-/// `sarhad serve`: opens the store (marking runs cut off by the last shutdown as interrupted),
-/// starts the run queue, and serves the pages and the API until cancelled.
+/// `sarhad serve`: locks the data directory, opens the store (marking runs cut off by the last
+/// shutdown as interrupted), starts the run queue, and serves the pages and the API until cancelled.
 public struct DashboardServer: Sendable {
     public let configuration: ServerConfiguration
     public let dashboard: Dashboard
+    let access: AccessControl
+    /// Held for as long as this server exists (and released when it is gone): only one server uses a data directory.
+    let lock: DataDirectoryLock
 
-    /// `availableMemory` reads /proc/meminfo unless a test gives it a fixed answer.
+    /// `availableMemory` reads /proc/meminfo unless a test gives it a fixed answer. Throws
+    /// `DataDirectoryLock.Failure.inUse` when another server holds the data directory, before
+    /// touching anything in it.
     public init(configuration: ServerConfiguration,
                 availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() }) throws {
         self.configuration = configuration
+        try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+        // First: what follows marks runs interrupted and deletes staging folders, which would
+        // break a server already running on this directory.
+        lock = try DataDirectoryLock(directory: configuration.dataDirectory)
         try FileManager.default.createDirectory(at: configuration.runsDirectory, withIntermediateDirectories: true)
         let store = try Store(path: configuration.databasePath)
         try store.markInterruptedRuns()
@@ -24,6 +33,7 @@ public struct DashboardServer: Sendable {
                              maximumConcurrentRuns: configuration.maximumConcurrentRuns, threadsPerRun: configuration.threadsPerRun,
                              availableMemory: availableMemory)
         dashboard = Dashboard(store: store, queue: queue)
+        access = AccessControl(policy: configuration.access)
     }
 
     /// Serves until the task is cancelled (or SIGINT/SIGTERM with `handleSignals`); `onListening`
@@ -35,7 +45,7 @@ public struct DashboardServer: Sendable {
         logger.logLevel = .notice
         let application = Application(
             router: makeRouter(),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sarhad"),
+            configuration: .init(address: .hostname(configuration.bindAddress, port: configuration.port), serverName: "sarhad"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         // Services shut down in reverse order: the queue stops before the HTTP server drains.
@@ -53,11 +63,13 @@ public struct DashboardServer: Sendable {
         }
     }
 
-    func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.middlewares.add(AccessMiddleware(policy: configuration.access))
+    func makeRouter() -> Router<DashboardContext> {
+        let router = Router(context: DashboardContext.self)
+        // Outermost, so that the access middleware's refusals carry the headers too.
+        router.middlewares.add(SecurityHeadersMiddleware())
+        router.middlewares.add(AccessMiddleware(access: access))
         APIRoutes(dashboard: dashboard).register(on: router)
-        PageRoutes(dashboard: dashboard, policy: configuration.access).register(on: router)
+        PageRoutes(dashboard: dashboard, access: access).register(on: router)
         return router
     }
 

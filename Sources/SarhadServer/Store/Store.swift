@@ -2,21 +2,30 @@ import Foundation
 import GRDB
 
 /// Scenarios and runs in one SQLite file. Every method is one transaction; the queue and the
-/// HTTP handlers share it (GRDB's `DatabaseQueue` serialises access).
+/// HTTP handlers share it. A `DatabasePool` (write-ahead log): reads run alongside the one writer,
+/// so a page listing runs never waits for a run being queued, and the reverse.
 public final class Store: Sendable {
     public enum Failure: Error, Equatable {
         case notFound
     }
 
-    let database: DatabaseQueue
+    /// The most rows one list request returns.
+    public static let maximumPageSize = 500
+
+    let database: DatabasePool
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
         var configuration = Configuration()
-        // Another process (a second server on the same data directory, or `sqlite3`) may hold the
-        // lock briefly; wait for it rather than failing at once.
+        // `sqlite3` in another process may hold the lock briefly; wait for it rather than failing at once.
         configuration.busyMode = .timeout(10)
-        database = try DatabaseQueue(path: path, configuration: configuration)
+        configuration.prepareDatabase { db in
+            // With the write-ahead log, NORMAL keeps the database consistent through any crash of
+            // the process and syncs at checkpoints instead of at every commit, so queueing a run does
+            // not wait for the disk (a power cut can lose the last moments' changes, never corrupt).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        database = try DatabasePool(path: path, configuration: configuration)
         try Store.migrator.migrate(database)
     }
 
@@ -79,6 +88,17 @@ public final class Store: Sendable {
         try database.read { db in try ScenarioRecord.order(Column("id")).fetchAll(db) }
     }
 
+    /// One page of scenarios, oldest first, without their TOML (`toml` is empty): lists do not show it.
+    public func scenarioPage(limit: Int, offset: Int, newestFirst: Bool = false) throws -> (records: [ScenarioRecord], total: Int) {
+        try database.read { db in
+            let records = try ScenarioRecord.fetchAll(db, sql: """
+                SELECT id, name, '' AS toml, createdAt, updatedAt FROM scenario
+                ORDER BY id \(newestFirst ? "DESC" : "ASC") LIMIT ? OFFSET ?
+                """, arguments: [min(limit, Store.maximumPageSize), max(0, offset)])
+            return (records, try ScenarioRecord.fetchCount(db))
+        }
+    }
+
     public func deleteScenario(id: Int64) throws {
         let deleted = try database.write { db in try ScenarioRecord.deleteOne(db, key: id) }
         if !deleted { throw Failure.notFound }
@@ -102,6 +122,19 @@ public final class Store: Sendable {
     /// Newest first.
     public func runs() throws -> [RunRecord] {
         try database.read { db in try RunRecord.order(Column("id").desc).fetchAll(db) }
+    }
+
+    /// One page of runs, newest first, without their scenario's TOML (`scenarioToml` is empty):
+    /// lists do not show it, and at ≈ 30 kB a run it would be most of what a list reads.
+    public func runPage(limit: Int, offset: Int) throws -> (records: [RunRecord], total: Int) {
+        try database.read { db in
+            let records = try RunRecord.fetchAll(db, sql: """
+                SELECT id, scenarioId, scenarioName, '' AS scenarioToml, seed, endDate, populationScale, agents, estimatedBytes,
+                       status, daysDone, dayCount, message, createdAt, startedAt, finishedAt
+                FROM run ORDER BY id DESC LIMIT ? OFFSET ?
+                """, arguments: [min(limit, Store.maximumPageSize), max(0, offset)])
+            return (records, try RunRecord.fetchCount(db))
+        }
     }
 
     /// Reads, changes and writes one run in a single transaction, so concurrent updates cannot interleave.

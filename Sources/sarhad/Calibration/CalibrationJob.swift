@@ -25,6 +25,7 @@ struct CalibrationJob {
             throw InputError(ScenarioError(key: "--through", message: "is \"\(command.through)\"",
                                            expected: "a date after the scenario's start, like 2020-04-08"))
         }
+        try WorkLimits.checkDays(from: scenario.configuration.startDate, to: date, option: "--through")
         throughDate = date
         var loaded = try ReportedDataInput.load(path: command.data, provinces: command.provinces, scenario: scenario).through(date)
         loaded.targets = scenario.calibrationTargets.map(CalibrationSpace.target)
@@ -78,7 +79,8 @@ struct CalibrationJob {
         try directory.write("hidden-epidemic.csv", CalibrationTables.hiddenCSV(hidden))
         try directory.write("quantiles.csv", EnsembleCSV.quantiles(EnsembleQuantiles(forward), startDate: forward[0].startDate))
         try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
-        return CalibrationTables.summaryText(summary) + "\n\n" + CalibrationTables.hiddenText(hidden, top: 5)
+        let note = IntervalNote.text(replicates: forward.count, what: "posterior predictive replicates").map { "\n" + $0 } ?? ""
+        return CalibrationTables.summaryText(summary) + "\n\n" + CalibrationTables.hiddenText(hidden, top: 5) + note
     }
 
     /// The unsharded run's refusal, which a merge repeats when the generation it closes is empty.

@@ -77,7 +77,7 @@ enum CalibrationShards {
             let generation = smc.close(try ShardFiles.results(shards, as: ABCSMC.SlotOutcome.self), previous: history.last?.posterior)
             guard generation.posterior.count > 0 else {
                 FileHandle.standardError.write(Data("error: \(step): \(CalibrationJob.noParticleMessage)\n".utf8))
-                throw ExitCode(1)
+                throw ExitCode(ExitStatus.failure)
             }
             closed.generation = ClosedStep.GenerationRecord(generation)
             closed.endsFit = smc.endsFit(generation, index: index)

@@ -1,10 +1,22 @@
 import Foundation
+import SarhadInference
 import SarhadModel
 
 /// How every ensemble-like command ends: with --shard, compute the shard's items and leave them for
 /// `sarhad merge`; otherwise finish the results into the output directory, atomically, then run
 /// the job's after-commit step (the HTML report) and print the summary.
 enum JobExecution {
+    /// What every ensemble-like command checks before it simulates anything, each a refusal with exit
+    /// status 2: the limits, the memory guard (this shard's share, when sharded), and the output folder.
+    static func prepare<Job: ShardableJob & HasWorkload>(_ job: Job, shard: Shard?, output: String, threads: Int) throws {
+        try WorkLimits.checkThreads(threads)
+        let simulations = shard.map { $0.items(of: job.totalItems).count } ?? job.totalItems
+        let workload = job.workload(simulations: simulations, threads: threads)
+        try WorkLimits.checkReplicates(workload.replicates, option: workload.replicatesOption)
+        try MemoryGuard.check(workload)
+        try OutputDirectory.checkDestination(path: output, replacingWhole: shard == nil)
+    }
+
     static func complete<Job: ShardableJob & AfterCommit>(_ job: Job, results: [SimulationResult], output: String) throws {
         let directory = try OutputDirectory(path: output)
         let text: String
@@ -20,8 +32,9 @@ enum JobExecution {
     }
 
     /// Runs the whole job (every item, progress per item) or, with `shard`, only its share.
-    static func execute<Job: ShardableJob & AfterCommit>(_ job: Job, shard: Shard?, output: String, threads: Int,
-                                                         quiet: Bool) throws {
+    static func execute<Job: ShardableJob & AfterCommit & HasWorkload>(_ job: Job, shard: Shard?, output: String, threads: Int,
+                                                                       quiet: Bool) throws {
+        try prepare(job, shard: shard, output: output, threads: threads)
         if let shard {
             print(try ShardFiles.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
                                           threads: threads, quiet: quiet))
@@ -34,5 +47,3 @@ enum JobExecution {
         try complete(job, results: results, output: output)
     }
 }
-
-import SarhadInference

@@ -53,7 +53,8 @@ struct RunJob: ShardableJob {
                                                                ensemble: results.count > 1 ? results : []))
         try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
         try directory.write("timings.json", SummaryJSON.timings(results))
-        let table = results.count > 1 ? EnsembleTableText.render(results) : SummaryTableText.render(RunSummary(results[0]))
+        var table = results.count > 1 ? EnsembleTableText.render(results) : SummaryTableText.render(RunSummary(results[0]))
+        if results.count > 1, let note = IntervalNote.text(replicates: results.count) { table += "\n" + note }
         let first = results[0]
         return table + "\nOutputs in \(directory.final.path) (population "
             + String(format: "%.1f", first.timings.populationSeconds) + " s, simulation "

@@ -90,7 +90,7 @@ enum ShardFiles {
             return try body()
         } catch let problem as Problem {
             FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
     }
 

@@ -8,6 +8,7 @@ struct SlurmStatusCommand: ParsableCommand {
         discussion: """
             Reads DIR/shards/ (a shard is complete once its shard.json exists), DIR's merged outputs, and \
             DIR/slurm/jobs.json; when squeue is on PATH, also the state of every job recorded there.
+            Example: sarhad slurm status ensemble
             """)
 
     @Argument(help: "The --output directory of the submitted command.") var directory: String
@@ -22,7 +23,7 @@ struct SlurmStatusCommand: ParsableCommand {
         } catch {
             // The block throws only SlurmProblem, so `error` is one.
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
     }
 }

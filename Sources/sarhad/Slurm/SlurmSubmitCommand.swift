@@ -13,7 +13,9 @@ struct SlurmSubmitCommand: ParsableCommand {
             COMMAND and arguments), followed by a new merge job. A calibration is a chain: an array and a merge \
             job for each generation and for the posterior predictive (array-generation-0.sbatch, \
             merge-generation-0.sbatch, …), each array waiting for the merge before it; --only resubmits shards \
-            of the step the directory is waiting for, and the rest of the chain after them.
+            of the step the directory is waiting for, and the rest of the chain after them. DIR must be new, \
+            empty or Sarhad's own.
+            Example: sarhad slurm submit --shards 8 --time 30:00 -- run --replicates 64 --output ensemble
             """)
 
     @Option(help: "Number of shards (array tasks). Default: one per work item, or the earlier submission's count with --only.")
@@ -42,7 +44,7 @@ struct SlurmSubmitCommand: ParsableCommand {
             try submit()
         } catch let problem as SlurmProblem {
             FileHandle.standardError.write(Data("error: \(problem.description)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
     }
 
@@ -50,6 +52,7 @@ struct SlurmSubmitCommand: ParsableCommand {
         let work = try ShardableInvocation(invocation)
         let workingDirectory = FileManager.default.currentDirectoryPath
         let files = SlurmFiles(outputDirectory: work.outputDirectory(from: workingDirectory))
+        try OutputDirectory.checkDestination(path: files.outputDirectory, replacingWhole: false)
         let recorded = try SlurmJobsRecord.load(files)
         // Only a resubmission adds to the earlier record; a fresh submission starts a new one.
         let previous = only == nil ? nil : recorded
