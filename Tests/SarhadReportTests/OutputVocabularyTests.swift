@@ -85,7 +85,7 @@ struct OutputVocabularyTests {
     func dataDictionary() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let dictionary = try String(contentsOf: repository.appendingPathComponent("docs/OUTPUTS.md"), encoding: .utf8)
-        for name in Measure.allCases.map(\.name) + Self.derivedNames.sorted() + ["population_scale"] {
+        for name in Measure.allCases.map(\.name) + DerivedMeasure.allCases.map(\.name) + Self.derivedNames.sorted() + ["population_scale"] {
             #expect(dictionary.contains("`\(name)`"), "docs/OUTPUTS.md does not define \(name)")
         }
     }
