@@ -36,13 +36,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job: CompareJob
-        do {
-            job = try readingInput { try CompareJob(command: self) }
-        } catch let error as IncomparableRuns {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
-        }
+        let job = try readingInput { try CompareJob(command: self) }
         try JobExecution.execute(job, shard: sharding.shard, output: output, threads: threads, quiet: quiet)
     }
 }
@@ -64,10 +58,12 @@ struct CompareJob: ShardableJob, AfterCommit {
         }
         self.scenarios = scenarios
         // Refused before any work: totals over different days or scaled from different scales do not compare.
-        try Comparability.check(zip(command.scenarioFiles, scenarios).map { file, scenario in
+        if let problem = Comparability.problem(zip(command.scenarioFiles, scenarios).map({ file, scenario in
             RunPeriod(name: file, startDate: scenario.configuration.startDate, endDate: scenario.configuration.endDate,
                       populationScale: scenario.configuration.populationScale)
-        })
+        })) {
+            throw Refusal(problem.description)
+        }
         var names = [String]()
         for (index, file) in command.scenarioFiles.enumerated() {
             let stem = file == "built-in" ? "built-in" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
