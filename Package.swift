@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -79,3 +80,11 @@ let package = Package(
         .testTarget(name: "SarhadCLITests", dependencies: ["sarhad"], swiftSettings: strictSettings),
     ]
 )
+
+// `SARHAD_ENGINE_ONLY=1` keeps just the engine and its tests: the sanitizer builds
+// (scripts/sanitize) then compile neither the server's dependencies nor the other modules.
+if ProcessInfo.processInfo.environment["SARHAD_ENGINE_ONLY"] != nil {
+    package.products = [.library(name: "SarhadModel", targets: ["SarhadModel"])]
+    package.dependencies = []
+    package.targets = package.targets.filter { ["SarhadModel", "SarhadModelTests"].contains($0.name) }
+}

@@ -34,12 +34,14 @@ struct DayConditions {
     }
 
     mutating func updateCapacities(_ configuration: ModelConfiguration) {
+        // The agent model's own rule (HealthSystemParameters.scaledPlaces), so that the twin and the agents
+        // have the same places at every scale.
         let scale = configuration.populationScale
-        for province in bedCapacity.indices {
-            bedCapacity[province] = (configuration.health.beds[province] * scale * bedMultiplier[province]).rounded()
-            intensiveCareCapacity[province] =
-                (configuration.health.intensiveCare[province] * scale * intensiveCareMultiplier[province]).rounded()
-        }
+        bedCapacity = HealthSystemParameters.scaledPlaces(configuration.health.beds, multipliers: bedMultiplier, scale: scale)
+            .map(Double.init)
+        intensiveCareCapacity = HealthSystemParameters.scaledPlaces(configuration.health.intensiveCare,
+                                                                    multipliers: intensiveCareMultiplier, scale: scale)
+            .map(Double.init)
     }
 
     @inline(__always)

@@ -39,3 +39,33 @@ import Testing
         #expect(ErlangStages(mean: 3, standardDeviation: 0).count == 8)
     }
 }
+
+@Suite struct RecordAndBehaviourTwinTests {
+    /// The twin's record obeys the ministry's rule in expectation: every recorded death is a confirmed
+    /// case, so cumulative recorded deaths stay below cumulative confirmed cases in every province.
+    @Test func recordedDeathsStayBelowConfirmedCases() throws {
+        let configuration = try AfghanistanDefaults.configuration()
+        let result = MeanFieldModel(configuration: configuration).run()
+        for province in 0..<result.provinceCount {
+            var confirmed: Int64 = 0, recorded: Int64 = 0
+            for day in 0..<result.dayCount {
+                confirmed += result.value(day: day, province: province, measure: .confirmed)
+                recorded += result.value(day: day, province: province, measure: .recordedDeaths)
+                #expect(recorded <= confirmed + 1, "province \(province), day \(day)")
+            }
+        }
+        #expect(result.total(.positiveTests) <= result.total(.tests))
+        #expect(result.value(day: 365, province: 0, measure: .seropositive) > 0)
+    }
+
+    /// The twin follows the behaviour response: the same scenario with it switched off infects more.
+    @Test func behaviourResponseShrinksTheTwinsEpidemic() throws {
+        var configuration = try AfghanistanDefaults.configuration()
+        configuration.behaviour.enabled = true
+        let with = MeanFieldModel(configuration: configuration).run()
+        configuration.behaviour.enabled = false
+        let without = MeanFieldModel(configuration: configuration).run()
+        #expect(with.total(.infections) < without.total(.infections))
+        #expect(with.total(.deaths) < without.total(.deaths))
+    }
+}

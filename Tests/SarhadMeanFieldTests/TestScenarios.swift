@@ -37,6 +37,7 @@ enum TestScenarios {
             seededInfections: [SeededInfection(date: c.startDate, province: 0, count: seeds)])
         c.observation.initialTestsPerDay = 0
         c.timeline = []
+        c.behaviour = .off
         return c
     }
 

@@ -42,11 +42,12 @@ public enum ValidationScenarios {
         c.observation.initialTestsPerDay = 0
         c.observation.backgroundTestSeekersPer100k = 0
         c.timeline = []
+        c.behaviour = .off
         return c
     }
 
-    /// The well-mixed province with unlimited tests, no background demand, full access and no
-    /// isolation: every case seeks a test at each onset with the configured probabilities, so the
+    /// The well-mixed province with unlimited tests, no background demand, full access, no isolation
+    /// and no post-mortem tests: every case seeks a test at each onset with the configured probabilities, so the
     /// recorded share of symptomatic cases has a closed form (`expectedConfirmedShare`).
     public static func unlimitedTesting(_ base: ModelConfiguration, residents: Double, days: Int) -> ModelConfiguration {
         var c = wellMixed(base, r0: 2.5, residents: residents, days: days)
@@ -54,6 +55,9 @@ public enum ValidationScenarios {
         c.observation.initialTestsPerDay = 1e12
         c.observation.backgroundTestSeekersPer100k = 0
         c.observation.isolationOfConfirmed = 0
+        // Post-mortem tests would confirm some of the dead a second way; the closed form counts onsets only.
+        c.observation.postMortemTestingInHospital = 0
+        c.observation.postMortemTestingElsewhere = 0
         return c
     }
 

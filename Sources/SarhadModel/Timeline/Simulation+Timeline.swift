@@ -62,10 +62,12 @@ extension Simulation {
 
     func updateCapacities() {
         let scale = configuration.populationScale
+        let beds = HealthSystemParameters.scaledPlaces(configuration.health.beds, multipliers: bedMultiplier, scale: scale)
+        let intensiveCare = HealthSystemParameters.scaledPlaces(configuration.health.intensiveCare,
+                                                               multipliers: intensiveCareMultiplier, scale: scale)
         for province in 0..<provinceCount {
-            ledger.bedCapacity[province] = Int((configuration.health.beds[province] * scale * bedMultiplier[province]).rounded())
-            ledger.intensiveCareCapacity[province] = Int(
-                (configuration.health.intensiveCare[province] * scale * intensiveCareMultiplier[province]).rounded())
+            ledger.bedCapacity[province] = beds[province]
+            ledger.intensiveCareCapacity[province] = intensiveCare[province]
         }
     }
 

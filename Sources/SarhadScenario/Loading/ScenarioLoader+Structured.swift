@@ -237,15 +237,8 @@ extension ScenarioLoader {
     }
 
     /// Checks that need more than one key.
-    func validate() throws(ScenarioError) {
+    func validate(timelineFileStart: Int) throws(ScenarioError) {
         let configuration = scenario.configuration
-        guard configuration.startDate <= configuration.endDate else {
-            throw fail("scenario.end", "(\(configuration.endDate)) is before scenario.start (\(configuration.startDate))",
-                       expected: "an end date on or after the start date")
-        }
-        guard configuration.dayCount <= 3660 else {
-            throw fail("scenario.end", "is more than ten years after the start", expected: "a run of at most 3,660 days")
-        }
         if configuration.population.ageShares.reduce(0, +) <= 0 {
             throw fail("population.age_shares", "sums to zero", expected: "positive shares")
         }
@@ -254,6 +247,14 @@ extension ScenarioLoader {
         }
         if configuration.importation.destinationWeights.reduce(0, +) <= 0 {
             throw fail("importation.destination_weights", "sums to zero", expected: "at least one positive weight")
+        }
+        // Timeline events before `timelineFileStart` are the built-in ones the file adds to.
+        do {
+            try ScenarioLimits.check(scenario) { index in
+                index >= timelineFileStart ? "timeline[\(index - timelineFileStart)]" : "built-in timeline[\(index)]"
+            }
+        } catch {
+            throw fail(error.key ?? "", error.message, expected: error.expected)
         }
     }
 }

@@ -66,13 +66,15 @@ public struct ScenarioLoader {
                 }
             }
         }
+        var timelineFileStart = 0
         if let timeline {
             let events = try readTimeline(timeline)
+            timelineFileStart = replaceTimeline ? 0 : scenario.configuration.timeline.count
             scenario.configuration.timeline = replaceTimeline ? events : scenario.configuration.timeline + events
         } else if replaceTimeline {
             scenario.configuration.timeline = []
         }
-        try validate()
+        try validate(timelineFileStart: timelineFileStart)
         try scenario.resolveSourcePrevalence()
     }
 

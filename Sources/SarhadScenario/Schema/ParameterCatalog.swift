@@ -60,7 +60,7 @@ public enum ParameterCatalog {
     ]
 
     static let population: [ParameterSpec] = [
-        number("population", "total", 1000...2_000_000_000, "persons", "Residents at population scale 1",
+        number("population", "total", 1000...ScenarioLimits.maximumPopulation, "persons", "Residents at population scale 1",
                "38.4 million (brief; UN WPP 2019 gives 38.93 M for mid-2020, see docs/MODEL.md)",
                \.configuration.population.nationalTotal),
         vector("population", "age_shares", .ageVector(0...1), "share", "Share of residents by age band",

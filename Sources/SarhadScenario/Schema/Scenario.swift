@@ -20,6 +20,11 @@ public struct Scenario: Sendable, Equatable {
 
     /// The built-in Afghanistan 2020 scenario.
     public static func builtIn() throws(ScenarioError) -> Scenario {
+        try builtInOnce.get()
+    }
+
+    /// Read from the bundled data once: every scenario file is read over it, and a server reads many.
+    private static let builtInOnce = Result { () throws(ScenarioError) -> Scenario in
         Scenario(configuration: try AfghanistanDefaults.configuration(), source: .reportedDeaths(.iranDefault))
     }
 

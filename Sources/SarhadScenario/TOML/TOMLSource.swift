@@ -10,24 +10,35 @@ public struct TOMLSource: Sendable {
 
     public init(text: String, name: String) throws(ScenarioError) {
         self.name = name
+        // toml++ stops the process on some malformed text instead of reporting it; screen first.
+        try TOMLPrescreen.check(text, name: name)
+        let located = TOMLSource.locateKeys(text)
         do {
             let table = try TOMLTable(string: text)
-            guard case .table(let entries) = ScenarioValue.from(table) else { root = []; lines = [:]; return }
+            guard case .table(let entries) = try ScenarioValue.from(table) else { root = []; lines = [:]; return }
             root = entries
+        } catch let error as ScenarioError {
+            throw ScenarioError(file: name, line: error.key.flatMap { TOMLSource.line(of: $0, in: located) }, key: error.key,
+                                message: error.message, expected: error.expected)
         } catch let error as TOMLParseError {
             throw ScenarioError(file: name, line: error.source.begin.line, key: nil,
                                 message: "is not valid TOML: \(error.description)", expected: "TOML syntax (https://toml.io)")
         } catch {
             throw ScenarioError(file: name, line: nil, key: nil, message: "could not be read: \(error)")
         }
-        lines = TOMLSource.locateKeys(text)
+        lines = located
     }
 
     /// The line of a key path like `disease.r0` or `timeline[2].date`, or of its nearest enclosing table.
     public func line(of path: String) -> Int? {
+        TOMLSource.line(of: path, in: lines)
+    }
+
+    static func line(of path: String, in lines: [String: Int]) -> Int? {
         var candidate = path
         while true {
-            if let line = lines[candidate] { return line }
+            // An array of tables (`importation.crossings`) is found at its first table.
+            if let line = lines[candidate] ?? lines[candidate + "[0]"] { return line }
             guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
             candidate = String(candidate[..<cut])
         }

@@ -36,11 +36,11 @@ public enum ScenarioWriter {
             lines.append("[[calibration.targets]]")
             switch target {
             case let .serosurvey(date, province, share, n, sensitivity, specificity):
-                lines += ["kind = \"serosurvey\"", "date = \(date)"] + (province.map { ["province = \(quote(provinces[$0]))"] } ?? [])
+                lines += ["kind = \"serosurvey\"", "date = \(day(date))"] + (province.map { ["province = \(quote(provinces[$0]))"] } ?? [])
                     + ["positive_share = \(number(share))", "sample_size = \(number(n))", "sensitivity = \(number(sensitivity))",
                        "specificity = \(number(specificity))"]
             case let .testPositivity(start, end, province, share, tests):
-                lines += ["kind = \"test_positivity\"", "start = \(start)", "end = \(end)"]
+                lines += ["kind = \"test_positivity\"", "start = \(day(start))", "end = \(day(end))"]
                     + (province.map { ["province = \(quote(provinces[$0]))"] } ?? [])
                     + ["positive_share = \(number(share))", "tests = \(number(tests))"]
             }
@@ -69,7 +69,7 @@ public enum ScenarioWriter {
             if case .province = kind { return quote(provinces[integer]) }
             return String(integer)
         case .boolean(let flag): return flag ? "true" : "false"
-        case .date(let date): return date.description
+        case .date(let date): return day(date)
         case .text(let text): return quote(text)
         case .numbers(let values):
             if case .provinceValues = kind {
@@ -88,11 +88,11 @@ public enum ScenarioWriter {
         }
         lines.append("# Returns from Iran, IOM 'Return of Undocumented Afghans' and UNHCR border monitoring (returnees_from_iran_2020.csv)")
         for period in importation.arrivalPeriods {
-            lines += ["[[importation.arrivals]]", "start = \(period.start)", "end = \(period.end)",
+            lines += ["[[importation.arrivals]]", "start = \(day(period.start))", "end = \(day(period.end))",
                       "arrivals = \(number(period.arrivals))"]
         }
         for seed in importation.seededInfections {
-            lines += ["", "[[importation.seeds]]", "date = \(seed.date)", "province = \(quote(provinces[seed.province]))",
+            lines += ["", "[[importation.seeds]]", "date = \(day(seed.date))", "province = \(quote(provinces[seed.province]))",
                       "count = \(seed.count)"]
         }
         lines += ["", "[importation.source]"]
@@ -107,7 +107,7 @@ public enum ScenarioWriter {
                       "infected_days = \(source.infectedDays)  # days an infection counts as prevalent"]
         case .curve(let points):
             lines += ["mode = \"curve\"", "curve = ["]
-            lines += points.map { "  { date = \($0.date), prevalence = \(number($0.prevalence)) }," }
+            lines += points.map { "  { date = \(day($0.date)), prevalence = \(number($0.prevalence)) }," }
             lines.append("]")
         }
         return lines
@@ -116,8 +116,8 @@ public enum ScenarioWriter {
     static func timeline(_ events: [TimelineEvent], _ provinces: [String]) -> [String] {
         var lines = ["# Dated events. kind = contacts | border | screening | quarantine | test_capacity | health_capacity | prisoner_release"]
         for event in events {
-            lines += ["[[timeline]]", "date = \(event.date)"]
-            if let until = event.until { lines.append("until = \(until)") }
+            lines += ["[[timeline]]", "date = \(day(event.date))"]
+            if let until = event.until { lines.append("until = \(day(until))") }
             lines.append("kind = \"\(event.action.kind)\"")
             if !event.label.isEmpty { lines.append("label = \(quote(event.label))") }
             let provinceList = { (indices: [Int]?) -> [String] in
@@ -150,17 +150,48 @@ public enum ScenarioWriter {
         return lines
     }
 
-    /// Shortest text that reads back as the same Double.
+    /// Shortest text that reads back as the same Double (Swift prints the shortest round-tripping
+    /// digits; `1e-05`, `1e+20`, `5e-324` are all TOML floats). Whole numbers get `.0` so they stay floats.
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) + ".0" }
         return "\(value)"
     }
 
-    static func quote(_ text: String) -> String {
-        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    /// A TOML local date: the year always has four digits (`0999-01-01`), as TOML requires.
+    static func day(_ date: SimDate) -> String {
+        let (year, month, day) = date.components
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
+    /// A TOML basic string: quotes and backslashes escaped, and every control character written as an
+    /// escape, so that names and labels with line breaks or tabs read back unchanged.
+    static func quote(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            case "\r": quoted += "\\r"
+            case "\u{08}": quoted += "\\b"
+            case "\u{0C}": quoted += "\\f"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
+    }
+
+    /// A bare key when TOML allows one (ASCII letters, digits, `_`, `-`), else a quoted key.
     static func key(_ name: String) -> String {
-        name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } ? name : quote(name)
+        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+            ? name : quote(name)
     }
 }
