@@ -57,6 +57,13 @@ struct CompareJob: ShardableJob, AfterCommit {
             scenarios.append(scenario)
         }
         self.scenarios = scenarios
+        // Refused before any work: totals over different days or scaled from different scales do not compare.
+        if let problem = Comparability.problem(zip(command.scenarioFiles, scenarios).map({ file, scenario in
+            RunPeriod(name: file, startDate: scenario.configuration.startDate, endDate: scenario.configuration.endDate,
+                      populationScale: scenario.configuration.populationScale)
+        })) {
+            throw Refusal(problem.description)
+        }
         var names = [String]()
         for (index, file) in command.scenarioFiles.enumerated() {
             let stem = file == "built-in" ? "built-in" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
             print("Report in \(url.path)")
         } catch let error as ReportRun.LoadError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused)
         }
     }
 }

@@ -114,17 +114,18 @@ struct SweepJob: ShardableJob, AfterCommit {
         let replicates = command.replicates
         let keys = dimensions.map { "\($0.spec.section).\($0.spec.key)" }
         var lines = [(keys + ["measure", "median", "lower_95", "upper_95"]).joined(separator: ",")]
-        var table = [keys + ["true infections", "deaths", "peak beds needed"]]
+        var table = [keys + ["infections incl. imported", "deaths", "peak beds needed"]]
         for (index, point) in points.enumerated() {
             let runs = Array(results[(index * replicates)..<((index + 1) * replicates)])
-            let scale = runs[0].populationScale > 0 ? 1 / runs[0].populationScale : 1
             var cells = point.map { "\($0)" }
+            // Counts scaled as comparison.csv scales them and written as whole numbers (docs/OUTPUTS.md).
             for headline in ScenarioComparison.Headline.allCases {
-                let interval = Interval(sample: runs.map { headline.value($0) * scale })
-                lines.append((point.map { "\($0)" } + [headline.name, "\(interval.median)", "\(interval.lower)", "\(interval.upper)"])
+                let interval = ScenarioComparison.scaledInterval(runs.map(headline.value), populationScale: runs[0].populationScale)
+                lines.append((point.map { "\($0)" } + [headline.name] + [interval.median, interval.lower, interval.upper].map(CountText.text))
                     .joined(separator: ","))
-                if ["true_infections", "deaths", "peak_beds_needed"].contains(headline.name) {
-                    cells.append(SummaryTableText.grouped(Int64(interval.median.rounded())))
+                if [ScenarioComparison.Headline.infectionsIncludingImported.name, Measure.deaths.name,
+                    ScenarioComparison.Headline.peakBedsNeeded.name].contains(headline.name) {
+                    cells.append(SummaryTableText.grouped(CountText.integer(interval.median)))
                 }
             }
             table.append(cells)

@@ -68,7 +68,7 @@ struct CLITests {
         #expect(outcome.standardError.contains("day 121/121"))
         let out = directory.appendingPathComponent("out")
         let csv = try String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8)
-        #expect(csv.hasPrefix("date,province,measure,value\n2020-01-01,national,infections,"))
+        #expect(csv.hasPrefix("date,province,measure,value,population_scale\n2020-01-01,national,infections,"))
         #expect(csv.contains(",Kabul,confirmed,"))
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
             as? [String: Any]

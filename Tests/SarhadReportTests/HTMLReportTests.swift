@@ -47,7 +47,7 @@ struct HTMLReportTests {
         let html = try report([result])
         let summary = try JSONSerialization.jsonObject(with: SummaryJSON.render(result, engine: "agent")) as! [String: Any]
         let scaled = summary["totals_scaled_to_population"] as! [String: Any]
-        let trueInfections = summary["true_infections_scaled_to_population"] as! Int
+        let trueInfections = summary["infections_including_imported_scaled_to_population"] as! Int
         func figure(_ label: String) -> String? {
             html.components(separatedBy: "data-figure=\"\(label)\">").dropFirst().first?.components(separatedBy: "<").first
         }
@@ -59,7 +59,7 @@ struct HTMLReportTests {
         #expect(figure("Peak hospital beds needed") == NumberText.grouped(Double(peaks["beds_needed"]!["value"] as! Int) / 0.5))
         // Province table rows carry the summary's per-province totals.
         let kabul = (summary["provinces"] as! [[String: Any]]).first { $0["province"] as? String == "Kabul" }!
-        #expect(html.contains("<th scope=\"row\">Kabul</th><td class=\"num\">\(NumberText.grouped(Double(kabul["true_infections"] as! Int) / 0.5))</td>"))
+        #expect(html.contains("<th scope=\"row\">Kabul</th><td class=\"num\">\(NumberText.grouped(Double(kabul["infections_including_imported"] as! Int) / 0.5))</td>"))
     }
 
     @Test("the same runs give the same bytes")

@@ -24,14 +24,16 @@ struct ReportTablesTests {
             timings: .init(populationSeconds: 0, simulationSeconds: 0))
     }
 
-    @Test("the CSV is tidy: one row per date, province and measure, national rows first")
+    @Test("the CSV is tidy: one row per date, province and measure, national rows first, each with the population scale")
     func csv() {
         let text = TimeseriesCSV.render(fixture())
         let lines = text.split(separator: "\n")
         #expect(lines.count == 1 + 2 * 3 * Measure.allCases.count)
-        #expect(lines[1] == "2020-03-01,national,infections,10")
-        #expect(text.contains("2020-03-02,national,infections,25\n"))
-        #expect(text.contains("2020-03-02,\"Sar-e Pul, North\",beds_needed,7\n"))
+        #expect(lines[0] == "date,province,measure,value,population_scale")
+        #expect(lines[1] == "2020-03-01,national,infections,10,0.5")
+        #expect(text.contains("2020-03-02,national,infections,25,0.5\n"))
+        #expect(text.contains("2020-03-02,\"Sar-e Pul, North\",beds_needed,7,0.5\n"))
+        #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(",0.5") })
     }
 
     @Test("totals sum flows and take the peak of stocks")

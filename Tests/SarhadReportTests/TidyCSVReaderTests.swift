@@ -83,3 +83,38 @@ struct TidyCSVReaderTests {
         }
     }
 }
+
+@Suite("Adding up replicates")
+struct ReplicateTotalsTests {
+    @Test("flows are summed, stocks peak, capacities are read on the last day, each replicate apart")
+    func totals() throws {
+        let text = """
+            date,province,measure,replicate,value,population_scale
+            2020-03-02,national,deaths,0,8,0.5
+            2020-03-01,national,deaths,0,4,0.5
+            2020-03-01,national,deaths,1,6,0.5
+            2020-03-02,national,deaths,1,10,0.5
+            2020-03-01,national,beds_needed,0,9,0.5
+            2020-03-02,national,beds_needed,0,3,0.5
+            2020-03-01,national,bed_capacity,1,20,0.5
+            2020-03-02,national,bed_capacity,1,12,0.5
+            """
+        let (table, totals) = try SeriesTable.readWithTotals(Data(text.utf8), file: "t.csv", skipReplicates: false)
+        #expect(table.filled(.deaths) == [4, 8]) // the first replicate stands for the run's series
+        #expect(totals.count == 2)
+        #expect(totals.labels == ["0", "1"])
+        #expect(totals.totals(.deaths) == [12, 16])
+        #expect(totals.totals(.bedsNeeded) == [9, 0]) // missing from replicate 1: zero there
+        #expect(totals.lastValues(.bedCapacity) == [0, 12])
+        #expect(totals.totals(of: [.deaths, .bedsNeeded]) == [21, 16])
+        #expect(totals.totals(.confirmed) == nil)
+    }
+
+    @Test("a single run's table is one replicate")
+    func single() throws {
+        let text = "date,province,measure,value\n2020-03-01,national,infections,5\n2020-03-02,national,infections,7\n"
+        let totals = try SeriesTable.readWithTotals(Data(text.utf8), file: "t.csv", skipReplicates: false).totals
+        #expect(totals.count == 1)
+        #expect(totals.totals(.infections) == [12])
+    }
+}

@@ -4,16 +4,33 @@ import SarhadModel
 /// per replicate the difference is the lever's effect on that same epidemic, so the interval of
 /// the paired differences is far narrower than the difference of two independent intervals.
 public struct ScenarioComparison: Sendable {
+    /// A headline quantity of one run: the run totals of some engine measures added up (a flow's sum
+    /// over the days, a stock's peak). Its name is the measure's own when it is one measure's total,
+    /// and an explicit name otherwise, so that no output uses one word for two quantities.
     public struct Headline: Sendable, CaseIterable {
         public let name: String
-        public let value: @Sendable (SimulationResult) -> Double
+        public let measures: [Measure]
+
+        public init(name: String, measures: [Measure]) {
+            self.name = name
+            self.measures = measures
+        }
+
+        /// Simulated count (not scaled to the real population).
+        public func value(_ result: SimulationResult) -> Double {
+            Double(measures.reduce(Int64(0)) { $0 + result.total($1) })
+        }
+
+        public static let infectionsIncludingImported = Headline(name: "infections_including_imported",
+                                                                 measures: [.infections, .infectedArrivals])
+        public static let peakBedsNeeded = Headline(name: "peak_beds_needed", measures: [.bedsNeeded])
 
         public static let allCases: [Headline] = [
-            Headline(name: "true_infections") { Double($0.total(.infections) + $0.total(.infectedArrivals)) },
-            Headline(name: "recorded_cases") { Double($0.total(.confirmed)) },
-            Headline(name: "deaths") { Double($0.total(.deaths)) },
-            Headline(name: "recorded_deaths") { Double($0.total(.recordedDeaths)) },
-            Headline(name: "peak_beds_needed") { Double($0.total(.bedsNeeded)) },
+            infectionsIncludingImported,
+            Headline(name: Measure.confirmed.name, measures: [.confirmed]),
+            Headline(name: Measure.deaths.name, measures: [.deaths]),
+            Headline(name: Measure.recordedDeaths.name, measures: [.recordedDeaths]),
+            peakBedsNeeded,
         ]
     }
 
@@ -32,20 +49,39 @@ public struct ScenarioComparison: Sendable {
 
     /// `results[s][r]` is replicate r of scenario s; every scenario has the same replicates.
     public init(names: [String], results: [[SimulationResult]]) {
-        precondition(names.count == results.count && !results.isEmpty)
+        precondition(!results.isEmpty)
+        self.init(names: names, populationScales: results.map { $0.first?.populationScale ?? 1 },
+                  counts: results.map { scenario in Headline.allCases.map { headline in scenario.map(headline.value) } })
+    }
+
+    /// `counts[s][h][r]` is the simulated count of headline `Headline.allCases[h]` in replicate r of
+    /// scenario s: what `sarhad compare` computes from its results and the report from the run
+    /// directories' timeseries.csv, by the same arithmetic, so that both give the same digits.
+    public init(names: [String], populationScales: [Double], counts: [[[Double]]]) {
+        precondition(names.count == counts.count && populationScales.count == counts.count && !counts.isEmpty)
         self.names = names
-        replicates = results[0].count
+        replicates = counts[0].first?.count ?? 0
         var rows = [Row]()
-        for (index, scenario) in results.enumerated() {
-            let scale = scenario.first.map { $0.populationScale > 0 ? 1 / $0.populationScale : 1 } ?? 1
-            for headline in Headline.allCases {
-                let values = scenario.map { headline.value($0) * scale }
-                let baseline = results[0].map { headline.value($0) * scale }
+        for (index, scenario) in counts.enumerated() {
+            for (headlineIndex, headline) in Headline.allCases.enumerated() {
+                let values = scenario[headlineIndex].map { Self.scaled($0, populationScale: populationScales[index]) }
+                let baseline = counts[0][headlineIndex].map { Self.scaled($0, populationScale: populationScales[0]) }
                 let differences = zip(values, baseline).map { $0 - $1 }
                 rows.append(Row(scenario: names[index], measure: headline.name, value: Interval(sample: values),
                                 difference: Interval(sample: differences)))
             }
         }
         self.rows = rows
+    }
+
+    /// A simulated count as a count in the real population (not rounded): the one scaling every
+    /// table of an ensemble uses, before quantiles are taken.
+    public static func scaled(_ count: Double, populationScale: Double) -> Double {
+        populationScale > 0 ? count / populationScale : count
+    }
+
+    /// The median and 95 % interval over replicates of a simulated count, scaled to the real population.
+    public static func scaledInterval(_ counts: [Double], populationScale: Double) -> Interval {
+        Interval(sample: counts.map { scaled($0, populationScale: populationScale) })
     }
 }

@@ -7,6 +7,8 @@ public struct EnsembleQuantiles: Sendable {
     public let dayCount: Int
     public let provinceNames: [String]
     public let replicates: Int
+    /// The replicates' fraction of the real population (the quantiles are of simulated counts).
+    public let populationScale: Double
     /// `values[((day * (provinceCount + 1) + area) * measureCount + measure) * levels.count + level]`,
     /// where area `provinceCount` is the nation.
     let values: [Double]
@@ -18,6 +20,7 @@ public struct EnsembleQuantiles: Sendable {
         dayCount = first.dayCount
         provinceNames = first.provinceNames
         replicates = results.count
+        populationScale = first.populationScale
         let areas = first.provinceCount + 1
         let measures = Measure.allCases.count
         var values = [Double](repeating: 0, count: dayCount * areas * measures * levels.count)

@@ -32,7 +32,24 @@ public struct ChoroplethMap: Sendable {
     }
 
     public var classes: ClassBreaks {
-        ClassBreaks(quantilesOf: geometry.provinces.compactMap { value(for: $0.name) }, count: classCount)
+        ClassBreaks(quantilesOf: shownValues, count: classCount)
+    }
+
+    /// The values of the provinces drawn (those of the outlines that have one).
+    var shownValues: [Double] { geometry.provinces.compactMap { value(for: $0.name) } }
+
+    /// For the caption: how the classes split the provinces, in numbers the map can be checked against.
+    public var classDescription: String {
+        let classes = self.classes
+        let shown = shownValues
+        guard let lowest = shown.min(), let highest = shown.max() else { return "No province has a value." }
+        if classes.alike {
+            return "All provinces are alike (\(valueText(lowest)) to \(valueText(highest)), less than "
+                + "\(NumberText.percent(ClassBreaks.alikeRatio - 1)) apart), so they share one colour."
+        }
+        let counts = classes.counts(shown).map(String.init)
+        let list = counts.count > 1 ? counts.dropLast().joined(separator: ", ") + " and " + counts.last! : counts.joined()
+        return "Classes split the provinces by rank, lightest to darkest: \(list) provinces."
     }
 
     public func svg() -> String {
@@ -91,8 +108,12 @@ public struct ChoroplethMap: Sendable {
                 svg.rect(x: left + Double(index) * boxWidth, y: top, width: boxWidth, height: 12,
                          [("fill", colours[index]), ("stroke", Palette.axis), ("stroke-width", "0.5")])
             }
+            if classes.alike, let lowest = shownValues.min(), let highest = shownValues.max() {
+                svg.text("all provinces alike: \(valueText(lowest))–\(valueText(highest))", x: left + boxWidth + 6, y: top + 10,
+                         [("font-size", SVGWriter.number(ChartFrame.smallSize)), ("fill", Palette.text), ("class", "legend-label")])
+            }
             // The lowest and highest values close the legend, so its first and last classes have bounds too.
-            let shown = geometry.provinces.compactMap { value(for: $0.name) }
+            let shown = classes.alike ? [] : shownValues
             let boundaries = [shown.min()].compactMap { $0 } + classes.breaks + [shown.max()].compactMap { $0 }
             let positions = (0...classes.classCount).map { left + Double($0) * boxWidth }
             if boundaries.count == positions.count {
@@ -102,7 +123,7 @@ public struct ChoroplethMap: Sendable {
                               ("fill", Palette.text), ("class", "legend-label")])
                 }
             }
-            let noDataX = left + Double(classes.classCount) * boxWidth + 10
+            let noDataX = classes.alike ? left + boxWidth + 196 : left + Double(classes.classCount) * boxWidth + 10
             if geometry.provinces.contains(where: { value(for: $0.name) == nil }) {
                 svg.rect(x: noDataX, y: top, width: 12, height: 12, [("fill", "url(#no-data)"), ("stroke", Palette.axis),
                                                                     ("stroke-width", "0.5")])

@@ -31,7 +31,7 @@ enum AgeSection {
             HTML.figure(chart.svg(), caption: "\(NumberText.percent(share(youngInfections, infectionTotal) / 100)) of infections "
                         + "were in people under 30 and \(NumberText.percent(share(oldDeaths, deathTotal) / 100)) of deaths in people "
                         + "60 and over. Bars compare shares, so the two profiles can be read on one axis; the table gives the counts."),
-            HTML.table(caption: "Infections and deaths by age", headers: ["Age", "True infections", "True deaths", "Deaths per infection"],
+            HTML.table(caption: "Infections and deaths by age" + view.firstReplicateOnly, headers: ["Age", "True infections", "True deaths", "Deaths per infection"],
                        rows: rows, numericColumns: [1, 2, 3]),
         ])
     }

@@ -15,9 +15,10 @@ enum CurvesSection {
             markers: view.markers, scaleKind: .logarithmic)
         let ratio = view.figures.infectionsPerRecordedCase.map { "Over the whole period one infection in \(NumberText.grouped($0)) was recorded. " } ?? ""
         return HTML.section(id: "infections", title: "Infections against recorded cases", [
-            HTML.figure(chart.svg(), caption: ratio + "True infections are those acquired in the country (infected arrivals are "
-                        + "counted under Importation); recorded cases are positive tests on the day they enter the record. "
-                        + "Days with none are left blank on the logarithmic scale. Circled numbers mark the dated events listed above."),
+            HTML.figure(chart.svg(), caption: ratio + "The curve of true infections counts those acquired in the country (measure infections); "
+                        + "infected arrivals are counted under Importation, and the key figure includes them. Recorded cases are positive tests on the day they enter the record. "
+                        + "Days with none are left blank on the logarithmic scale. Circled numbers mark the dated events listed above."
+                        + view.bandNote),
         ])
     }
 
@@ -32,10 +33,10 @@ enum CurvesSection {
             bands: view.bands(.deaths, name: "True", colour: Palette.vermillion)
                 + view.bands(.recordedDeaths, name: "Recorded", colour: Palette.blue))
         let figures = view.figures
-        let share = figures.trueDeaths > 0 ? "\(NumberText.percent(figures.recordedDeaths / figures.trueDeaths)) of deaths were recorded as COVID-19. " : ""
+        let share = figures.trueDeaths.value > 0 ? "\(NumberText.percent(figures.recordedDeaths.value / figures.trueDeaths.value)) of deaths were recorded as COVID-19. " : ""
         return HTML.section(id: "deaths", title: "Deaths against recorded deaths", [
             HTML.figure(chart.svg(), caption: share + "Recorded deaths appear after the reporting delay; deaths outside hospital "
-                        + "are recorded less often than those in hospital."),
+                        + "are recorded less often than those in hospital." + view.bandNote),
         ])
     }
 }

@@ -12,7 +12,7 @@ public enum HTMLReport {
         let period = "\(DateAxis.longLabel(first.startDate)) – \(DateAxis.longLabel(first.startDate.adding(days: first.dayCount - 1)))"
         var identity = [period, "run \(first.directoryName)"]
         if let seed = first.summary.seed { identity.append("seed \(seed)") }
-        if let replicates = first.summary.replicates { identity.append("\(replicates) replicates") }
+        if first.replicateCount > 1 { identity.append("\(first.replicateCount) replicates") }
         if first.populationScale != 1 { identity.append("\(NumberText.percent(first.populationScale)) of the population simulated") }
         if let version = first.summary.version { identity.append("Sarhad \(version)") }
         let header = """
@@ -22,7 +22,11 @@ public enum HTMLReport {
             <p class="identity">\(HTML.escaped(identity.joined(separator: " · ")))</p>
             </header>
             """
-        var body = [header, KeyFiguresSection.render(view), ScenarioSection.render(view), CurvesSection.infections(view),
+        // Shown first, not only in the comparison section, so that nobody reads on expecting a comparison.
+        let refusal = runs.count > 1 ? Comparability.problem(runs.map(\.period)).map {
+            HTML.paragraph("These runs are not compared: \($0.description)", className: "refusal")
+        } : nil
+        var body = [header] + (refusal.map { [$0] } ?? []) + [KeyFiguresSection.render(view), ScenarioSection.render(view), CurvesSection.infections(view),
                     CurvesSection.deaths(view), HealthCareSection.render(view), ProvinceSection.render(view, geometry: geometry),
                     ImportationSection.render(view)]
         if let age = AgeSection.render(view) { body.append(age) }

@@ -9,10 +9,11 @@ enum HealthCareSection {
                         title: "Intensive-care places needed and available",
                         units: "ICU places (ventilators) needed, end of each day", noun: "ICU places")
         let figures = view.figures
-        let shortfall = figures.peakBedsNeeded > figures.bedsAvailable
-            ? "At the peak, \(NumberText.grouped(view.scaled(figures.peakBedsNeeded))) patients need a bed and "
-                + "\(NumberText.grouped(view.scaled(figures.bedsAvailable))) beds exist: "
-                + "\(NumberText.grouped(view.scaled(figures.peakBedsNeeded - figures.bedsAvailable))) go without. "
+        let median = figures.replicates > 1 ? "At the median peak over replicates, " : "At the peak, "
+        let shortfall = figures.peakBedsNeeded.value > figures.bedsAvailable.value
+            ? median + "\(FigureText.value(figures.peakBedsNeeded)) patients need a bed and "
+                + "\(FigureText.value(figures.bedsAvailable)) beds exist: "
+                + "\(NumberText.grouped(figures.peakBedsNeeded.value.rounded() - figures.bedsAvailable.value.rounded())) go without. "
             : "Bed need stays within capacity. "
         return HTML.section(id: "health-care", title: "Hospital beds and intensive care", [
             HTML.paragraph(shortfall + "Patients who need a bed or an ICU place and do not get one die more often; "

@@ -70,9 +70,9 @@ enum ImportationSection {
         return HTML.section(id: "importation", title: "Importation", [
             HTML.paragraph("Returnees arrive at each crossing; each is infected with the probability implied by the source "
                            + "country's true prevalence, which its own reports understate."),
-            HTML.figure(arrivalsChart, caption: "Bars are weekly totals; the last week may be shorter than seven days."),
+            HTML.figure(arrivalsChart, caption: "Bars are weekly totals; the last week may be shorter than seven days." + view.firstReplicateOnly),
             HTML.figure(infectedChart, caption: "Infected arrivals, before any screening or quarantine."),
-            HTML.table(caption: "Arrivals over the period", headers: ["Crossing", "Arrivals", "Infected arrivals", "Share infected"],
+            HTML.table(caption: "Arrivals over the period" + view.firstReplicateOnly, headers: ["Crossing", "Arrivals", "Infected arrivals", "Share infected"],
                        rows: totals, numericColumns: [1, 2, 3]),
         ])
     }

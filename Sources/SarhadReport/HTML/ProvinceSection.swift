@@ -1,3 +1,4 @@
+import SarhadInference
 import SarhadModel
 
 /// Where the epidemic was: maps of infections per 100,000 residents and of the share recorded,
@@ -17,9 +18,22 @@ enum ProvinceSection {
         var recordedShare: Double? { trueInfections > 0 ? recordedCases / trueInfections : nil }
     }
 
-    /// From summary.json's provinces where present (the same numbers), else summed from the daily table.
+    /// For an ensemble, medians over its replicates' totals; for a single run, summary.json's provinces
+    /// where present (the same numbers), else summed from the daily table.
     static func rows(_ view: RunView) -> [Row] {
         let residents = view.run.residentsByProvince
+        if let totals = view.run.replicateTotals, totals.count > 1 {
+            let names = Set(totals.entries.keys.map(\.province)).subtracting([TimeseriesCSV.nationalLabel]).sorted()
+            return names.map { name in
+                func median(_ values: [Double]?) -> Double { values.map { Interval(sample: $0).median } ?? 0 }
+                return Row(name: name, trueInfections: median(totals.totals(of: [.infections, .infectedArrivals], province: name)),
+                           recordedCases: median(totals.totals(.confirmed, province: name)),
+                           trueDeaths: median(totals.totals(.deaths, province: name)),
+                           recordedDeaths: median(totals.totals(.recordedDeaths, province: name)),
+                           peakBedsNeeded: median(totals.totals(.bedsNeeded, province: name)),
+                           bedsAvailable: median(totals.lastValues(.bedCapacity, province: name)), residents: residents?[name])
+            }
+        }
         if let provinces = view.run.summary.provinces, !provinces.isEmpty {
             return provinces.map { row in
                 Row(name: row.province, trueInfections: row.trueInfections ?? 0, recordedCases: row.recordedCases ?? 0,
@@ -60,10 +74,10 @@ enum ProvinceSection {
                 valueText: { FixedDecimal.text($0, decimals: $0 < 0.1 ? 3 : $0 < 1 ? 2 : 1, trimZeros: true) + " %" },
                 labelled: hardestHit)
             body.append("<div class=\"pair\">")
-            body.append(HTML.figure(infectionsMap.svg(), caption: "Darker is more. Classes hold about equal numbers of provinces; "
-                                    + "the five provinces with most infections are named."))
-            body.append(HTML.figure(shareMap.svg(), caption: "Darker means more of the epidemic was seen; provinces with no "
-                                    + "recorded case are in the lightest class."))
+            body.append(HTML.figure(infectionsMap.svg(), caption: "Darker is more. " + infectionsMap.classDescription
+                                    + " The five provinces with most infections are named."))
+            body.append(HTML.figure(shareMap.svg(), caption: "Darker means more of the epidemic was seen. " + shareMap.classDescription
+                                    + " Provinces with no recorded case are in the lightest class."))
             body.append("</div>")
         }
         let tableRows = rows.map { row in
@@ -72,7 +86,9 @@ enum ProvinceSection {
              NumberText.grouped(view.scaled(row.trueDeaths)), NumberText.grouped(view.scaled(row.recordedDeaths)),
              NumberText.grouped(view.scaled(row.peakBedsNeeded)), NumberText.grouped(view.scaled(row.bedsAvailable))]
         }
-        body.append(HTML.table(caption: "Provinces, most infections first",
+        let caption = view.figures.replicates > 1
+            ? "Provinces, most infections first: medians over \(view.figures.replicates) replicates" : "Provinces, most infections first"
+        body.append(HTML.table(caption: caption,
                                headers: ["Province", "True infections", "per 100,000", "Recorded cases", "Recorded share",
                                          "True deaths", "Recorded deaths", "Peak beds needed", "Beds"],
                                rows: tableRows, numericColumns: Set(1...8)))

@@ -23,6 +23,8 @@ enum ReportStyle {
     .figure-card .label { font-size: 13px; color: var(--muted); margin: 0; }
     .figure-card .value { font-size: 26px; font-weight: bold; margin: 2px 0; font-variant-numeric: tabular-nums; }
     .figure-card .context { font-size: 13px; margin: 0; }
+    .figure-card .interval { font-size: 13px; margin: 0 0 2px; font-variant-numeric: tabular-nums; }
+    .refusal { border-left: 4px solid var(--truth); padding: 6px 12px; font-weight: bold; }
     figure { margin: 16px 0; break-inside: avoid; page-break-inside: avoid; }
     figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
     figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; max-width: 78ch; }

@@ -16,7 +16,7 @@ struct RunView {
     /// "Sarhad agent simulation, run r1 (seed 1; 1 % of the population, counts ×100); timeseries.csv".
     var source: String {
         var identity = ["seed \(run.summary.seed.map(String.init) ?? "unknown")"]
-        if let replicates = run.summary.replicates { identity.append("\(replicates) replicates") }
+        if run.replicateCount > 1 { identity.append("\(run.replicateCount) replicates") }
         if run.populationScale != 1 {
             identity.append("\(NumberText.percent(run.populationScale)) of the population, counts scaled up")
         }
@@ -55,10 +55,10 @@ struct RunView {
     }
 
     /// 95 % and 50 % bands of an ensemble, widest first so the narrow one is drawn on top.
-    func bands(_ measure: Measure, name: String, colour: String) -> [LineChart.Band] {
+    func bands(_ measure: Measure, name: String, colour: String, narrow: Bool = true) -> [LineChart.Band] {
         guard let quantiles = run.quantiles else { return [] }
         let intervals: [(low: Double, high: Double, label: String, opacity: Double)] =
-            [(0.025, 0.975, "95 %", 0.16), (0.25, 0.75, "50 %", 0.32)]
+            [(0.025, 0.975, "95 %", 0.16)] + (narrow ? [(0.25, 0.75, "50 %", 0.32)] : [])
         return intervals.compactMap { interval in
             let lower = daily(measure, quantile: interval.low, table: quantiles)
             let upper = daily(measure, quantile: interval.high, table: quantiles)
@@ -66,6 +66,21 @@ struct RunView {
             return LineChart.Band(name: "\(name), \(interval.label) of replicates", lower: lower.map { $0 ?? 0 },
                                   upper: upper.map { $0 ?? 0 }, colour: colour, opacity: interval.opacity)
         }
+    }
+
+    /// For breakdowns only summary.json holds, which records them for an ensemble's first replicate alone.
+    var firstReplicateOnly: String {
+        guard run.replicateCount > 1 else { return "" }
+        return " (first replicate only, seed \(run.summary.seed.map(String.init) ?? "unknown"): summary.json records this "
+            + "breakdown for one replicate)"
+    }
+
+    /// For a chart's caption: what its bands are and how many replicates they rest on.
+    var bandNote: String {
+        guard run.quantiles != nil else { return "" }
+        let note = " Bands hold the middle 50 % and 95 % of the replicates on each day"
+        guard let count = run.replicateTotals?.count ?? run.summary.replicates else { return note + "." }
+        return note + ", " + FigureText.replicateCount(count) + "."
     }
 
     /// The scenario's dated events in date order, numbered as on the charts.

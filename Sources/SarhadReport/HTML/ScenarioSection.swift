@@ -20,8 +20,8 @@ enum ScenarioSection {
     static func paragraph(_ view: RunView) -> String {
         let run = view.run
         let period = "from \(DateAxis.longLabel(run.startDate)) to \(DateAxis.longLabel(run.startDate.adding(days: run.dayCount - 1)))"
-        let arrivals = "\(NumberText.grouped(view.scaled(view.figures.arrivals))) people arrive, "
-            + "\(NumberText.grouped(view.scaled(view.figures.infectedArrivals))) of them infected"
+        let arrivals = "\(FigureText.value(view.figures.arrivals)) people arrive, "
+            + "\(FigureText.value(view.figures.infectedArrivals)) of them infected"
         guard let configuration = run.configuration else {
             return "“\(run.name)” simulates the epidemic \(period), every resident an agent. Over the period \(arrivals). "
                 + "The charts below set what happened against what the health ministry would have recorded."

@@ -7,19 +7,22 @@ public struct ReportRun: Sendable {
     /// The run directory's last path component (never the full path: the report must not depend on where it was read).
     public var directoryName: String
     public var summary: SummaryFile
-    /// Point estimates: the single run's series, or an ensemble's non-replicate rows.
+    /// Point estimates: the single run's series, or an ensemble's medians (from `quantiles.csv`).
     public var series: SeriesTable
     /// An ensemble's `quantiles.csv` (0.025, 0.25, 0.5, 0.75, 0.975), when present.
     public var quantiles: SeriesTable?
     public var configuration: ModelConfiguration?
+    /// Every replicate's totals from `timeseries.csv` (one replicate for a single run), when it was read.
+    public var replicateTotals: ReplicateTotals?
 
     public init(directoryName: String, summary: SummaryFile, series: SeriesTable, quantiles: SeriesTable? = nil,
-                configuration: ModelConfiguration? = nil) {
+                configuration: ModelConfiguration? = nil, replicateTotals: ReplicateTotals? = nil) {
         self.directoryName = directoryName
         self.summary = summary
         self.series = series
         self.quantiles = quantiles
         self.configuration = configuration
+        self.replicateTotals = replicateTotals
     }
 
     public struct LoadError: Error, CustomStringConvertible {
@@ -45,12 +48,16 @@ public struct ReportRun: Sendable {
         if let data = manager.contents(atPath: file("quantiles.csv").path) {
             quantiles = try SeriesTable.read(data, file: "quantiles.csv", skipReplicates: true)
         }
-        var series = quantiles ?? SeriesTable(start: SimDate(daysSinceEpoch: 0), dayCount: 0, values: [:])
+        // An ensemble's point estimates are its medians, not its first replicate.
+        var series = quantiles?.atQuantile(0.5) ?? SeriesTable(start: SimDate(daysSinceEpoch: 0), dayCount: 0, values: [:])
+        var totals: ReplicateTotals?
         if let data = manager.contents(atPath: file("timeseries.csv").path) {
-            series = try SeriesTable.read(data, file: "timeseries.csv", skipReplicates: quantiles != nil)
+            let read = try SeriesTable.readWithTotals(data, file: "timeseries.csv", skipReplicates: quantiles != nil)
+            if read.table.dayCount > 0 || quantiles == nil { series = read.table }
+            totals = read.totals.count > 0 ? read.totals : nil
         }
         return ReportRun(directoryName: directory.standardizedFileURL.lastPathComponent, summary: summary, series: series,
-                         quantiles: quantiles, configuration: configuration)
+                         quantiles: quantiles, configuration: configuration, replicateTotals: totals)
     }
 
     /// The scenario's name as the report titles it.
@@ -78,7 +85,18 @@ public struct ReportRun: Sendable {
         return series.dayCount
     }
 
-    public var isEnsemble: Bool { quantiles != nil }
+    public var isEnsemble: Bool { quantiles != nil || replicateCount > 1 }
+
+    /// Replicates the run's figures rest on: those in timeseries.csv, else what summary.json says, else one.
+    public var replicateCount: Int {
+        replicateTotals?.count ?? summary.replicates ?? 1
+    }
+
+    /// The dates and scale a comparison must share.
+    public var period: RunPeriod {
+        RunPeriod(name: directoryName, startDate: startDate, endDate: startDate.adding(days: dayCount - 1),
+                  populationScale: populationScale)
+    }
 
     /// Simulated residents per province (from the scenario), for rates per 100,000.
     public var residentsByProvince: [String: Double]? {

@@ -43,9 +43,12 @@ public enum BundledGeometry {
 
 extension ReportWriter {
     /// Reads the run directories and writes `report.html` into `directory`, each run after the first
-    /// compared against it: what `sarhad report`, `run --report` and `compare --report` do.
+    /// compared against it: what `sarhad report`, `run --report` and `compare --report` do. Runs that
+    /// cover different days or population scales are refused (a `LoadError` naming both values)
+    /// before anything is written.
     public static func write(runDirectories: [URL], to directory: URL) throws -> URL {
         let runs = try runDirectories.map(ReportRun.load(runDirectory:))
+        if let problem = Comparability.problem(runs.map(\.period)) { throw ReportRun.LoadError(description: problem.description) }
         return try write(runs, geometry: BundledGeometry.provinces(), to: directory)
     }
 }

@@ -47,11 +47,25 @@ public struct SeriesTable: Sendable {
     /// is set (the quantiles summarise them); otherwise, if the table has only per-replicate rows, the
     /// first replicate stands for the run.
     public static func read(_ data: Data, file: String, skipReplicates: Bool) throws -> SeriesTable {
+        var totals: ReplicateTotals.Builder?
+        return try read(data, file: file, skipReplicates: skipReplicates, totals: &totals).table
+    }
+
+    /// Reads a run's `timeseries.csv` as `read` does, and also adds up every replicate it holds.
+    public static func readWithTotals(_ data: Data, file: String, skipReplicates: Bool) throws -> (table: SeriesTable, totals: ReplicateTotals) {
+        var totals: ReplicateTotals.Builder? = ReplicateTotals.Builder()
+        let (table, texts) = try read(data, file: file, skipReplicates: skipReplicates, totals: &totals)
+        return (table, totals!.build(texts: texts))
+    }
+
+    private static func read(_ data: Data, file: String, skipReplicates: Bool,
+                             totals: inout ReplicateTotals.Builder?) throws -> (table: SeriesTable, texts: [String]) {
         var reader = TidyCSVReader()
         var rows = [TidyCSVReader.Row]()
         var firstReplicate: Int?
         var hasPlainRows = false
         try reader.read(data, file: file) { row in
+            totals?.add(row)
             if let replicate = row.replicate {
                 if skipReplicates { return }
                 if firstReplicate == nil { firstReplicate = replicate }
@@ -63,7 +77,7 @@ public struct SeriesTable: Sendable {
         }
         if hasPlainRows { rows.removeAll { $0.replicate != nil } }
         guard let first = rows.map(\.date).min(), let last = rows.map(\.date).max() else {
-            return SeriesTable(start: SimDate(daysSinceEpoch: 0), dayCount: 0, values: [:])
+            return (SeriesTable(start: SimDate(daysSinceEpoch: 0), dayCount: 0, values: [:]), reader.texts)
         }
         let dayCount = last.days(since: first) + 1
         var values = [Key: [Double?]]()
@@ -71,6 +85,16 @@ public struct SeriesTable: Sendable {
             let key = Key(province: reader.texts[row.province], measure: reader.texts[row.measure], quantile: row.quantile)
             values[key, default: [Double?](repeating: nil, count: dayCount)][row.date.days(since: first)] = row.value
         }
-        return SeriesTable(start: first, dayCount: dayCount, values: values)
+        return (SeriesTable(start: first, dayCount: dayCount, values: values), reader.texts)
+    }
+
+    /// The series at one quantile as plain series (e.g. an ensemble's medians standing for the run).
+    public func atQuantile(_ quantile: Double) -> SeriesTable {
+        let wanted = Key(province: "", measure: "", quantile: quantile).quantile
+        var plain = [Key: [Double?]]()
+        for (key, series) in values where key.quantile == wanted {
+            plain[Key(province: key.province, measure: key.measure)] = series
+        }
+        return SeriesTable(start: start, dayCount: dayCount, values: plain)
     }
 }

@@ -20,12 +20,37 @@ public struct SummaryFile: Decodable, Sendable {
         public var peakICUNeeded: Double?
         public var icuAvailable: Double?
 
+        /// Today's names first, then those written before the outputs shared one vocabulary.
         enum CodingKeys: String, CodingKey {
-            case province, trueInfections = "true_infections", recordedCases = "recorded_cases", trueDeaths = "true_deaths"
+            case province, trueInfections = "infections_including_imported", recordedCases = "confirmed", trueDeaths = "deaths"
             case recordedDeaths = "recorded_deaths", peakBedsNeeded = "peak_beds_needed"
-            case peakBedsNeededDate = "peak_beds_needed_date", bedsAvailable = "beds_available"
-            case peakICUNeeded = "peak_icu_needed", icuAvailable = "icu_available"
+            case peakBedsNeededDate = "peak_beds_needed_date", bedsAvailable = "bed_capacity_last_day"
+            case peakICUNeeded = "peak_icu_needed", icuAvailable = "icu_capacity_last_day"
+            case oldTrueInfections = "true_infections", oldRecordedCases = "recorded_cases", oldTrueDeaths = "true_deaths"
+            case oldBedsAvailable = "beds_available", oldICUAvailable = "icu_available"
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            func field<T: Decodable>(_ key: CodingKeys, _ old: CodingKeys? = nil) -> T? {
+                ((try? container.decodeIfPresent(T.self, forKey: key)) ?? nil)
+                    ?? old.flatMap { (try? container.decodeIfPresent(T.self, forKey: $0)) ?? nil }
+            }
+            province = try container.decode(String.self, forKey: .province)
+            trueInfections = field(.trueInfections, .oldTrueInfections)
+            recordedCases = field(.recordedCases, .oldRecordedCases)
+            trueDeaths = field(.trueDeaths, .oldTrueDeaths)
+            recordedDeaths = field(.recordedDeaths)
+            peakBedsNeeded = field(.peakBedsNeeded)
+            peakBedsNeededDate = field(.peakBedsNeededDate)
+            bedsAvailable = field(.bedsAvailable, .oldBedsAvailable)
+            peakICUNeeded = field(.peakICUNeeded)
+            icuAvailable = field(.icuAvailable, .oldICUAvailable)
+        }
+    }
+
+    struct EnsembleSection: Decodable, Sendable {
+        var replicates: Int?
     }
 
     public struct WeeklyArrivals: Decodable, Sendable {
@@ -65,7 +90,7 @@ public struct SummaryFile: Decodable, Sendable {
         case populationScale = "population_scale", simulatedAgents = "simulated_agents"
         case startDate = "start_date", endDate = "end_date"
         case transmissionProbability = "transmission_probability_per_contact"
-        case trueInfections = "true_infections"
+        case trueInfections = "infections_including_imported", oldTrueInfections = "true_infections", ensemble
         case infectionsByLayer = "infections_by_layer", infectionsByAge = "infections_by_age", deathsByAge = "deaths_by_age"
         case arrivalsByCrossing = "arrivals_by_crossing", infectedArrivalsByCrossing = "infected_arrivals_by_crossing"
         case arrivalsByCrossingAndWeek = "arrivals_by_crossing_and_week"
@@ -81,14 +106,14 @@ public struct SummaryFile: Decodable, Sendable {
         engine = field(.engine)
         version = field(.version)
         seed = field(.seed)
-        replicates = field(.replicates)
+        replicates = field(.replicates) ?? (field(.ensemble) as EnsembleSection?)?.replicates
         populationScale = field(.populationScale)
         simulatedAgents = field(.simulatedAgents)
         startDate = field(.startDate)
         endDate = field(.endDate)
         transmissionProbability = field(.transmissionProbability)
         totals = field(.totals)
-        trueInfections = field(.trueInfections)
+        trueInfections = field(.trueInfections) ?? field(.oldTrueInfections)
         peaks = field(.peaks)
         provinces = field(.provinces)
         infectionsByLayer = field(.infectionsByLayer)

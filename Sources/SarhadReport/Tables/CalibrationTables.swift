@@ -1,5 +1,6 @@
 import Foundation
 import SarhadInference
+import SarhadModel
 
 /// Calibration outputs as CSV and terminal text.
 public enum CalibrationTables {
@@ -21,13 +22,17 @@ public enum CalibrationTables {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Counts to date scaled to the real population and written as whole numbers (`CountText`), named
+    /// as in docs/OUTPUTS.md; the ratio keeps its decimals.
     public static func hiddenCSV(_ hidden: HiddenEpidemic) -> String {
-        var lines = ["area,through,true_infections_median,true_infections_lower_90,true_infections_upper_90,"
-            + "recorded_cases_median,recorded_cases_lower_90,recorded_cases_upper_90,ratio_median,ratio_lower_90,ratio_upper_90"]
+        let infections = ScenarioComparison.Headline.infectionsIncludingImported.name
+        var lines = ["area,through,\(infections)_median,\(infections)_lower_90,\(infections)_upper_90,"
+            + "confirmed_median,confirmed_lower_90,confirmed_upper_90,ratio_median,ratio_lower_90,ratio_upper_90"]
         for row in hidden.rows {
             let ratio = row.ratio.map { "\($0.median),\($0.lower),\($0.upper)" } ?? ",,"
-            lines.append("\(TimeseriesCSV.quoted(row.area)),\(hidden.through),\(row.trueInfections.median),\(row.trueInfections.lower),"
-                + "\(row.trueInfections.upper),\(row.recordedCases.median),\(row.recordedCases.lower),\(row.recordedCases.upper),\(ratio)")
+            let counts = [row.trueInfections.median, row.trueInfections.lower, row.trueInfections.upper,
+                          row.recordedCases.median, row.recordedCases.lower, row.recordedCases.upper].map(CountText.text)
+            lines.append(([TimeseriesCSV.quoted(row.area), hidden.through.description] + counts + [ratio]).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

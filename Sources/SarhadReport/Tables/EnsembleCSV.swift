@@ -5,13 +5,14 @@ import SarhadModel
 /// quantiles over replicates (`date,province,measure,quantile,value`), in the row order of
 /// `timeseries.csv`.
 public enum EnsembleCSV {
-    public static let replicateHeader = "date,province,measure,replicate,value"
-    public static let quantileHeader = "date,province,measure,quantile,value"
+    public static let replicateHeader = "date,province,measure,replicate,value,population_scale"
+    public static let quantileHeader = "date,province,measure,quantile,value,population_scale"
 
     /// `replicates[i]` is replicate number `indices[i]`.
     public static func replicates(_ results: [SimulationResult], indices: [Int]) -> String {
         guard let first = results.first else { return replicateHeader + "\n" }
         var out = replicateHeader + "\n"
+        let scale = "," + TimeseriesCSV.scaleText(first.populationScale)
         for day in 0..<first.dayCount {
             let date = first.date(ofDay: day).description
             for area in -1..<first.provinceCount {
@@ -20,7 +21,7 @@ public enum EnsembleCSV {
                     for (result, index) in zip(results, indices) {
                         let value = area < 0 ? result.national(day: day, measure: measure)
                             : result.value(day: day, province: area, measure: measure)
-                        out += "\(date),\(name),\(measure.name),\(index),\(value)\n"
+                        out += "\(date),\(name),\(measure.name),\(index),\(value)\(scale)\n"
                     }
                 }
             }
@@ -28,8 +29,11 @@ public enum EnsembleCSV {
         return out
     }
 
+    /// Every series is a count, so each quantile is rounded to the nearest whole number (`CountText`):
+    /// the level between two replicates' values is not a count anyone observed to a fraction.
     public static func quantiles(_ quantiles: EnsembleQuantiles, startDate: SimDate) -> String {
         var out = quantileHeader + "\n"
+        let scale = "," + TimeseriesCSV.scaleText(quantiles.populationScale)
         let levels = quantiles.levels.map { level in formatted(level) }
         for day in 0..<quantiles.dayCount {
             let date = startDate.adding(days: day).description
@@ -38,7 +42,7 @@ public enum EnsembleCSV {
                 for measure in Measure.allCases {
                     for (level, label) in levels.enumerated() {
                         let value = quantiles.value(day: day, province: area < 0 ? nil : area, measure: measure, level: level)
-                        out += "\(date),\(name),\(measure.name),\(label),\(formatted(value))\n"
+                        out += "\(date),\(name),\(measure.name),\(label),\(CountText.text(value))\(scale)\n"
                     }
                 }
             }

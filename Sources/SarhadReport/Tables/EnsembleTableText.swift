@@ -6,7 +6,6 @@ import SarhadModel
 public enum EnsembleTableText {
     public static func render(_ results: [SimulationResult], hardestHit: Int = 5) -> String {
         guard let first = results.first else { return "" }
-        let scale = first.populationScale > 0 ? 1 / first.populationScale : 1
         let measures: [(String, (SimulationResult, Int?) -> Int64)] = [
             ("true infections", { $0.total(.infections, province: $1) + $0.total(.infectedArrivals, province: $1) }),
             ("recorded cases", { $0.total(.confirmed, province: $1) }),
@@ -15,10 +14,11 @@ public enum EnsembleTableText {
             ("peak beds needed", { $0.total(.bedsNeeded, province: $1) }),
         ]
         func cell(_ province: Int?, _ value: (SimulationResult, Int?) -> Int64) -> String {
-            let interval = Interval(sample: results.map { Double(value($0, province)) * scale })
-            return "\(SummaryTableText.grouped(Int64(interval.median.rounded()))) "
-                + "(\(SummaryTableText.grouped(Int64(interval.lower.rounded())))–"
-                + "\(SummaryTableText.grouped(Int64(interval.upper.rounded()))))"
+            let interval = ScenarioComparison.scaledInterval(results.map { Double(value($0, province)) },
+                                                             populationScale: first.populationScale)
+            return "\(SummaryTableText.grouped(CountText.integer(interval.median))) "
+                + "(\(SummaryTableText.grouped(CountText.integer(interval.lower)))–"
+                + "\(SummaryTableText.grouped(CountText.integer(interval.upper))))"
         }
         let ranked = (0..<first.provinceCount).sorted { a, b in
             let ma = Interval(sample: results.map { Double(measures[0].1($0, a)) }).median
@@ -30,6 +30,7 @@ public enum EnsembleTableText {
         for province in ranked { rows.append([first.provinceNames[province]] + measures.map { cell(province, $0.1) }) }
         var lines = [TextTable.render(rows, rightAligned: { $0 > 0 }, rulesAfter: [0, 1])]
         lines.append("Median (95 % interval) over \(results.count) replicates"
+            + (results.count < 20 ? " (fewer than 20: the intervals' ends are rough)" : "")
             + (first.populationScale != 1 ? ", simulated at scale \(first.populationScale) and scaled to the full population." : "."))
         return lines.joined(separator: "\n")
     }

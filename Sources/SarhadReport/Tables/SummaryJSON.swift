@@ -22,11 +22,11 @@ public enum SummaryJSON {
             peaks[measure.name] = ["value": result.total(measure), "date": result.date(ofDay: result.peakDay(measure)).description]
         }
         let provinces: [[String: Any]] = summary.provinces.map { row in
-            ["province": row.name, "true_infections": row.trueInfections, "recorded_cases": row.recordedCases,
-             "true_deaths": row.trueDeaths, "recorded_deaths": row.recordedDeaths,
-             "peak_beds_needed": row.peakBedsNeeded, "peak_beds_needed_date": row.peakBedsNeededDate.description,
-             "beds_available": row.bedsAvailable, "peak_icu_needed": row.peakIntensiveCareNeeded,
-             "icu_available": row.intensiveCareAvailable]
+            ["province": row.name, Key.infectionsIncludingImported: row.trueInfections, Measure.confirmed.name: row.recordedCases,
+             Measure.deaths.name: row.trueDeaths, Measure.recordedDeaths.name: row.recordedDeaths,
+             Key.peakBedsNeeded: row.peakBedsNeeded, Key.peakBedsNeededDate: row.peakBedsNeededDate.description,
+             Key.bedCapacityLastDay: row.bedsAvailable, Key.peakICUNeeded: row.peakIntensiveCareNeeded,
+             Key.icuCapacityLastDay: row.intensiveCareAvailable]
         }
         let layers = Dictionary(uniqueKeysWithValues: ContactLayer.allCases.map { ($0.name, result.infectionsByLayer[$0.rawValue]) })
         let byAge = { (values: [Int64]) in Dictionary(uniqueKeysWithValues: zip(AgeBands.labels, values)) }
@@ -42,8 +42,8 @@ public enum SummaryJSON {
             "transmission_probability_per_contact": result.transmissionProbability,
             "totals": totals,
             "totals_scaled_to_population": scaledTotals,
-            "true_infections": summary.national.trueInfections,
-            "true_infections_scaled_to_population": summary.scaled(summary.national.trueInfections),
+            Key.infectionsIncludingImported: summary.national.trueInfections,
+            Key.infectionsIncludingImported + "_scaled_to_population": summary.scaled(summary.national.trueInfections),
             "peaks": peaks,
             "provinces": provinces,
             "infections_by_layer": layers,
@@ -66,11 +66,25 @@ public enum SummaryJSON {
         return try JSONSerialization.data(withJSONObject: ["runs": runs], options: [.prettyPrinted, .sortedKeys])
     }
 
+    /// The names summary.json gives quantities that are not one engine measure's total (those keep the
+    /// measure's name); docs/OUTPUTS.md defines each.
+    public enum Key {
+        public static let infectionsIncludingImported = ScenarioComparison.Headline.infectionsIncludingImported.name
+        public static let peakBedsNeeded = ScenarioComparison.Headline.peakBedsNeeded.name
+        public static let peakBedsNeededDate = "peak_beds_needed_date"
+        public static let bedCapacityLastDay = "bed_capacity_last_day"
+        public static let peakICUNeeded = "peak_icu_needed"
+        public static let icuCapacityLastDay = "icu_capacity_last_day"
+        public static let headlinesScaled = "headlines_scaled_to_population"
+    }
+
+    /// Medians and 95 % intervals over replicates. Quantiles of counts are rounded to the nearest
+    /// whole number (halves away from zero), as in quantiles.csv and comparison.csv.
     static func ensembleSection(_ results: [SimulationResult]) -> [String: Any] {
-        func interval(_ values: [Double]) -> [String: Double] {
-            let i = Interval(sample: values, coverage: 0.95)
-            return ["median": i.median, "lower_95": i.lower, "upper_95": i.upper]
+        func rounded(_ i: Interval) -> [String: Int64] {
+            ["median": CountText.integer(i.median), "lower_95": CountText.integer(i.lower), "upper_95": CountText.integer(i.upper)]
         }
+        func interval(_ values: [Double]) -> [String: Int64] { rounded(Interval(sample: values, coverage: 0.95)) }
         var totals = [String: Any]()
         for measure in Measure.allCases where !measure.isStock {
             totals[measure.name] = interval(results.map { Double($0.total(measure)) })
@@ -79,9 +93,16 @@ public enum SummaryJSON {
         for measure in Measure.allCases where measure.isStock {
             peaks[measure.name] = interval(results.map { Double($0.total(measure)) })
         }
-        let trueInfections = results.map { Double($0.total(.infections) + $0.total(.infectedArrivals)) }
+        let trueInfections = results.map(ScenarioComparison.Headline.infectionsIncludingImported.value)
+        // The headlines of comparison.csv, scaled by the same arithmetic, so the report, this file and
+        // comparison.csv give the same digits.
+        let scale = results[0].populationScale
+        var headlines = [String: Any]()
+        for headline in ScenarioComparison.Headline.allCases {
+            headlines[headline.name] = rounded(ScenarioComparison.scaledInterval(results.map(headline.value), populationScale: scale))
+        }
         return ["replicates": results.count, "seeds": results.map(\.seed), "totals": totals, "peaks": peaks,
-                "true_infections": interval(trueInfections)]
+                Key.infectionsIncludingImported: interval(trueInfections), Key.headlinesScaled: headlines]
     }
 
     /// Arrivals and infected arrivals per crossing in weeks counted from the start date (the last
