@@ -9,7 +9,8 @@ import Testing
 struct OutputVocabularyTests {
     /// Names used for quantities that are not one engine measure's total.
     static let derivedNames: Set<String> = ["infections_including_imported", "peak_beds_needed", "peak_beds_needed_date",
-                                            "bed_capacity_last_day", "peak_icu_needed", "icu_capacity_last_day"]
+                                            "bed_capacity_last_day", "peak_icu_needed", "icu_capacity_last_day",
+                                            "attack_rate", "seroprevalence_last_day", "test_positivity_over_run"]
     static let retiredNames = ["true_infections", "recorded_cases", "true_deaths", "beds_available", "icu_available"]
 
     static func ensemble() -> [SimulationResult] {

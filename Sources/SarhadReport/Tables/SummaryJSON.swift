@@ -21,8 +21,13 @@ public enum SummaryJSON {
         for measure in Measure.allCases where measure.isStock {
             peaks[measure.name] = ["value": result.total(measure), "date": result.date(ofDay: result.peakDay(measure)).description]
         }
+        let lastDay = result.dayCount - 1
         let provinces: [[String: Any]] = summary.provinces.map { row in
-            ["province": row.name, Key.infectionsIncludingImported: row.trueInfections, Measure.confirmed.name: row.recordedCases,
+            let index = result.provinceNames.firstIndex(of: row.name)
+            return ["province": row.name,
+             Key.attackRate: shareValue(Double(row.trueInfections), Double(index.map { result.value(day: 0, province: $0, measure: .residents) } ?? 0)),
+             Key.seroprevalenceLastDay: shareValue(DerivedMeasure.seroprevalence.value(in: result, day: lastDay, province: index)),
+             Key.testPositivity: shareValue(Double(result.total(.positiveTests, province: index)), Double(result.total(.tests, province: index))), Key.infectionsIncludingImported: row.trueInfections, Measure.confirmed.name: row.recordedCases,
              Measure.deaths.name: row.trueDeaths, Measure.recordedDeaths.name: row.recordedDeaths,
              Key.peakBedsNeeded: row.peakBedsNeeded, Key.peakBedsNeededDate: row.peakBedsNeededDate.description,
              Key.bedCapacityLastDay: row.bedsAvailable, Key.peakICUNeeded: row.peakIntensiveCareNeeded,
@@ -45,6 +50,9 @@ public enum SummaryJSON {
             Key.infectionsIncludingImported: summary.national.trueInfections,
             Key.infectionsIncludingImported + "_scaled_to_population": summary.scaled(summary.national.trueInfections),
             "peaks": peaks,
+            Key.attackRate: shareValue(Double(summary.national.trueInfections), Double(result.national(day: 0, measure: .residents))),
+            Key.seroprevalenceLastDay: shareValue(DerivedMeasure.seroprevalence.value(in: result, day: lastDay, province: nil)),
+            Key.testPositivity: shareValue(Double(result.total(.positiveTests)), Double(result.total(.tests))),
             "provinces": provinces,
             "infections_by_layer": layers,
             "infections_by_age": byAge(result.infectionsByAge),
@@ -76,6 +84,22 @@ public enum SummaryJSON {
         public static let peakICUNeeded = "peak_icu_needed"
         public static let icuCapacityLastDay = "icu_capacity_last_day"
         public static let headlinesScaled = "headlines_scaled_to_population"
+        /// Infections (local and imported) over the run / residents on the first day.
+        public static let attackRate = "attack_rate"
+        /// What an antibody survey would find on the last day (`seropositive / residents`).
+        public static let seroprevalenceLastDay = "seroprevalence_last_day"
+        /// Positive tests / tests over the whole run.
+        public static let testPositivity = "test_positivity_over_run"
+    }
+
+    /// A share rounded to six decimals (the same bytes on every platform), or null without a denominator.
+    static func shareValue(_ numerator: Double, _ denominator: Double) -> Any {
+        denominator > 0 ? shareValue(numerator / denominator) : NSNull()
+    }
+
+    static func shareValue(_ share: Double?) -> Any {
+        guard let share else { return NSNull() }
+        return (share * 1_000_000).rounded() / 1_000_000
     }
 
     /// Medians and 95 % intervals over replicates. Quantiles of counts are rounded to the nearest
