@@ -57,9 +57,12 @@ public struct RunFiles: Sendable {
 
     /// The report of several runs, each later one compared against the first (as `sarhad report A B …`).
     /// Runs are labelled "run ID: scenario, seed N", since compared runs often share a scenario.
+    /// Refuses (`IncomparableRuns`) runs of different periods or population scales, as `sarhad compare` does.
     public static func comparisonReport(_ runs: [RunFiles]) throws -> String {
-        let labelled = try runs.map { files in
-            var run = try files.reportRun()
+        let loaded = try runs.map { try $0.reportRun() }
+        if let problem = Comparability.problem(loaded.map(\.period)) { throw problem }
+        let labelled = zip(runs, loaded).map { files, loadedRun in
+            var run = loadedRun
             let seed = run.summary.seed.map { ", seed \($0)" } ?? ""
             let label = "run \(files.directory.lastPathComponent): \(run.name)\(seed)"
             run.configuration?.name = label

@@ -154,6 +154,8 @@ public struct Dashboard: Sendable {
         let drawn = await comparisons.run { () -> Result<String, APIError> in
             do {
                 return .success(try RunFiles.comparisonReport(files))
+            } catch let problem as IncomparableRuns {
+                return .failure(APIError(.conflict, code: "incomparable_runs", message: problem.description, key: "runs", field: "runs"))
             } catch {
                 return .failure(APIError(.internalServerError, code: "report", message: "The report could not be drawn: \(error)"))
             }
