@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SarhadModel
 
@@ -71,5 +72,32 @@ struct PopulationTests {
         #expect(Array(one.ageBand) == Array(four.ageBand))
         #expect(Array(one.householdSize) == Array(four.householdSize))
         #expect(Array(one.flags) == Array(four.flags))
+    }
+}
+
+@Suite("Stopping the population builder")
+struct PopulationStopTests {
+    final class Countdown: @unchecked Sendable {
+        private let lock = NSLock()
+        private var left: Int
+        init(_ left: Int) { self.left = left }
+        /// True from the `left`-th question on.
+        func ask() -> Bool { lock.lock(); defer { lock.unlock() }; left -= 1; return left < 0 }
+    }
+
+    @Test("a builder told to stop returns nothing, at its first question or a later one; one never told builds the same population")
+    func stops() throws {
+        let configuration = TestConfigurations.twoProvinces()
+        #expect(PopulationBuilder.build(configuration, seed: 3, threads: 2, shouldStop: { true }) == nil)
+        for answers in [1, 2, 3, 4] {
+            let countdown = Countdown(answers)
+            #expect(PopulationBuilder.build(configuration, seed: 3, threads: 2, shouldStop: { countdown.ask() }) == nil, "\(answers)")
+        }
+        let built = PopulationBuilder.build(configuration, seed: 3, threads: 2, shouldStop: { false })
+        let asked = try #require(built)
+        let plain = PopulationBuilder.build(configuration, seed: 3, threads: 2)
+        #expect(Array(asked.ageBand) == Array(plain.ageBand))
+        #expect(Array(asked.flags) == Array(plain.flags))
+        #expect(Array(asked.location) == Array(plain.location))
     }
 }

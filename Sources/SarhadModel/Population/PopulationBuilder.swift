@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the synthetic population: residents per province from population shares, households of
 /// sizes drawn from the survey distribution, ages from the national distribution, then the settings.
 public enum PopulationBuilder {
@@ -8,6 +10,15 @@ public enum PopulationBuilder {
     }
 
     public static func build(_ configuration: ModelConfiguration, seed: UInt64, threads: Int) -> Population {
+        build(configuration, seed: seed, threads: threads, shouldStop: { false })!
+    }
+
+    /// Like `build(_:seed:threads:)`, but asks `shouldStop()` before each province's households and
+    /// between the later steps, and returns nil once it answers true, so that a cancelled run (the
+    /// dashboard's cancel) stops building within a province's work rather than after seconds.
+    /// Whether it is asked does not change what is built.
+    public static func build(_ configuration: ModelConfiguration, seed: UInt64, threads: Int,
+                             shouldStop: @escaping @Sendable () -> Bool) -> Population? {
         let residents = residentsPerProvince(configuration)
         var starts = [0]
         for count in residents { starts.append(starts.last! + count) }
@@ -24,7 +35,10 @@ public enum PopulationBuilder {
         let ages = SharedBuffer(population.ageBand.baseAddress!)
         let offsets = SharedBuffer(population.householdOffset.baseAddress!)
         let sizes = SharedBuffer(population.householdSize.baseAddress!)
+        let stopped = StopFlag()
         Parallel.forEach(tasks: provinceCount, threads: threads) { province in
+            if stopped.isSet { return }
+            if shouldStop() { stopped.set(); return }
             var agent = provinceStart[province]
             let end = provinceStart[province + 1]
             var household: UInt64 = 0
@@ -45,7 +59,9 @@ public enum PopulationBuilder {
             }
         }
 
+        if stopped.isSet || shouldStop() { return nil }
         population.ageIndexStart = indexByProvinceAndAge(population, threads: threads)
+        if shouldStop() { return nil }
         let byAge = population.agentsByProvinceAge
         let ageStart = population.ageIndexStart
         let flags = population.flags
@@ -71,6 +87,7 @@ public enum PopulationBuilder {
             }
         }
 
+        if shouldStop() { return nil }
         let shares = configuration.provinceShares
         var prisonGroups = [[UInt32]](repeating: [], count: provinceCount)
         for province in 0..<provinceCount {
@@ -87,6 +104,7 @@ public enum PopulationBuilder {
         }
         for province in 0..<provinceCount { prisonGroups[province].sort() }
 
+        if shouldStop() { return nil }
         var healthWorkerGroups = [[UInt32]](repeating: [], count: provinceCount)
         for province in 0..<provinceCount {
             let density = settings.healthWorkersPerThousand[province] / 1000
@@ -105,6 +123,14 @@ public enum PopulationBuilder {
         population.prisonMembers = SettingIndex(groups: prisonGroups)
         population.healthWorkers = SettingIndex(groups: healthWorkerGroups)
         return population
+    }
+
+    /// Set once by whichever province task first sees a stop; read by the others.
+    final class StopFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+        func set() { lock.lock(); value = true; lock.unlock() }
     }
 
     /// A random adult (20–59) of the province with no setting flag yet; nil after 64 failed tries.

@@ -43,11 +43,12 @@ struct RunExecution: Sendable {
         } catch {
             return .failed("The scenario no longer validates: \(error.description)")
         }
-        // A cancel is honoured between the steps of preparing a run, not only between days: the
-        // population builder has no place to stop inside it, but the steps around it do.
-        if board.isCancelRequested(runId) { return .cancelled }
-        let population = PopulationBuilder.build(scenario.configuration, seed: record.seed, threads: threads)
-        if board.isCancelRequested(runId) { return .cancelled }
+        // A cancel is honoured while the population is built (before each province and between its
+        // steps), not only between days.
+        let board = self.board
+        guard let population = PopulationBuilder.build(scenario.configuration, seed: record.seed, threads: threads,
+                                                       shouldStop: { board.isCancelRequested(runId) })
+        else { return .cancelled }
         // The same population `Simulation` would build itself from this seed, so the same bytes.
         let simulation = Simulation(configuration: scenario.configuration, seed: record.seed, threads: threads, population: population)
         let result = simulation.run(
