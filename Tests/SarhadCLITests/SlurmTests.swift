@@ -404,9 +404,11 @@ struct SlurmClusterTests {
         let description: String
     }
 
-    /// Every file of the unsharded run has the same bytes in the merged directory (timings.json aside).
+    /// Every file of the unsharded run has the same bytes in the merged directory (timings.json and the
+    /// hidden `.sarhad-output` marker aside: the marker records the command that wrote the folder).
     private func expectSameOutputs(_ unsharded: URL, _ merged: URL) throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: unsharded.path).filter { $0 != "timings.json" }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: unsharded.path)
+            .filter { $0 != "timings.json" && !$0.hasPrefix(".") }.sorted()
         #expect(names == ["quantiles.csv", "scenario.toml", "summary.json", "timeseries.csv"])
         for name in names {
             let expected = try Data(contentsOf: unsharded.appendingPathComponent(name))

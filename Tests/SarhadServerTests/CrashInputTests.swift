@@ -76,7 +76,7 @@ struct CrashInputTests {
             "[scenario]\nname = \"\"\"a\"\"b\n[~a]\n\"\"\"\n",
             "[scenario]\nname = \"back\\\\u0000slash\"\n",
             "[scenario]\nname = \"x\"\nunknown = [\n  [+1],\n  [{ a = 1 }],\n]\n",
-            "[scenario]\nname = \"tab\tand\r\nCRLF\"\r\n",
+            "[scenario]\r\nname = \"a tab\there, CRLF line ends\"\r\n",
             "[scenario]\nname = \"[}, }\"\nunknown = [{ a = 1 }, {}, \"}\"]\n",
         ]
         for text in lookalikes {
@@ -105,11 +105,11 @@ struct CrashInputTests {
             let id = try await server.createBuiltInScenario()
             let edited = try await server.postForm("/scenarios/\(id)", ["structured": "[~a]\n"])
             #expect(edited.status == 422)
-            #expect(edited.text.contains("table header whose name starts with"), "\(edited.text)")
+            #expect(edited.text.contains("is not valid TOML") && edited.text.contains("table header"), "\(edited.text)")
             // A parameter field's text is written as the value: `r0 = [}` crashed toml++ too.
             let field = try await server.postForm("/scenarios/\(id)", ["disease.r0": "[}"])
             #expect(field.status == 422)
-            #expect(field.text.contains("right after"), "the screen, not another check, refused it: \(field.text)")
+            #expect(field.text.contains("is not valid TOML"), "the screen, not another check, refused it: \(field.text)")
             let replaced = try await server.request("PUT", "/api/v1/scenarios/\(id)", body: Data("[\n".utf8), contentType: "application/toml")
             #expect(replaced.status == 422, "\(replaced.text)")
 
