@@ -12,18 +12,18 @@ struct CompareCommand: ParsableCommand {
         discussion: """
             Common random numbers: replicate r of every scenario uses the same seed, so each difference is the \
             lever's effect on the same epidemic. Writes comparison.csv and, per scenario, a run directory \
-            (timeseries.csv, quantiles.csv, summary.json, scenario.toml) under OUTPUT/<k>-<name>/.
+            (timeseries.csv, quantiles.csv, summary.json, scenario.toml) under OUTPUT/<k>-<name>/. Every scenario             runs over the same days at the same population scale (--end, --population-scale apply to all);             scenarios that differ in either are refused (status 2).
+
+            Example: sarhad compare built-in examples/border-measures.toml --replicates 20 --population-scale 0.01
             """)
 
     @Argument(help: "Scenario files (TOML); the first is the baseline. \"built-in\" names the built-in scenario.")
     var scenarioFiles: [String]
-    @Option(help: "Replicates per scenario.") var replicates: Int = 10
+    @Option(help: HelpText.replicates("Replicates per scenario")) var replicates: Int = 10
     @Option(help: "Random seed of replicate 0.") var seed: UInt64 = 1
-    @Option(help: "Last day to simulate (YYYY-MM-DD), for every scenario.") var end: String?
-    @Option(name: .customLong("population-scale"), help: "Fraction of the real population to simulate.")
-    var populationScale: Double?
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: HelpText.end) var end: String?
+    @Option(name: .customLong("population-scale"), help: HelpText.populationScale) var populationScale: Double?
+    @Option(help: HelpText.threads) var threads: Int?
     @Option(help: "Output directory.") var output: String = "sarhad-comparison"
     @Option(help: "Also write a side-by-side HTML report (report.html) into this directory.") var report: String?
     @Flag(help: "Do not print progress.") var quiet = false
@@ -32,12 +32,13 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard scenarioFiles.count >= 2 else { throw ValidationError("Give at least two scenarios to compare.") }
         guard replicates >= 1 else { throw ValidationError("--replicates must be at least 1") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         let job = try readingInput { try CompareJob(command: self) }
-        try JobExecution.execute(job, shard: sharding.shard, output: output, threads: threads, quiet: quiet)
+        if let report { try OutputDirectory.checkReportDestination(path: report, output: output) }
+        try JobExecution.execute(job, shard: sharding.shard, output: output, threads: workerThreads(threads), quiet: quiet)
     }
 }
 

@@ -3,8 +3,8 @@ import Testing
 
 @Suite("help texts, exit statuses and interval notes")
 struct HelpAndStatusTests {
-    /// The subcommands in this target's care; `compare` and `report` are checked where their help is written.
-    static let subcommands: [[String]] = [["run"], ["sweep"], ["calibrate"], ["merge"], ["validate"], ["serve"], ["bench"],
+    /// Every subcommand.
+    static let subcommands: [[String]] = [["run"], ["compare"], ["report"], ["sweep"], ["calibrate"], ["merge"], ["validate"], ["serve"], ["bench"],
                                           ["scenario"], ["scenario", "show"], ["scenario", "check"],
                                           ["slurm"], ["slurm", "submit"], ["slurm", "status"]]
 
@@ -22,7 +22,7 @@ struct HelpAndStatusTests {
     func defaults() throws {
         let directory = try SarhadProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        for command in ["run", "sweep", "calibrate"] {
+        for command in ["run", "compare", "sweep", "calibrate"] {
             let help = try SarhadProcess.run([command, "--help"], in: directory).standardOutput
             // Options' help is wrapped over lines: read it as one line.
             let text = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
