@@ -15,7 +15,7 @@ struct CalibrationSectionTests {
         kind = "serosurvey"
         date = 2020-06-15
         province = "Kabul"
-        positive_share = 0.53
+        positive_share = 0.17
         sample_size = 1500
         sensitivity = 0.9
         specificity = 0.99
@@ -38,7 +38,7 @@ struct CalibrationSectionTests {
             return
         }
         #expect(province == scenario.provinceIndex("Kabul"))
-        #expect(share == 0.53)
+        #expect(share == 0.17)
         let again = try ScenarioLoader.load(text: ScenarioWriter.toml(scenario), name: "again.toml")
         #expect(again == scenario)
     }
@@ -50,7 +50,7 @@ struct CalibrationSectionTests {
             let description = "\(error)"
             return description.contains("calibration.targets[1].kind") && description.contains("serosurvey")
         }
-        let badShare = Self.text.replacingOccurrences(of: "positive_share = 0.53", with: "positive_share = 53")
+        let badShare = Self.text.replacingOccurrences(of: "positive_share = 0.17", with: "positive_share = 17")
         #expect { try ScenarioLoader.load(text: badShare, name: "bad.toml") } throws: { error in
             "\(error)".contains("positive_share") && "\(error)".contains("line 11")
         }

@@ -115,7 +115,7 @@ struct ScenarioWriterTests {
         scenario.calibration = [CalibrationParameterSpec(name: "r0", prior: "uniform", lower: 1.1, upper: 3.3),
                                 CalibrationParameterSpec(name: "test_seeking_mild", prior: "log-uniform", lower: 0.001, upper: 0.5)]
         scenario.calibrationTargets = [
-            .serosurvey(date: SimDate(iso: "2020-07-15")!, province: kabul, positiveShare: 0.315, sampleSize: 9000,
+            .serosurvey(date: SimDate(iso: "2020-07-15")!, province: kabul, positiveShare: 0.21, sampleSize: 9000,
                         sensitivity: 0.9, specificity: 0.98),
             .testPositivity(start: SimDate(iso: "2020-04-01")!, end: SimDate(iso: "2020-04-30")!, province: nil,
                             positiveShare: 0.2, tests: 5000),
