@@ -12,12 +12,17 @@ struct ScenarioCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a scenario (default: the built-in one) as TOML with every default and its source.",
-            discussion: "Example: sarhad scenario show examples/aid-cut.toml")
+            discussion: """
+                Example: sarhad scenario show examples/aid-cut.toml
+                With --markdown, prints the parameter tables of docs/MODEL.md §16 instead (paste them between its markers).
+                """)
 
         @Argument(help: "A scenario file to resolve over the defaults.") var file: String?
+        @Flag(help: "Print the parameter tables (key, value, unit, range, summary, source) as Markdown.") var markdown = false
 
         func run() throws {
-            print(ScenarioWriter.toml(try readingInput { try ScenarioInput.load(file) }), terminator: "")
+            let scenario = try readingInput { try ScenarioInput.load(file) }
+            print(markdown ? ParameterTables.markdown(for: scenario) : ScenarioWriter.toml(scenario), terminator: "")
         }
     }
 

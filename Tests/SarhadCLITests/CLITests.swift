@@ -131,4 +131,18 @@ struct CLITests {
         #expect(check.status == 0)
         #expect(check.standardOutput.contains("valid"))
     }
+
+    @Test("scenario show --markdown prints the parameter tables of docs/MODEL.md, with a file's values")
+    func scenarioShowMarkdown() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let builtIn = try SarhadProcess.run(["scenario", "show", "--markdown"], in: directory)
+        #expect(builtIn.status == 0)
+        #expect(builtIn.standardOutput.hasPrefix("### `[scenario]`"))
+        #expect(builtIn.standardOutput.contains("| `r0` | 2.4 | dimensionless | 0–30 |"))
+        try "[disease]\nr0 = 3.1\n".write(to: directory.appendingPathComponent("s.toml"), atomically: true, encoding: .utf8)
+        let file = try SarhadProcess.run(["scenario", "show", "--markdown", "s.toml"], in: directory)
+        #expect(file.status == 0)
+        #expect(file.standardOutput.contains("| `r0` | 3.1 | dimensionless | 0–30 |"))
+    }
 }

@@ -46,39 +46,42 @@ public enum ParameterCatalog {
         + border + health + observation + behaviour
 
     static let scenario: [ParameterSpec] = [
-        ParameterSpec(section: "scenario", key: "name", kind: .text, unit: "", summary: "Name shown in outputs", source: "",
+        ParameterSpec(section: "scenario", key: "name", kind: .text, unit: "", summary: "Name shown in outputs", source: "user's choice",
                       get: { .text($0.configuration.name) },
                       set: { if case .text(let value) = $1 { $0.configuration.name = value } }),
-        ParameterSpec(section: "scenario", key: "start", kind: .date, unit: "", summary: "First simulated day", source: "",
+        ParameterSpec(section: "scenario", key: "start", kind: .date, unit: "", summary: "First simulated day", source: "design choice: the calendar year 2020",
                       get: { .date($0.configuration.startDate) },
                       set: { if case .date(let value) = $1 { $0.configuration.startDate = value } }),
-        ParameterSpec(section: "scenario", key: "end", kind: .date, unit: "", summary: "Last simulated day", source: "",
+        ParameterSpec(section: "scenario", key: "end", kind: .date, unit: "", summary: "Last simulated day", source: "design choice: the calendar year 2020",
                       get: { .date($0.configuration.endDate) },
                       set: { if case .date(let value) = $1 { $0.configuration.endDate = value } }),
         number("scenario", "population_scale", 0.000001...1, "fraction", "Share of the real population simulated (1 = everyone)",
-               "", \.configuration.populationScale),
+               "design choice (1: every resident)", \.configuration.populationScale),
     ]
 
     static let population: [ParameterSpec] = [
         number("population", "total", 1000...ScenarioLimits.maximumPopulation, "persons", "Residents at population scale 1",
-               "38.4 million (brief; UN WPP 2019 gives 38.93 M for mid-2020, see docs/MODEL.md)",
+               "project brief: 38.4 million (UN WPP 2019 gives 38.93 M for mid-2020 and NSIA 30.7 M; docs/MODEL.md §2)",
                \.configuration.population.nationalTotal),
         vector("population", "age_shares", .ageVector(0...1), "share", "Share of residents by age band",
-               "UN WPP 2019, 2020 medium variant (age_distribution.csv)", \.configuration.population.ageShares),
+               "UN WPP 2019 [1], 2020 medium variant, both sexes (age_distribution.csv); public by 8 Apr 2020: yes", \.configuration.population.ageShares),
         vector("population", "household_size_shares", .numberList(0...100), "% of households",
-               "Households with 1, 2, 3, … members", "Afghanistan DHS 2015 Table 2.8; 9+ split by ALCS 2013-14 Table 3.2",
+               "Households with 1, 2, 3, … members", "sizes 1–8: Afghanistan DHS 2015 Table 2.8 [2]; the 9+ share 37.7 % split 20.6 / 13.9 / 3.1 "
+               + "in ALCS 2013-14 Table 3.2 proportions [3]; even spread within each group: assumption; public by 8 Apr 2020: yes",
                \.configuration.population.householdSizeShares),
     ]
 
     static let settings: [ParameterSpec] = [
         number("settings", "idp_settlement_residents", 0...100_000_000, "persons", "Residents of informal IDP settlements",
-               "IOM DTM Baseline Mobility Assessment Round 9, Dec 2019", \.configuration.settings.idpSettlementResidents),
+               "IOM DTM Baseline Mobility Assessment Round 9, Oct–Dec 2019 [4] (7 % of 4,350,900 IDPs)"
+               + "; public by 8 Apr 2020: probably (data to Dec 2019; publication date not checked)", \.configuration.settings.idpSettlementResidents),
         vector("settings", "idp_province_weights", .provinceValues(0...1e12), "weight", "Spread of settlements over provinces",
                "assumption: proportional to population", \.configuration.settings.idpProvinceWeights),
         number("settings", "idp_contacts_per_day", 0...1000, "contacts/day", "Extra contacts within a province's settlements",
                "assumption", \.configuration.settings.idpContactsPerDay),
         number("settings", "prisoners", 0...10_000_000, "persons", "National prison population",
-               "assumption from reported 19,000–43,000 (docs/MODEL.md)", \.configuration.settings.prisoners),
+               "assumption within reported 26,000 (Radio Azadi, c. 2013) to 43,000 detainees (RFE/RL, 21 Apr 2020) [5]"
+               + "; public by 8 Apr 2020: partly (43,000 published after)", \.configuration.settings.prisoners),
         number("settings", "central_prison_share", 0...1, "share", "Prisoners held in the central prison",
                "assumption (Pul-e-Charkhi, Kabul)", \.configuration.settings.centralPrisonShare),
         ParameterSpec(section: "settings", key: "central_prison_province", kind: .province, unit: "",
@@ -91,7 +94,8 @@ public enum ParameterCatalog {
                "Prisoners' community contacts (staff, visitors) relative to a free resident's", "assumption",
                \.configuration.settings.prisonOutsideContactFactor),
         vector("settings", "health_workers_per_1000", .provinceValues(0...1000), "per 1,000",
-               "Health workers per 1,000 residents", "about 5 doctors, nurses and midwives per 10,000 (Safi et al. 2018; WHO)",
+               "Health workers per 1,000 residents", "Safi et al. 2018 [6]: 4.6 doctors, nurses and midwives per 10,000 (WHO), rounded to 5; "
+               + "uniform spread: assumption; public by 8 Apr 2020: yes",
                \.configuration.settings.healthWorkersPerThousand),
         number("settings", "patient_health_worker_contacts_per_day", 0...1000, "contacts/day",
                "Contacts of a hospitalised patient with health workers", "assumption",
@@ -102,67 +106,81 @@ public enum ParameterCatalog {
     ]
 
     static let disease: [ParameterSpec] = [
-        number("disease", "r0", 0...30, "", "Basic reproduction number of the household, school, work and community layers",
-               "Imperial College Report 9 (Ferguson et al. 2020): 2.4", \.configuration.disease.r0),
-    ] + duration("latent", "Exposure to infectiousness", "Lauer et al. 2020 Ann Intern Med; Covasim v3.0", \.configuration.disease.latent)
-      + duration("presymptomatic", "Infectiousness to symptom onset", "Linton et al. 2020 J Clin Med; Covasim v3.0",
+        number("disease", "r0", 0...30, "dimensionless", "Basic reproduction number of the household, school, work and community layers",
+               "Ferguson et al. 2020, Imperial College Report 9 [7]: 2.4 (2.0–2.6 explored); calibrated; public by 8 Apr 2020: yes", \.configuration.disease.r0),
+    ] + duration("latent", "Exposure to infectiousness", "Covasim v3.0 defaults [8], from Lauer et al. 2020 Ann Intern Med [9] incubation minus 1.1"
+                 + "; public by 8 Apr 2020: papers yes; Covasim v3.0 values 28 Mar 2021", \.configuration.disease.latent)
+      + duration("presymptomatic", "Infectiousness to symptom onset", "Covasim v3.0 [8]: Linton et al. 2020 J Clin Med [10] incubation 5.6 − 4.5; public by 8 Apr 2020: papers yes",
                  \.configuration.disease.presymptomatic)
-      + duration("asymptomatic", "Asymptomatic infectious period", "Wölfel et al. 2020 Nature; Covasim v3.0",
+      + duration("asymptomatic", "Asymptomatic infectious period", "Covasim v3.0 [8], from Wölfel et al. 2020 Nature [11]; public by 8 Apr 2020: yes (preprint 8 Mar)",
                  \.configuration.disease.asymptomaticInfectious)
-      + duration("mild_to_recovery", "Mild illness to recovery", "Wölfel et al. 2020 Nature; Covasim v3.0",
+      + duration("mild_to_recovery", "Mild illness to recovery", "Covasim v3.0 [8], from Wölfel et al. 2020 Nature [11]; public by 8 Apr 2020: yes",
                  \.configuration.disease.mildToRecovery)
-      + duration("onset_to_severe", "Symptom onset to severe illness", "Linton et al. 2020 J Clin Med; Covasim v3.0",
+      + duration("onset_to_severe", "Symptom onset to severe illness", "Covasim v3.0 [8]: Linton et al. 2020 J Clin Med [10]; Wang D et al. 2020 JAMA [12]; public by 8 Apr 2020: yes",
                  \.configuration.disease.onsetToSevere)
-      + duration("severe_to_critical", "Severe to critical illness", "Wang et al. 2020 JAMA; Covasim v3.0",
+      + duration("severe_to_critical", "Severe to critical illness", "Covasim v3.0 [8]: mean of Chen J et al. 2020 [13] (8.5 − 6.6) and Wang D et al. 2020 JAMA [12] (1.0); "
+                 + "sd a Covasim estimate; public by 8 Apr 2020: papers yes",
                  \.configuration.disease.severeToCritical)
-      + duration("severe_to_recovery", "Severe illness to recovery", "Verity et al. 2020 Lancet Infect Dis; Covasim v3.0",
+      + duration("severe_to_recovery", "Severe illness to recovery", "Covasim v3.0 [8]: Verity et al. 2020 Lancet Infect Dis [14] onset-to-discharge 24.7 − 6.6; "
+                 + "sd = CV 0.35 × 18.1; public by 8 Apr 2020: yes",
                  \.configuration.disease.severeToRecovery)
-      + duration("critical_to_recovery", "Critical illness to recovery", "Verity et al. 2020; Covasim v3.0",
+      + duration("critical_to_recovery", "Critical illness to recovery", "as severe_to_recovery: Covasim v3.0 [8], Verity et al. 2020 [14]; public by 8 Apr 2020: yes",
                  \.configuration.disease.criticalToRecovery)
-      + duration("critical_to_death", "Critical illness to death", "Verity et al. 2020 onset-to-death 17.8 d minus 6.6 and 1.5",
+      + duration("critical_to_death", "Critical illness to death", "Verity et al. 2020 [14] onset-to-death 17.8 d minus 6.6 and 1.5 (Covasim's 10.7 uses 18.8, whose origin "
+                 + "was not found); sd from Covasim's coefficient of variation 0.45 (its 10.7 d has sd 4.8); public by 8 Apr 2020: yes",
                  \.configuration.disease.criticalToDeath)
       + [
         vector("disease", "symptomatic_probability", .ageVector(0...1), "probability", "Infections that become symptomatic",
-               "Covasim assumption (Kerr et al. 2021)", \.configuration.disease.symptomaticProbability),
+               "Covasim assumption [8] (Kerr et al. 2021; in Covasim's code by 31 Mar 2020), not Davies et al., whose "
+               + "clinical fractions are far lower: 21 % at 10–19 to 69 % at 70+ [15]; public by 8 Apr 2020: yes (Covasim code)", \.configuration.disease.symptomaticProbability),
         vector("disease", "severe_given_symptomatic", .ageVector(0...1), "probability", "Symptomatic cases needing hospital",
-               "Imperial College Report 9, Table 1", \.configuration.disease.severeGivenSymptomatic),
+               "Imperial College Report 9 [7], Table 1: % of symptomatic hospitalised; public by 8 Apr 2020: yes",
+               \.configuration.disease.severeGivenSymptomatic),
         vector("disease", "critical_given_severe", .ageVector(0...1), "probability", "Hospitalised cases needing critical care",
-               "Imperial College Report 9, Table 1", \.configuration.disease.criticalGivenSevere),
+               "Imperial College Report 9 [7], Table 1: % of hospitalised needing critical care; public by 8 Apr 2020: yes",
+               \.configuration.disease.criticalGivenSevere),
         vector("disease", "death_given_critical_with_care", .ageVector(0...1), "probability",
-               "Deaths of critical cases in intensive care", "Verity et al. 2020 IFR / P(critical), capped at 1",
+               "Deaths of critical cases in intensive care", "derived: Verity et al. 2020 [14] IFR by age / (P(symptomatic) × P(severe) × P(critical)), capped at 1; "
+               + "IFR 0.00161, 0.00695, 0.0309, 0.0844, 0.161, 0.595, 1.93, 4.28, 7.80 % by decade, 75+ 5.64 %; public by 8 Apr 2020: yes",
                \.configuration.disease.deathGivenCriticalWithCare),
         number("disease", "death_severe_without_bed", 0...1, "probability", "Deaths of severe cases who find no bed",
-               "Walker et al. 2020 Science; squire", \.configuration.disease.deathSevereWithoutBed),
+               "Walker et al. 2020 Science [16]; squire's effective code default [17] (its docs say 0.5)"
+               + "; public by 8 Apr 2020: no (0.6 in squire from 23 Apr 2020; paper June 2020; grew from Imperial Report 12, 26 Mar 2020)",
+               \.configuration.disease.deathSevereWithoutBed),
         number("disease", "death_critical_without_icu", 0...1, "probability", "Deaths of critical cases who find no ICU place",
-               "Walker et al. 2020 Science; squire", \.configuration.disease.deathCriticalWithoutIntensiveCare),
+               "Walker et al. 2020 Science [16]; squire [17]; public by 8 Apr 2020: yes (in squire on 8 Apr 2020)",
+               \.configuration.disease.deathCriticalWithoutIntensiveCare),
         vector("disease", "relative_susceptibility", .ageVector(0...10), "factor", "Susceptibility by age",
-               "assumption: equal (age effects were not established by April 2020)",
+               "assumption: equal (age effects were not established by April 2020; Davies et al. later estimated about half for under-20s [15])",
                \.configuration.disease.relativeSusceptibility),
         number("disease", "relative_infectiousness_asymptomatic", 0...10, "factor", "Asymptomatic vs symptomatic infectiousness",
-               "Imperial College Report 9 (symptomatic 50 % more infectious)",
+               "Imperial College Report 9 [7]: symptomatic cases 50 % more infectious (Li R et al. 2020 [18]: 0.55; "
+               + "CDC's 0.75 dates from 10 Jul 2020); public by 8 Apr 2020: yes",
                \.configuration.disease.relativeInfectiousnessAsymptomatic),
         number("disease", "relative_infectiousness_presymptomatic", 0...10, "factor",
-               "Presymptomatic vs symptomatic infectiousness", "He et al. 2020 Nat Med; Covasim",
+               "Presymptomatic vs symptomatic infectiousness", "assumption (He et al. 2020 Nat Med [19] found substantial presymptomatic transmission; Covasim)",
                \.configuration.disease.relativeInfectiousnessPresymptomatic),
     ]
 
     static let mobility: [ParameterSpec] = [
         number("mobility", "outside_province_share", 0...1, "share", "Work and community contacts made outside the home province",
-               "assumption (3 %, range 1–10 %)", \.configuration.mobility.outsideProvinceShare),
-        number("mobility", "distance_exponent", 0...10, "", "Gravity model: distance decay exponent",
-               "assumption (gravity form after Viboud et al. 2006 Science)", \.configuration.mobility.distanceExponent),
-        number("mobility", "destination_population_exponent", 0...10, "", "Gravity model: destination population exponent",
-               "assumption (gravity form after Viboud et al. 2006 Science)", \.configuration.mobility.destinationPopulationExponent),
+               "assumption (3 %, range 1–10 %; Wesolowski et al. 2015 [21] and Meredith et al. 2021 [22] argue for a low value)", \.configuration.mobility.outsideProvinceShare),
+        number("mobility", "distance_exponent", 0...10, "dimensionless", "Gravity model: distance decay exponent",
+               "assumption: the plain gravity model (form after Viboud et al. 2006 Science [23]; fitted exponents of [23] "
+               + "and Balcan et al. 2009 [24] not retrieved)", \.configuration.mobility.distanceExponent),
+        number("mobility", "destination_population_exponent", 0...10, "dimensionless", "Gravity model: destination population exponent",
+               "assumption (gravity form after Viboud et al. 2006 Science [23])", \.configuration.mobility.destinationPopulationExponent),
         number("mobility", "minimum_distance_km", 0.1...10000, "km", "Distances below this count as this",
-               "assumption", \.configuration.mobility.minimumDistanceKm),
+               "assumption (the closest capitals are 16 km apart)", \.configuration.mobility.minimumDistanceKm),
     ]
 
     static let importation: [ParameterSpec] = [
         number("importation", "arrivals_per_day_after_data", 0...10_000_000, "persons/day",
-               "Daily arrivals after the last arrival period", "IOM/UNHCR: last reported week 5–11 Apr 2020 (16,681 / 7)",
+               "Daily arrivals after the last arrival period", "IOM/UNHCR [26]: last reported week 5–11 Apr 2020 (16,681 / 7), held to the end: assumption"
+               + "; public by 8 Apr 2020: no (about 21 Apr 2020)",
                \.configuration.importation.arrivalsPerDayAfterData),
         vector("importation", "destination_weights", .provinceValues(0...1e12), "weight", "Where returnees settle",
-               "assumption: population share ×4 Herat, ×4 Nimroz, ×2 Farah, ×2 Kabul",
+               "assumption: population share ×4 Herat, ×4 Nimroz, ×2 Farah, ×2 Kabul (no province table of destinations found)",
                \.configuration.importation.destinationWeights),
         number("importation", "relative_risk_of_returnees", 0...1000, "factor",
                "Returnees' infection risk relative to the source country's average", "assumption",
@@ -170,26 +188,29 @@ public enum ParameterCatalog {
     ]
 
     static let border: [ParameterSpec] = [
-        boolean("border", "open", "Whether returnees can cross", "open in spring 2020", \.configuration.border.open),
-        boolean("border", "screening", "Symptom screening at the crossing", "off in 2020 (questions and temperature only)",
+        boolean("border", "open", "Whether returnees can cross", "returns from Iran continued through spring 2020 (IOM, returnees_from_iran_2020.csv)", \.configuration.border.open),
+        boolean("border", "screening", "Symptom screening at the crossing", "off: screening in 2020 was questions and temperature only (AFP, 16 Mar 2020)",
                 \.configuration.border.screeningEnabled),
         number("border", "screening_sensitivity", 0...1, "share", "Symptomatic infected arrivals caught by screening",
-               "Gostic et al. 2020 eLife (fever scanner 0.7)", \.configuration.border.screeningSensitivity),
-        boolean("border", "quarantine", "Quarantine of all arrivals", "off in 2020", \.configuration.border.quarantineEnabled),
-        integer("border", "quarantine_days", 0...365, "days", "Length of quarantine", "Clifford et al. 2021 Eurosurveillance",
+               "Gostic et al. 2020 eLife [32]: fever scanner sensitivity 0.7 (a lead, not checked in the research notes); public by 8 Apr 2020: yes", \.configuration.border.screeningSensitivity),
+        boolean("border", "quarantine", "Quarantine of all arrivals", "off: no quarantine of arrivals in 2020", \.configuration.border.quarantineEnabled),
+        integer("border", "quarantine_days", 0...365, "days", "Length of quarantine", "the standard 14 days (Clifford et al. 2021 Eurosurveillance [33] evaluated it later)",
                 \.configuration.border.quarantineDays),
-        number("border", "quarantine_adherence", 0...1, "share", "Arrivals who keep to quarantine", "CMMID (0.75)",
+        number("border", "quarantine_adherence", 0...1, "share", "Arrivals who keep to quarantine", "assumption: CMMID constant adherence 0.75 (a lead, not checked)",
                \.configuration.border.quarantineAdherence),
     ]
 
     static let health: [ParameterSpec] = [
         vector("health", "beds", .provinceValues(0...10_000_000), "beds", "Hospital beds for COVID-19 patients",
-               "0.5 per 1,000 (World Bank/OWID), spread by population", \.configuration.health.beds),
+               "0.5 per 1,000: World Bank 2015 via squire hospital_bed_capacity.csv [17] and OWID; spread by population: "
+               + "assumption; public by 8 Apr 2020: yes", \.configuration.health.beds),
         vector("health", "icu", .provinceValues(0...10_000_000), "places", "Intensive-care places (ventilators)",
-               "300 ventilators (press, March 2020; Lowcock & Shah 2021), spread by population", \.configuration.health.intensiveCare),
+               "300 ventilators (press, March 2020; Lowcock & Shah 2021 [34]: only 300 ventilators and two intensive care "
+               + "units; squire's derived 286 [17] is the alternative); spread by population: assumption; public by 8 Apr 2020: no (2021)", \.configuration.health.intensiveCare),
         vector("health", "access", .provinceValues(0...1), "factor",
                "Access: scales testing, care seeking and compliance",
-               "assumption from SIGAR district control 54/34/12 % (Oct 2018); Kabul 0.95", \.configuration.access.access),
+               "SIGAR Quarterly Report, Jan 2019 (data Oct 2018) [35]: 54 / 34 / 12 % of districts (via AP); weights "
+               + "1 / 0.6 / 0.3 and Kabul 0.95: assumption; public by 8 Apr 2020: data yes", \.configuration.access.access),
     ]
 
     static let behaviour: [ParameterSpec] = [
@@ -214,12 +235,13 @@ public enum ParameterCatalog {
         number("observation", "test_seeking_critical", 0...1, "probability", "Critical cases who seek a test",
                "assumption (calibrated)", \.configuration.observation.testSeekingCritical),
         number("observation", "background_test_seekers_per_100k", 0...100_000, "per 100,000 per day",
-               "People without COVID-19 seeking a test", "assumption (14 % positivity on 7 Apr 2020, OCHA)",
+               "People without COVID-19 seeking a test", "assumption (the target: 14 % of tests positive on 7 Apr 2020, OCHA Flash Update No. 29 [36])",
                \.configuration.observation.backgroundTestSeekersPer100k),
         number("observation", "initial_tests_per_day", 0...100_000_000, "tests/day", "National tests per day before any capacity event",
-               "no testing before 23 Feb 2020", \.configuration.observation.initialTestsPerDay),
+               "no testing before the first timeline event (23 Feb 2020)", \.configuration.observation.initialTestsPerDay),
         number("observation", "test_sensitivity", 0...1, "probability", "PCR sensitivity in symptomatic people",
-               "Fang et al. 2020 Radiology (0.71)", \.configuration.observation.testSensitivity),
+               "Fang et al. 2020 Radiology [37]: initial RT-PCR 71 % (36/51); for context Wang W et al. 2020 [38], "
+               + "Ai et al. 2020 [39]; public by 8 Apr 2020: yes", \.configuration.observation.testSensitivity),
         integer("observation", "reporting_delay_days", 0...60, "days", "Test to confirmed case in the record",
                 "assumption", \.configuration.observation.reportingDelayDays),
         number("observation", "post_mortem_testing_in_hospital", 0...1, "probability",
@@ -239,13 +261,13 @@ public enum ParameterCatalog {
         number("observation", "isolation_of_confirmed", 0...1, "share", "Confirmed cases who isolate until recovery",
                "assumption", \.configuration.observation.isolationOfConfirmed),
         integer("observation", "test_rank_hospitalised", 1...4, "rank", "Order in which hospitalised patients' samples are tested (1 first; equal ranks share one lottery)",
-                "WHO interim guidance on laboratory testing, 19 March 2020", \.configuration.observation.testPriority.ranks[0]),
+                "WHO interim guidance on laboratory testing, 19 March 2020; public by 8 Apr 2020: yes", \.configuration.observation.testPriority.ranks[0]),
         integer("observation", "test_rank_health_workers", 1...4, "rank", "Order for health workers' samples",
-                "WHO interim guidance on laboratory testing, 19 March 2020", \.configuration.observation.testPriority.ranks[1]),
+                "WHO interim guidance on laboratory testing, 19 March 2020; public by 8 Apr 2020: yes", \.configuration.observation.testPriority.ranks[1]),
         integer("observation", "test_rank_symptomatic", 1...4, "rank", "Order for other symptomatic seekers and post-mortem samples outside hospital",
-                "WHO interim guidance on laboratory testing, 19 March 2020", \.configuration.observation.testPriority.ranks[2]),
+                "WHO interim guidance on laboratory testing, 19 March 2020; public by 8 Apr 2020: yes", \.configuration.observation.testPriority.ranks[2]),
         integer("observation", "test_rank_others", 1...4, "rank", "Order for people seeking a test for other illnesses",
-                "WHO interim guidance on laboratory testing, 19 March 2020", \.configuration.observation.testPriority.ranks[3]),
+                "WHO interim guidance on laboratory testing, 19 March 2020; public by 8 Apr 2020: yes", \.configuration.observation.testPriority.ranks[3]),
         integer("observation", "seroconversion_days", 0...120, "days", "Infection to detectable antibodies",
                 "Long et al. 2020 Nat Med 26:845 (IgG by ~19 days after onset; median ~13 d after onset + ~5 d incubation)",
                 \.configuration.observation.serology.conversionDays),
