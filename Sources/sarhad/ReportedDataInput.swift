@@ -33,7 +33,7 @@ enum ReportedDataInput {
 
     /// A record file names its measure in a column; the older layout has none.
     static func isRecordFormat(_ text: String) -> Bool {
-        let header = text.prefix { $0 != "\n" && $0 != "\r" }
+        let header = text.prefix { !$0.isNewline }
         return header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains("measure")
     }
 

@@ -11,11 +11,8 @@ struct RecordCSV {
     var rows: [Row]
 
     init(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var line = String(line)
-            if line.hasSuffix("\r") { line.removeLast() }
-            return line
-        }
+        // Swift reads "\r\n" as one character, a newline, so files from Windows split the same way.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         // A byte-order mark, as spreadsheet programs write, is not part of the first column's name.
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         header = (lines.first ?? "").split(separator: ",", omittingEmptySubsequences: false).map { RecordCSV.clean($0) }
