@@ -62,4 +62,20 @@ struct RecordCommandTests {
             #expect(help.status == 0 && help.standardOutput.contains("Example: sarhad record check"), "\(help.standardOutput)")
         }
     }
+
+    @Test("calibrate --data reads a record file or the older national layout, each refused with its line when bad")
+    func calibrateData() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.write("date,province,measure,value\n2020-04-01,national,confirmed_cumulative,10\n2020-04-02,national,confirmed_cumulative,9\n",
+                       "record.csv", in: directory)
+        try Self.write("date,cumulative_cases,cumulative_deaths\n2020-04-01,10,0\n2020-04-02,x,0\n", "old.csv", in: directory)
+        let record = try SarhadProcess.run(["calibrate", "--data", "record.csv", "--population-scale", "0.001"], in: directory, killAfter: 120)
+        #expect(record.status == 2)
+        #expect(record.standardError.contains("record.csv:line 3: `value` national confirmed_cumulative falls to 9"), "\(record.standardError)")
+        let old = try SarhadProcess.run(["calibrate", "--data", "old.csv", "--population-scale", "0.001"], in: directory, killAfter: 120)
+        #expect(old.status == 2)
+        #expect(old.standardError.contains("old.csv:line 3: has 2020-04-02,x,0; expected a date and two non-negative counts"),
+                "\(old.standardError)")
+    }
 }
