@@ -22,7 +22,7 @@ struct CalibrateCommand: ParsableCommand {
 
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
     @Option(help: "Fit the records up to this date (YYYY-MM-DD).") var through: String = "2020-04-08"
-    @Option(help: "Recorded series to fit (CSV date,cumulative_cases,cumulative_deaths; default: bundled JHU CSSE).")
+    @Option(help: "Recorded series to fit: a record file (date,province,measure,value; see `sarhad record check`) or CSV date,cumulative_cases,cumulative_deaths (default: the bundled record through 2020-04-08).")
     var data: String?
     @Flag(help: "Also fit the bundled provincial case counts (OCHA).") var provinces = false
     @Option(help: "Particles per generation, at least 10 and at most \(WorkLimits.grouped(WorkLimits.maximumParticles)).")

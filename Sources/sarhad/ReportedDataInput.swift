@@ -4,29 +4,50 @@ import SarhadInference
 import SarhadModel
 import SarhadScenario
 
-/// The recorded series a calibration fits: by default the bundled JHU CSSE national series (final
-/// revision, dated by report) and, with `--provinces`, the bundled OCHA provincial counts.
+/// The recorded series a calibration fits: by default the bundled record through 8 April 2020 (the JHU
+/// CSSE national series, final revision, dated by report, and the OCHA provincial counts, re-laid in
+/// the record format), read by the same parser as a planner's record. `--data FILE` takes either a
+/// record file (header `date,province,measure,value`) or the older `date,cumulative_cases,cumulative_deaths`.
 enum ReportedDataInput {
-    static let nationalFile = "afghanistan_reported_to_2020-04-08.csv"
-    static let provinceFile = "province_cases_to_2020-04-08.csv"
+    static let recordFile = "afghanistan_record_to_2020-04-08.csv"
 
     static func load(path: String?, provinces: Bool, scenario: Scenario) throws -> ReportedSeries {
         do {
-            let table: CSVTable
-            if let path {
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    throw ScenarioError(file: path, message: "cannot be read", expected: "a readable CSV file")
-                }
-                table = try CSVTable(text: text, name: path)
-            } else {
-                table = try BundledData.table(nationalFile)
+            guard let path else {
+                return try series(of: record(text: BundledData.text(recordFile), name: recordFile, scenario: scenario), provinces: provinces)
             }
-            let national = try nationalPoints(table)
-            let provincePoints = provinces ? try provincialPoints(BundledData.table(provinceFile), scenario: scenario) : []
-            return ReportedSeries(national: national, provinces: provincePoints)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw ScenarioError(file: path, message: "cannot be read", expected: "a readable CSV file")
+            }
+            if isRecordFormat(text) {
+                return series(of: try record(text: text, name: path, scenario: scenario), provinces: provinces)
+            }
+            // The older national-only layout; the provinces then come from the bundled record, as they always did.
+            let national = try nationalPoints(CSVTable(text: text, name: path))
+            let bundled = try record(text: BundledData.text(recordFile), name: recordFile, scenario: scenario).reportedSeries()
+            return ReportedSeries(national: national, provinces: provinces ? bundled.provinces : [])
         } catch let error as ScenarioError {
             throw InputError(error)
         }
+    }
+
+    /// A record file names its measure in a column; the older layout has none.
+    static func isRecordFormat(_ text: String) -> Bool {
+        let header = text.prefix { !$0.isNewline }
+        return header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains("measure")
+    }
+
+    static func record(text: String, name: String, scenario: Scenario) throws(ScenarioError) -> EpidemicRecord {
+        do {
+            return try EpidemicRecord.parse(text: text, name: name, provinces: scenario.configuration.provinces.map(\.name))
+        } catch {
+            throw ScenarioError(message: error.description)
+        }
+    }
+
+    private static func series(of record: EpidemicRecord, provinces: Bool) -> ReportedSeries {
+        let series = record.reportedSeries()
+        return provinces ? series : ReportedSeries(national: series.national)
     }
 
     /// Columns `date,cumulative_cases,cumulative_deaths`.
@@ -41,21 +62,6 @@ enum ReportedDataInput {
                                     expected: "a date and two non-negative counts")
             }
             points.append(ReportedSeries.Point(date: date, cases: cases, deaths: deaths))
-        }
-        return points
-    }
-
-    static func provincialPoints(_ table: CSVTable, scenario: Scenario) throws(ScenarioError) -> [ReportedSeries.ProvincePoint] {
-        let dateColumn = try table.column("date"), provinceColumn = try table.column("pcode")
-        let casesColumn = try table.column("cumulative_cases")
-        var points = [ReportedSeries.ProvincePoint]()
-        for (index, row) in table.rows.enumerated() {
-            guard let date = SimDate(iso: row[dateColumn]), let province = scenario.provinceIndex(row[provinceColumn]) else {
-                throw ScenarioError(file: table.name, line: index + 2, key: nil, message: "has an unknown date or province",
-                                    expected: "an ISO date and a province pcode")
-            }
-            guard let cases = Double(row[casesColumn]) else { continue }
-            points.append(ReportedSeries.ProvincePoint(date: date, province: province, cases: cases))
         }
         return points
     }
