@@ -59,7 +59,7 @@ struct ContactTargetTests {
                         let destinationChance = layer == .school
                             ? (0..<provinces).map { $0 == province ? 1.0 : 0 }
                             : probabilities(keep: targets.destinationKeep, alias: targets.destinationAlias,
-                                            from: targets.destinationRow(province: province, contactBand: contactBand),
+                                            from: targets.destinationRow(province: province, contactCell: contactBand),
                                             count: provinces)
                         for destination in 0..<provinces {
                             let cell = destination * bands + contactBand

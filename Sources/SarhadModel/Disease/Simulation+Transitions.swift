@@ -7,6 +7,8 @@ struct InfectionFacts {
     var homeProvince: UInt8
     var ageBand: UInt8
     var isHealthWorker: Bool
+    /// The agent's cell of the (province, age band, activity class) index.
+    var homeCell: Int32
 
     @inline(__always)
     init(_ agent: Int, population: Population, history: NaturalHistory) {
@@ -22,9 +24,10 @@ struct InfectionFacts {
         self.ageBand = ageBand
         isHealthWorker = agentFlags & AgentFlag.healthWorker != 0
         homeProvince = agentFlags & AgentFlag.imprisoned != 0 ? UInt8(population.homeProvince(of: agent)) : location
+        // Read only when there are classes: one random load less per infection when there are not.
+        let activity = population.activityClasses > 1 ? Int(population.activityClass[agent]) : 0
+        homeCell = Int32(population.cell(province: Int(homeProvince), band: Int(ageBand), activity: activity))
     }
-
-    var homeCell: Int { Int(homeProvince) * AgeBands.count + Int(ageBand) }
 }
 
 extension Simulation {
@@ -36,7 +39,7 @@ extension Simulation {
     /// `facts` are gathered in the parallel contact phase, so this sequential step touches only `state`.
     func infect(_ agent: Int, day: Int, layer: ContactLayer?, facts: InfectionFacts) {
         population.state[agent] = InfectionState.exposed.rawValue
-        susceptibleIndex.leftSusceptible(cell: facts.homeCell)
+        susceptibleIndex.leftSusceptible(cell: Int(facts.homeCell))
         let province = Int(facts.province)
         add(.infections, day: day, province: province)
         if facts.isHealthWorker { add(.healthWorkerInfections, day: day, province: province) }

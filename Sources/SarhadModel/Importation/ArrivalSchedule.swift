@@ -33,6 +33,7 @@ struct ArrivalSchedule {
                 let province = destinationTable.sample(random.uniform())
                 guard let agent = PopulationBuilder.pickAdult(
                     province: province, byAge: population.agentsByProvinceAge, ageStart: population.ageIndexStart,
+                    classes: population.activityClasses,
                     flags: population.flags, bands: AgeBands.youngAdultBands, random: &random) else { continue }
                 population.flags[agent] |= AgentFlag.abroad | AgentFlag.returnee
                 arrivals.append(Arrival(agent: UInt32(agent), crossing: UInt8(crossing)))

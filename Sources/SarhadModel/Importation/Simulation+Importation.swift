@@ -57,7 +57,8 @@ extension Simulation {
         let course = latent + presymptomatic + afterOnset
         var random = CounterRandom(seed: seed, purpose: .arrivalInfectionAge, subject: UInt64(agent))
         let age = random.below(course)
-        susceptibleIndex.leftSusceptible(cell: population.homeProvince(of: agent) * AgeBands.count + band)
+        susceptibleIndex.leftSusceptible(cell: population.cell(province: population.homeProvince(of: agent), band: band,
+                                                                activity: Int(population.activityClass[agent])))
 
         if age < latent {
             population.state[agent] = InfectionState.exposed.rawValue

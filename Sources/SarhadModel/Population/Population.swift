@@ -17,17 +17,32 @@ public final class Population: @unchecked Sendable {
     public let householdOffset: UnsafeMutableBufferPointer<UInt8>
     public let householdSize: UnsafeMutableBufferPointer<UInt8>
 
-    /// Agents sorted by (home province, age band); `ageIndexStart[p * 16 + a]` opens each run.
+    /// The agent's contact-activity class (`ContactActivityParameters`), 0 when activity is uniform.
+    public let activityClass: UnsafeMutableBufferPointer<UInt8>
+    /// Classes in `activityClass`; 1 when everyone is alike.
+    public let activityClasses: Int
+
+    /// Agents sorted by (home province, age band, activity class); `ageIndexStart[cell(p, a, c)]` opens
+    /// each run, so a (province, age band) is the contiguous run from `cell(p, a, 0)` to `cell(p, a + 1, 0)`.
     public let agentsByProvinceAge: UnsafeMutableBufferPointer<UInt32>
     public internal(set) var ageIndexStart: [Int] = []
+
+    /// Cells of `agentsByProvinceAge` per province: age bands × activity classes.
+    public var cellsPerProvince: Int { AgeBands.count * activityClasses }
+
+    @inline(__always)
+    public func cell(province: Int, band: Int, activity: Int = 0) -> Int {
+        (province * AgeBands.count + band) * activityClasses + activity
+    }
 
     /// Members of settings, grouped by province: `members[start[p] ..< start[p + 1]]`.
     public internal(set) var idpSettlementMembers = SettingIndex(members: [], start: [])
     public internal(set) var prisonMembers = SettingIndex(members: [], start: [])
     public internal(set) var healthWorkers = SettingIndex(members: [], start: [])
 
-    init(provinceStart: [Int]) {
+    init(provinceStart: [Int], activityClasses: Int = 1) {
         self.provinceStart = provinceStart
+        self.activityClasses = activityClasses
         let agents = provinceStart.last ?? 0
         count = agents
         provinceCount = provinceStart.count - 1
@@ -47,6 +62,7 @@ public final class Population: @unchecked Sendable {
         flags = column(0)
         householdOffset = writtenByBuilder(UInt8.self)
         householdSize = writtenByBuilder(UInt8.self)
+        activityClass = column(0)
         agentsByProvinceAge = writtenByBuilder(UInt32.self)
     }
 
@@ -57,6 +73,7 @@ public final class Population: @unchecked Sendable {
         LargePages.deallocate(flags)
         LargePages.deallocate(householdOffset)
         LargePages.deallocate(householdSize)
+        LargePages.deallocate(activityClass)
         LargePages.deallocate(agentsByProvinceAge)
     }
 
@@ -74,8 +91,8 @@ public final class Population: @unchecked Sendable {
         provinceStart[province + 1] - provinceStart[province]
     }
 
-    /// Bytes held per agent: six one-byte columns and the four-byte age index.
-    public static let bytesPerAgent = 6 + 4
+    /// Bytes held per agent: seven one-byte columns and the four-byte age index.
+    public static let bytesPerAgent = 7 + 4
 }
 
 /// Agents of one setting grouped by province.
@@ -105,7 +122,7 @@ extension Population {
     /// A fresh copy of every column and index: one population can be built once and reused by many
     /// runs (calibration particles) that each change their own copy.
     public func copy() -> Population {
-        let copy = Population(provinceStart: provinceStart)
+        let copy = Population(provinceStart: provinceStart, activityClasses: activityClasses)
         copy.restore(from: self)
         return copy
     }
@@ -113,10 +130,11 @@ extension Population {
     /// Overwrites every column and index with `template`'s (same province sizes): reusing buffers
     /// that are already mapped costs a memory copy and no page faults.
     public func restore(from template: Population) {
-        precondition(template.provinceStart == provinceStart, "a population restores only from one of the same shape")
+        precondition(template.provinceStart == provinceStart && template.activityClasses == activityClasses,
+                     "a population restores only from one of the same shape")
         for (source, target) in [(template.location, location), (template.ageBand, ageBand), (template.state, state),
                                  (template.flags, flags), (template.householdOffset, householdOffset),
-                                 (template.householdSize, householdSize)] {
+                                 (template.householdSize, householdSize), (template.activityClass, activityClass)] {
             target.baseAddress!.update(from: source.baseAddress!, count: count)
         }
         agentsByProvinceAge.baseAddress!.update(from: template.agentsByProvinceAge.baseAddress!, count: count)

@@ -25,7 +25,8 @@ public enum PopulationBuilder {
         let provinceStart = starts
         let provinceCount = residents.count
 
-        let population = Population(provinceStart: provinceStart)
+        let activityClasses = configuration.contactActivity.classCount
+        let population = Population(provinceStart: provinceStart, activityClasses: activityClasses)
         // Alias tables and stream keys worked out once: 38 million draws each take one mixing round and
         // no binary search (together a third of the population's construction time).
         let ageTable = AliasTable(weights: configuration.population.ageShares)
@@ -35,6 +36,8 @@ public enum PopulationBuilder {
         let ages = SharedBuffer(population.ageBand.baseAddress!)
         let offsets = SharedBuffer(population.householdOffset.baseAddress!)
         let sizes = SharedBuffer(population.householdSize.baseAddress!)
+        let activity = SharedBuffer(population.activityClass.baseAddress!)
+        let activityKey = StreamKey(seed: seed, purpose: .contactActivity)
         let stopped = StopFlag()
         Parallel.forEach(tasks: provinceCount, threads: threads) { province in
             if stopped.isSet { return }
@@ -50,6 +53,12 @@ public enum PopulationBuilder {
                     let id = agent + member
                     var ageRandom = CounterRandom(ageKey, subject: UInt64(id))
                     ages.base[id] = UInt8(ageTable.sample(ageRandom.uniform()))
+                    if activityClasses > 1 {
+                        // Equally likely classes; a stream of its own, so the ages and households are those of
+                        // a population without activity classes.
+                        var activityRandom = CounterRandom(activityKey, subject: UInt64(id))
+                        activity.base[id] = UInt8(activityRandom.below(activityClasses))
+                    }
                     locations.base[id] = UInt8(province)
                     offsets.base[id] = UInt8(member)
                     sizes.base[id] = UInt8(size)
@@ -94,7 +103,7 @@ public enum PopulationBuilder {
             let target = Int((settings.prisoners * shares[province] * scale).rounded())
             var random = CounterRandom(seed: seed, purpose: .settingSelection, day: 1, subject: UInt64(province))
             for _ in 0..<target {
-                guard let agent = pickAdult(province: province, byAge: byAge, ageStart: ageStart, flags: flags,
+                guard let agent = pickAdult(province: province, byAge: byAge, ageStart: ageStart, classes: activityClasses, flags: flags,
                                             random: &random) else { break }
                 flags[agent] |= AgentFlag.imprisoned
                 let prison = random.uniform() < settings.centralPrisonShare ? settings.centralPrisonProvince : province
@@ -111,7 +120,7 @@ public enum PopulationBuilder {
             let target = Int((Double(residents[province]) * density).rounded())
             var random = CounterRandom(seed: seed, purpose: .settingSelection, day: 2, subject: UInt64(province))
             for _ in 0..<target {
-                guard let agent = pickAdult(province: province, byAge: byAge, ageStart: ageStart, flags: flags,
+                guard let agent = pickAdult(province: province, byAge: byAge, ageStart: ageStart, classes: activityClasses, flags: flags,
                                             random: &random) else { break }
                 flags[agent] |= AgentFlag.healthWorker
                 healthWorkerGroups[province].append(UInt32(agent))
@@ -134,11 +143,11 @@ public enum PopulationBuilder {
     }
 
     /// A random adult (20–59) of the province with no setting flag yet; nil after 64 failed tries.
-    static func pickAdult(province: Int, byAge: UnsafeMutableBufferPointer<UInt32>, ageStart: [Int],
+    static func pickAdult(province: Int, byAge: UnsafeMutableBufferPointer<UInt32>, ageStart: [Int], classes: Int,
                           flags: UnsafeMutableBufferPointer<UInt8>, bands: ClosedRange<Int> = AgeBands.adultBands,
                           random: inout CounterRandom) -> Int? {
-        let low = ageStart[province * AgeBands.count + bands.lowerBound]
-        let high = ageStart[province * AgeBands.count + bands.upperBound + 1]
+        let low = ageStart[(province * AgeBands.count + bands.lowerBound) * classes]
+        let high = ageStart[(province * AgeBands.count + bands.upperBound + 1) * classes]
         guard high > low else { return nil }
         for _ in 0..<64 {
             let agent = Int(byAge[low + random.below(high - low)])
@@ -147,15 +156,17 @@ public enum PopulationBuilder {
         return nil
     }
 
-    /// Counting sort of agents by (province, age band); provinces are already contiguous.
+    /// Counting sort of agents by (province, age band, activity class); provinces are already contiguous.
     static func indexByProvinceAndAge(_ population: Population, threads: Int) -> [Int] {
         let provinceStart = population.provinceStart
-        let bands = AgeBands.count
+        let classes = population.activityClasses
+        let bands = population.cellsPerProvince
         let ageBand = population.ageBand
+        let activityClass = population.activityClass
         var counts = [Int](repeating: 0, count: population.provinceCount * bands)
         for province in 0..<population.provinceCount {
             for agent in provinceStart[province]..<provinceStart[province + 1] {
-                counts[province * bands + Int(ageBand[agent])] += 1
+                counts[province * bands + Int(ageBand[agent]) * classes + Int(activityClass[agent])] += 1
             }
         }
         var start = [Int](repeating: 0, count: counts.count + 1)
@@ -163,10 +174,11 @@ public enum PopulationBuilder {
         let cellStart = start
         let index = SharedBuffer(population.agentsByProvinceAge.baseAddress!)
         let ages = SharedBuffer(ageBand.baseAddress!)
+        let activities = SharedBuffer(activityClass.baseAddress!)
         Parallel.forEach(tasks: population.provinceCount, threads: threads) { province in
             var cursor = Array(cellStart[(province * bands)..<(province * bands + bands)])
             for agent in provinceStart[province]..<provinceStart[province + 1] {
-                let band = Int(ages.base[agent])
+                let band = Int(ages.base[agent]) * classes + Int(activities.base[agent])
                 index.base[cursor[band]] = UInt32(agent)
                 cursor[band] += 1
             }

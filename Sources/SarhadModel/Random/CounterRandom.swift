@@ -110,4 +110,5 @@ public enum RandomPurpose: UInt16, Sendable {
     case seeding
     case calibration
     case postMortemTest
+    case contactActivity
 }

@@ -19,12 +19,15 @@ public struct ModelConfiguration: Sendable, Equatable {
     public var timeline: [TimelineEvent]
     /// How contacts respond to recent deaths (off unless a scenario turns it on).
     public var behaviour: BehaviourParameters
+    /// How much people differ in contacts outside the home (off unless a scenario turns it on).
+    public var contactActivity: ContactActivityParameters
 
     public init(name: String, startDate: SimDate, endDate: SimDate, populationScale: Double, provinces: [Province],
                 population: PopulationParameters, settings: SettingParameters, disease: DiseaseParameters,
                 contacts: ContactParameters, mobility: MobilityParameters, importation: ImportationParameters,
                 border: BorderParameters, health: HealthSystemParameters, access: AccessParameters,
-                observation: ObservationParameters, timeline: [TimelineEvent], behaviour: BehaviourParameters = .off) {
+                observation: ObservationParameters, timeline: [TimelineEvent], behaviour: BehaviourParameters = .off,
+                contactActivity: ContactActivityParameters = .off) {
         self.name = name
         self.startDate = startDate
         self.endDate = endDate
@@ -42,6 +45,7 @@ public struct ModelConfiguration: Sendable, Equatable {
         self.observation = observation
         self.timeline = timeline
         self.behaviour = behaviour
+        self.contactActivity = contactActivity
     }
 
     public var dayCount: Int { endDate.days(since: startDate) + 1 }

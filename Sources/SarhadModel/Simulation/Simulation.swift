@@ -22,6 +22,8 @@ public final class Simulation {
     let maximumSusceptibility: Double
     /// s(a) / max s: the chance a contact with age band a is accepted (susceptibility thinning).
     let acceptance: [Double]
+    /// Activity of each contact-activity class (`ContactActivityParameters`), `[1]` when all are alike.
+    let activityLevels: [Double]
     /// Row-normalised contact matrices and row totals for the matrix layers (index by `ContactLayer.rawValue`).
     let contactRates: [[Double]]
     /// Where matrix contacts land, rebuilt whenever `susceptibleIndex` drops agents.
@@ -84,14 +86,20 @@ public final class Simulation {
         susceptibility = configuration.disease.relativeSusceptibility
         maximumSusceptibility = max(1e-12, susceptibility.max() ?? 1)
         history = NaturalHistory(disease: configuration.disease, seed: seed)
+        activityLevels = configuration.contactActivity.levels
+        precondition(activityLevels.count == population.activityClasses,
+                     "the population was built with \(population.activityClasses) activity classes, the configuration has \(activityLevels.count)")
         beta = TransmissionCalibration.transmissionProbability(disease: configuration.disease,
-                                                               contacts: configuration.contacts)
+                                                               contacts: configuration.contacts,
+                                                               activityLevels: activityLevels)
         let matrices = ContactLayer.matrixLayers.map { configuration.contacts.matrix($0)! }
         contactRates = matrices.map { matrix in (0..<AgeBands.count).map { matrix.rowTotal($0) } }
         let maximum = maximumSusceptibility
         acceptance = susceptibility.map { $0 / maximum }
-        susceptibleIndex = SusceptibleIndex(ageIndexStart: population.ageIndexStart)
+        susceptibleIndex = SusceptibleIndex(ageIndexStart: population.ageIndexStart,
+                                             activityClasses: population.activityClasses)
         contactTargets = ContactTargets(contactRows: matrices.map(\.rows), acceptance: acceptance,
+                                        activityLevels: activityLevels,
                                         mobility: configuration.mobility.matrix(provinces: configuration.provinces))
         contactTargets.update(listedShare: susceptibleIndex.listedShare, threads: self.threads)
 

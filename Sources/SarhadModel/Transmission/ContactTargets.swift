@@ -1,50 +1,60 @@
-/// Where school, work and community contacts land, drawn only among the (province, age) cells'
-/// listed agents, who include every susceptible one (`SusceptibleIndex`).
+/// Where school, work and community contacts land, drawn only among the (province, age, activity)
+/// cells' listed agents, who include every susceptible one (`SusceptibleIndex`).
 ///
 /// A contact from age band b in province p reaches band b′ in province d with chance
-/// M(b, b′) · mobility(p, d), and then a uniform resident of that cell, accepted with the susceptibility
-/// ratio a(b′) if susceptible. Weighting each cell by a(b′) and by the share of its residents still listed,
-/// ℓ(d, b′), and scaling the layer's event rate by the total weight
-/// `reach(b, p) = Σ M(b, b′) a(b′) Σ_d mobility(p, d) ℓ(d, b′)`, gives every susceptible resident
-/// exactly the chance of infection it had, while the contacts that could only have met someone immune or
-/// been refused are never drawn. Late in an epidemic that is most of them.
+/// M(b, b′) · mobility(p, d), and then a resident of that (province, band) in proportion to their
+/// activity w (`ContactActivityParameters`; 1 for all when activity is uniform), accepted with the
+/// susceptibility ratio a(b′) if susceptible. The contact's cell j = (b′, class c) is weighted by
+/// a(b′) · w_c and by its listed agents as a share of the band's residents, ℓ(d, j), and the layer's
+/// event rate is scaled by the total weight
+/// `reach(b, p) = Σ_j M(b, b′) a(b′) w_c Σ_d mobility(p, d) ℓ(d, j)`: every susceptible resident
+/// has exactly the chance of infection it had, while the contacts that could only have met someone
+/// immune or been refused are never drawn. Late in an epidemic that is most of them.
 struct ContactTargets {
     static let layers: [ContactLayer] = [.school, .work, .community]
 
     let provinceCount: Int
-    /// Row-normalised matrix rows times the acceptance ratio, `[(layerSlot * 16 + b) * 16 + b′]`.
+    /// Contact cells per province: age bands × activity classes.
+    let cells: Int
+    /// Row-normalised matrix rows times the acceptance ratio and the class's activity,
+    /// `[(layerSlot * 16 + b) * cells + j]`.
     private let weightedRows: [Double]
     /// Row-stochastic mobility, `[p * provinceCount + d]`.
     private let mobility: [Double]
 
     /// The factor on each layer's event rate, `[(layerSlot * 16 + b) * provinceCount + p]`.
     private(set) var reach: [Double]
-    /// Alias rows of the contact's band, 16 columns from `bandRow(layer:band:province:)`.
+    /// Alias rows of the contact's cell (band and activity class), `cells` columns from `bandRow(layer:band:province:)`.
     private(set) var bandKeep: [Double]
     private(set) var bandAlias: [Int32]
-    /// Alias rows of the contact's province given its band, `provinceCount` columns from `destinationRow`.
+    /// Alias rows of the contact's province given its cell, `provinceCount` columns from `destinationRow`.
     private(set) var destinationKeep: [Double]
     private(set) var destinationAlias: [Int32]
 
-    init(contactRows: [[[Double]]], acceptance: [Double], mobility: [[Double]]) {
+    init(contactRows: [[[Double]]], acceptance: [Double], activityLevels: [Double] = [1], mobility: [[Double]]) {
         let bands = AgeBands.count
+        let classes = activityLevels.count
         provinceCount = mobility.count
+        cells = bands * classes
         var rows = [Double]()
         for layer in ContactTargets.layers {
             for band in 0..<bands {
                 let row = contactRows[layer.rawValue][band]
                 let total = row.reduce(0, +)
-                for contactBand in 0..<bands { rows.append(total > 0 ? row[contactBand] / total * acceptance[contactBand] : 0) }
+                for contactBand in 0..<bands {
+                    let weight = total > 0 ? row[contactBand] / total * acceptance[contactBand] : 0
+                    for level in activityLevels { rows.append(weight * level) }
+                }
             }
         }
         weightedRows = rows
         self.mobility = mobility.flatMap { $0 }
         let tableRows = ContactTargets.layers.count * bands * provinceCount
         reach = [Double](repeating: 0, count: tableRows)
-        bandKeep = [Double](repeating: 1, count: tableRows * bands)
-        bandAlias = [Int32](repeating: 0, count: tableRows * bands)
-        destinationKeep = [Double](repeating: 1, count: provinceCount * bands * provinceCount)
-        destinationAlias = [Int32](repeating: 0, count: provinceCount * bands * provinceCount)
+        bandKeep = [Double](repeating: 1, count: tableRows * cells)
+        bandAlias = [Int32](repeating: 0, count: tableRows * cells)
+        destinationKeep = [Double](repeating: 1, count: provinceCount * cells * provinceCount)
+        destinationAlias = [Int32](repeating: 0, count: provinceCount * cells * provinceCount)
     }
 
     @inline(__always)
@@ -74,44 +84,45 @@ struct ContactTargets {
 
     @inline(__always)
     func bandRow(_ layer: ContactLayer, band: Int, province: Int) -> Int {
-        reachIndex(layer, band: band, province: province) * AgeBands.count
+        reachIndex(layer, band: band, province: province) * cells
     }
 
     @inline(__always)
-    func destinationRow(province: Int, contactBand: Int) -> Int {
-        ContactTargets.destinationRow(province: province, contactBand: contactBand, provinceCount: provinceCount)
+    func destinationRow(province: Int, contactCell: Int) -> Int {
+        ContactTargets.destinationRow(province: province, contactCell: contactCell, cells: cells, provinceCount: provinceCount)
     }
 
     @inline(__always)
-    static func destinationRow(province: Int, contactBand: Int, provinceCount: Int) -> Int {
-        (province * AgeBands.count + contactBand) * provinceCount
+    static func destinationRow(province: Int, contactCell: Int, cells: Int, provinceCount: Int) -> Int {
+        (province * cells + contactCell) * provinceCount
     }
 
-    /// Rebuilds every table from the share of each cell's residents still listed, `[d * 16 + b′]`. Two
+    /// Rebuilds every table from each cell's listed share (`SusceptibleIndex.listedShare`), `[d * cells + j]`. Two
     /// passes, each over provinces in parallel (a rebuild is a fixed cost of some 45,000 weights, and the
     /// simulation waits for it): first the destination rows and what each origin's mobile contacts can
     /// still reach, then the band rows, which need all of the first pass.
     mutating func update(listedShare: [Double], threads: Int = 1) {
         let bands = AgeBands.count
+        let cells = self.cells
         let provinces = provinceCount
         // Copied out so that the workers read nothing of `self` while its tables are written.
         let mobility = mobility, weightedRows = weightedRows
         // Σ_d mobility(p, d) ℓ(d, b′): how much of a mobile contact's reach into band b′ is left.
-        var mobileShare = [Double](repeating: 0, count: provinces * bands)
+        var mobileShare = [Double](repeating: 0, count: provinces * cells)
         ContactTargets.sharing(&destinationKeep, &destinationAlias, &mobileShare) { keep, alias, mobile in
             Parallel.forEach(tasks: provinces, threads: threads) { province in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: provinces) { weights in
-                    for contactBand in 0..<bands {
+                    for contactCell in 0..<cells {
                         var sum = 0.0
                         for destination in 0..<provinces {
                             let weight = mobility[province * provinces + destination]
-                                * listedShare[destination * bands + contactBand]
+                                * listedShare[destination * cells + contactCell]
                             weights[destination] = weight
                             sum += weight
                         }
-                        mobile.base[province * bands + contactBand] = sum
-                        let row = ContactTargets.destinationRow(province: province, contactBand: contactBand,
-                                                                provinceCount: provinces)
+                        mobile.base[province * cells + contactCell] = sum
+                        let row = ContactTargets.destinationRow(province: province, contactCell: contactCell,
+                                                                cells: cells, provinceCount: provinces)
                         AliasBuilder.fill(weights: UnsafeBufferPointer(weights), keep: keep.base + row,
                                           alias: alias.base + row)
                     }
@@ -121,23 +132,23 @@ struct ContactTargets {
         let mobileShares = mobileShare
         ContactTargets.sharing(&bandKeep, &bandAlias, &reach) { keep, alias, reach in
             Parallel.forEach(tasks: provinces, threads: threads) { province in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: bands) { weights in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: cells) { weights in
                     for layer in ContactTargets.layers {
                         for band in 0..<bands {
-                            let rowStart = (ContactTargets.slot(layer) * bands + band) * bands
+                            let rowStart = (ContactTargets.slot(layer) * bands + band) * cells
                             var total = 0.0
-                            for contactBand in 0..<bands {
-                                let left = layer == .school ? listedShare[province * bands + contactBand]
-                                    : mobileShares[province * bands + contactBand]
-                                let weight = weightedRows[rowStart + contactBand] * left
-                                weights[contactBand] = weight
+                            for contactCell in 0..<cells {
+                                let left = layer == .school ? listedShare[province * cells + contactCell]
+                                    : mobileShares[province * cells + contactCell]
+                                let weight = weightedRows[rowStart + contactCell] * left
+                                weights[contactCell] = weight
                                 total += weight
                             }
                             let index = ContactTargets.reachIndex(layer, band: band, province: province,
                                                                   provinceCount: provinces)
                             reach.base[index] = total
-                            AliasBuilder.fill(weights: UnsafeBufferPointer(weights), keep: keep.base + index * bands,
-                                              alias: alias.base + index * bands)
+                            AliasBuilder.fill(weights: UnsafeBufferPointer(weights), keep: keep.base + index * cells,
+                                              alias: alias.base + index * cells)
                         }
                     }
                 }

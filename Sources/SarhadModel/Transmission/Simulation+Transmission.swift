@@ -79,7 +79,7 @@ extension Simulation {
                 if candidate.facts.isHealthWorker { ledger.add(.healthWorkerInfections, day: day, province: province) }
                 output.byLayer[Int(candidate.layer)] += 1
                 output.byAge[Int(candidate.facts.ageBand)] += 1
-                output.byHomeCell[candidate.facts.homeCell] += 1
+                output.byHomeCell[Int(candidate.facts.homeCell)] += 1
                 let due = day + Int(candidate.facts.latentDays)
                 if due <= lastDay {
                     scheduled.append(ScheduledStageEnd(

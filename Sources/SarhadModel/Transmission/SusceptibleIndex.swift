@@ -1,4 +1,4 @@
-/// Which part of each (home province, age band) run of `agentsByProvinceAge` can still hold a
+/// Which part of each (home province, age band, activity class) run of `agentsByProvinceAge` can still hold a
 /// susceptible agent: the first `listed[cell]` positions. Every susceptible agent of the cell is among
 /// them; some listed agents may have been infected since. Contacts into a cell are drawn among its listed
 /// agents only, at a rate scaled by the listed share (`ContactTargets`), so the immune majority of a
@@ -18,23 +18,33 @@ struct SusceptibleIndex {
     static let cellStaleShareCompacted = 0.05
 
     let residents: [Int32]
+    /// Residents of each cell's (province, age band), all activity classes together.
+    let bandResidents: [Int32]
+    /// Cells per province: age bands × activity classes.
+    let cellsPerProvince: Int
     private(set) var listed: [Int32]
     /// Listed agents still susceptible, as far as the infections reported here tell.
     private(set) var susceptible: [Int32]
 
     /// A fresh population: everyone listed, everyone susceptible. (Were some not, the only cost would be
     /// a later compaction: the kernel still checks each target's state.)
-    init(ageIndexStart: [Int]) {
+    init(ageIndexStart: [Int], activityClasses: Int = 1) {
         residents = (0..<(ageIndexStart.count - 1)).map { Int32(ageIndexStart[$0 + 1] - ageIndexStart[$0]) }
+        cellsPerProvince = AgeBands.count * activityClasses
+        bandResidents = (0..<residents.count).map { cell in
+            let first = cell - cell % activityClasses
+            return Int32(ageIndexStart[first + activityClasses] - ageIndexStart[first])
+        }
         listed = residents
         susceptible = residents
     }
 
     var cellCount: Int { residents.count }
 
-    /// Share of each cell's residents still listed, 0 for an empty cell.
+    /// Each cell's listed agents as a share of its (province, age band)'s residents, 0 for an empty
+    /// band. Without activity classes, the share of the cell's residents still listed.
     var listedShare: [Double] {
-        (0..<cellCount).map { residents[$0] > 0 ? Double(listed[$0]) / Double(residents[$0]) : 0 }
+        (0..<cellCount).map { bandResidents[$0] > 0 ? Double(listed[$0]) / Double(bandResidents[$0]) : 0 }
     }
 
     mutating func leftSusceptible(cell: Int, count: Int32 = 1) {
@@ -62,7 +72,7 @@ struct SusceptibleIndex {
     /// (the index stays a permutation). Provinces' runs are disjoint, so they are compacted in parallel.
     /// Returns whether any cell changed.
     mutating func compact(population: Population, threads: Int) -> Bool {
-        let bands = AgeBands.count
+        let bands = cellsPerProvince
         let provinces = cellCount / bands
         guard isDueForCompaction else { return false }
         let index = SharedBuffer(population.agentsByProvinceAge.baseAddress!)

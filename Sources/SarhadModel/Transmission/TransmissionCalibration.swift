@@ -33,9 +33,40 @@ public enum TransmissionCalibration {
         return eigenvalue
     }
 
-    /// β such that the four matrix layers together give the configured R0.
-    public static func transmissionProbability(disease: DiseaseParameters, contacts: ContactParameters) -> Double {
-        let radius = spectralRadius(nextGenerationMatrix(disease: disease, contacts: contacts.combined))
+    /// β such that the four matrix layers together give the configured R0. With activity classes
+    /// (`ContactActivityParameters`), over the multitype matrix of (age band, class): R0 stays the
+    /// scenario's, and the heterogeneity shows in the epidemic's course and size.
+    public static func transmissionProbability(disease: DiseaseParameters, contacts: ContactParameters,
+                                               activityLevels: [Double] = [1]) -> Double {
+        let matrix = activityLevels.count > 1
+            ? nextGenerationMatrix(disease: disease, contacts: contacts, activityLevels: activityLevels)
+            : nextGenerationMatrix(disease: disease, contacts: contacts.combined)
+        let radius = spectralRadius(matrix)
         return radius > 0 ? disease.r0 / radius : 0
+    }
+
+    /// The next-generation matrix over types (age band i, activity class c), `[i * C + c]`, for equally
+    /// likely classes: household contacts ignore activity, the other layers scale with the activity of
+    /// both ends, K[(i,c)][(j,c′)] = β · s_i · D_j · (H[j][i] + O[j][i] · a_c · a_c′) / C.
+    public static func nextGenerationMatrix(disease: DiseaseParameters, contacts: ContactParameters,
+                                            activityLevels levels: [Double]) -> [[Double]] {
+        let bands = AgeBands.count, classes = levels.count
+        var outside = contacts.school.rows
+        for other in [contacts.work, contacts.community] {
+            for i in 0..<bands { for j in 0..<bands { outside[i][j] += other.rows[i][j] } }
+        }
+        let home = contacts.household.rows
+        var k = [[Double]](repeating: [Double](repeating: 0, count: bands * classes), count: bands * classes)
+        for i in 0..<bands {
+            for j in 0..<bands {
+                let scale = disease.relativeSusceptibility[i] * disease.infectiousDays(ageBand: j) / Double(classes)
+                for c in 0..<classes {
+                    for d in 0..<classes {
+                        k[i * classes + c][j * classes + d] = scale * (home[j][i] + outside[j][i] * levels[c] * levels[d])
+                    }
+                }
+            }
+        }
+        return k
     }
 }

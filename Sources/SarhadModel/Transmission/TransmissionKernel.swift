@@ -29,6 +29,9 @@ struct TransmissionKernel: @unchecked Sendable {
     let location: UnsafeMutableBufferPointer<UInt8>
     let householdOffset: UnsafeMutableBufferPointer<UInt8>
     let householdSize: UnsafeMutableBufferPointer<UInt8>
+    let activityClass: UnsafeMutableBufferPointer<UInt8>
+    /// Activity of each class (`ContactActivityParameters`), `[1]` when all are alike.
+    let activityLevels: [Double]
     let byAge: UnsafeMutableBufferPointer<UInt32>
     let ageStart: [Int]
     let idp: SettingIndex
@@ -54,6 +57,8 @@ struct TransmissionKernel: @unchecked Sendable {
         location = population.location
         householdOffset = population.householdOffset
         householdSize = population.householdSize
+        activityClass = population.activityClass
+        activityLevels = simulation.activityLevels
         byAge = population.agentsByProvinceAge
         ageStart = population.ageIndexStart
         idp = population.idpSettlementMembers
@@ -211,14 +216,17 @@ struct TransmissionKernel: @unchecked Sendable {
         let rate = { (layer: ContactLayer) -> Double in eventRate[base + layer.rawValue * layerStride] }
         let inHousehold = householdSize[agent] > 1
         let inSettlement = agentFlags & AgentFlag.idpSettlement != 0 && idp.count(inProvince: province) > 0
-        let quiet = TransmissionRates.quietIndex(infectiousnessClass: infectiousnessClass, band: band, province: province,
-                                                  provinceCount: provinceCount, inHousehold: inHousehold,
-                                                  inSettlement: inSettlement)
+        let activity = activityLevels.count > 1 ? Int(activityClass[agent]) : 0
+        let quiet = TransmissionRates.quietIndex(activity: activity, infectiousnessClass: infectiousnessClass, band: band,
+                                                  province: province, provinceCount: provinceCount,
+                                                  inHousehold: inHousehold, inSettlement: inSettlement)
         var random = CounterRandom(streams, subject: UInt64(agent) << 3 | 7)
         let events = random.openingPoisson(zeroProbability: quietProbability[quiet])
         guard events > 0 else { return }
         // Each event's layer in proportion to the layer's rate (a fixed tuple: no heap).
-        let rates = (inHousehold ? rate(.household) : 0, rate(.school), rate(.work), rate(.community),
+        // The agent's activity scales the layers people choose (times 1 exactly when all are alike).
+        let level = activityLevels[activity]
+        let rates = (inHousehold ? rate(.household) : 0, rate(.school) * level, rate(.work) * level, rate(.community) * level,
                      inSettlement ? rate(.idpSettlement) : 0)
         let total = rates.0 + rates.1 + rates.2 + rates.3 + rates.4
         for _ in 0..<events {
@@ -250,17 +258,18 @@ struct TransmissionKernel: @unchecked Sendable {
         if state[target] == InfectionState.susceptible.rawValue { pending.append(target, .household, random.uniform()) }
     }
 
-    /// The contact's age band and province are drawn weighted by what is left to find there (the
-    /// susceptibility ratio and the listed share are in the weights and the event rate), then a listed agent.
+    /// The contact's age band, activity class and province are drawn weighted by what is left to find
+    /// there (the susceptibility ratio, the activity and the listed share are in the weights and the
+    /// event rate), then a listed agent.
     @inline(__always)
     func matrixTarget(_ agent: Int, _ layer: ContactLayer, band: Int, _ province: Int, _ random: inout CounterRandom,
                       into pending: inout PendingContacts) {
-        let contactBand = AliasTable.sample(random.uniform(), keep: targets.bandKeep, alias: targets.bandAlias,
-                                            from: targets.bandRow(layer, band: band, province: province), count: AgeBands.count)
+        let contactCell = AliasTable.sample(random.uniform(), keep: targets.bandKeep, alias: targets.bandAlias,
+                                            from: targets.bandRow(layer, band: band, province: province), count: targets.cells)
         let destination = layer == .school ? province
             : AliasTable.sample(random.uniform(), keep: targets.destinationKeep, alias: targets.destinationAlias,
-                                from: targets.destinationRow(province: province, contactBand: contactBand), count: provinceCount)
-        let cell = destination * AgeBands.count + contactBand
+                                from: targets.destinationRow(province: province, contactCell: contactCell), count: provinceCount)
+        let cell = destination * targets.cells + contactCell
         let available = Int(listed[cell])
         guard available > 0 else { return }
         pending.append(ageStart[cell] + random.below(available), layer, random.uniform())

@@ -62,38 +62,44 @@ struct TransmissionRates {
         }
         zeroProbability = table
         eventRate = rateTable
-        quietProbability = TransmissionRates.quietProbabilities(zeroProbability: table, provinceCount: provinceCount)
+        quietProbability = TransmissionRates.quietProbabilities(zeroProbability: table, provinceCount: provinceCount,
+                                                                activityLevels: simulation.activityLevels)
         self.multipliers = multipliers
         reach = contactTargets.reach
     }
 
-    /// Where `quietProbability` keeps an agent's row: (infectiousness class, age band, province), then
-    /// whether it has a household to meet and a settlement to live in.
+    /// Where `quietProbability` keeps an agent's row: (activity class, infectiousness class, age band,
+    /// province), then whether it has a household to meet and a settlement to live in.
     @inline(__always)
-    static func quietIndex(infectiousnessClass: Int, band: Int, province: Int, provinceCount: Int,
+    static func quietIndex(activity: Int = 0, infectiousnessClass: Int, band: Int, province: Int, provinceCount: Int,
                            inHousehold: Bool, inSettlement: Bool) -> Int {
-        (((infectiousnessClass * AgeBands.count + band) * provinceCount + province) * 2 + (inHousehold ? 1 : 0)) * 2
-            + (inSettlement ? 1 : 0)
+        ((((activity * 3 + infectiousnessClass) * AgeBands.count + band) * provinceCount + province) * 2
+            + (inHousehold ? 1 : 0)) * 2 + (inSettlement ? 1 : 0)
     }
 
     /// Each row the product of its layers' e^(−λ), household first and settlement last, the order the
     /// layers' own zero probabilities were multiplied in before this table (so the draws did not change).
-    static func quietProbabilities(zeroProbability table: [Double], provinceCount: Int) -> [Double] {
+    /// The layers people choose enter as e^(−w·λ) = (e^(−λ))^w for the row's activity w (pow(x, 1) is x).
+    static func quietProbabilities(zeroProbability table: [Double], provinceCount: Int,
+                                   activityLevels: [Double] = [1]) -> [Double] {
         let layerStride = AgeBands.count * provinceCount
-        var quiet = [Double](repeating: 1, count: 3 * layerStride * 4)
-        for infectiousnessClass in 0..<3 {
-            for band in 0..<AgeBands.count {
-                for province in 0..<provinceCount {
-                    let base = (infectiousnessClass * ContactLayer.allCases.count * AgeBands.count + band) * provinceCount + province
-                    let limit = { (layer: ContactLayer) in table[base + layer.rawValue * layerStride] }
-                    for inHousehold in [false, true] {
-                        for inSettlement in [false, true] {
-                            let household = inHousehold ? limit(.household) : 1
-                            let settlement = inSettlement ? limit(.idpSettlement) : 1
-                            quiet[quietIndex(infectiousnessClass: infectiousnessClass, band: band, province: province,
-                                             provinceCount: provinceCount, inHousehold: inHousehold,
-                                             inSettlement: inSettlement)] =
-                                household * limit(.school) * limit(.work) * limit(.community) * settlement
+        var quiet = [Double](repeating: 1, count: activityLevels.count * 3 * layerStride * 4)
+        for (activity, level) in activityLevels.enumerated() {
+            for infectiousnessClass in 0..<3 {
+                for band in 0..<AgeBands.count {
+                    for province in 0..<provinceCount {
+                        let base = (infectiousnessClass * ContactLayer.allCases.count * AgeBands.count + band) * provinceCount + province
+                        let limit = { (layer: ContactLayer) in table[base + layer.rawValue * layerStride] }
+                        for inHousehold in [false, true] {
+                            for inSettlement in [false, true] {
+                                let household = inHousehold ? limit(.household) : 1
+                                let settlement = inSettlement ? limit(.idpSettlement) : 1
+                                quiet[quietIndex(activity: activity, infectiousnessClass: infectiousnessClass, band: band,
+                                                 province: province, provinceCount: provinceCount,
+                                                 inHousehold: inHousehold, inSettlement: inSettlement)] =
+                                    household * pow(limit(.school), level) * pow(limit(.work), level)
+                                        * pow(limit(.community), level) * settlement
+                            }
                         }
                     }
                 }

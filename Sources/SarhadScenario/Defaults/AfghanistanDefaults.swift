@@ -67,7 +67,8 @@ public enum AfghanistanDefaults {
                 deathRecordingOfConfirmed: 0.9, deathReportingDelayDays: 2, isolationOfConfirmed: 0.5,
                 testPriority: .standard, serology: .standard),
             timeline: defaultTimeline(index: index),
-            behaviour: BehaviourParameters(enabled: true, windowDays: 14, halfEffectDeathsPer100k: 2, floor: 0.5))
+            behaviour: BehaviourParameters(enabled: true, windowDays: 14, halfEffectDeathsPer100k: 2, floor: 0.5),
+            contactActivity: ContactActivityParameters(enabled: true, gammaShape: 2, classes: 4))
     }
 
     /// Afghanistan DHS 2015 households by size 1–8, with its 9+ share split in the 2013-14 ALCS

@@ -43,7 +43,7 @@ public enum ParameterCatalog {
     }
 
     public static let all: [ParameterSpec] = scenario + population + settings + disease + mobility + importation
-        + border + health + observation + behaviour
+        + border + health + observation + behaviour + contactActivity
 
     static let scenario: [ParameterSpec] = [
         ParameterSpec(section: "scenario", key: "name", kind: .text, unit: "", summary: "Name shown in outputs", source: "user's choice",
@@ -225,6 +225,23 @@ public enum ParameterCatalog {
         number("behaviour", "floor", 0...1, "multiplier", "Lowest multiplier of school, work and community contacts from fear alone",
                "assumption: mobility fell 30–60 % in countries with rising deaths in March 2020 (Google mobility reports)",
                \.configuration.behaviour.floor),
+    ]
+
+    static let contactActivity: [ParameterSpec] = [
+        boolean("contact_activity", "enabled",
+                "Residents differ, for life, in how many school, work and community contacts they make and receive",
+                "Mossong et al. 2008 PLoS Med 5:e74 (POLYMOD): daily contact counts are over-dispersed; "
+                + "final-size theory for heterogeneous activity: Diekmann & Heesterbeek 2000, Novozhilov 2008",
+                \.configuration.contactActivity.enabled),
+        number("contact_activity", "gamma_shape", 0.05...1_000, "shape k (variance 1/k)",
+               "Gamma shape of individual activity, mean 1; coefficient of variation 1/√k",
+               "assumption informed by POLYMOD (Mossong et al. 2008): non-household contacts per day vary roughly as much "
+               + "as their mean (CV ≈ 0.7–1, k ≈ 1–2); k = 2 taken; plausible range 0.5–10",
+               \.configuration.contactActivity.gammaShape),
+        integer("contact_activity", "classes", 2...16, "classes",
+                "Equally likely activity classes representing the gamma distribution (each its conditional mean)",
+                "numerical choice: 4 classes keep 88 % of the gamma's variance at k = 2 (exact discrete final size in "
+                + "docs/MODEL.md)", \.configuration.contactActivity.classes),
     ]
 
     static let observation: [ParameterSpec] = [
