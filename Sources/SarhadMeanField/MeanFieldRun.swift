@@ -37,6 +37,8 @@ final class MeanFieldRun {
     /// Residents alive and those an antibody test could detect, per province (`SerosurveyState`'s rule).
     var residentsAlive: [Double]
     var detectable: [Double]
+    /// The contact multipliers before any measure (`ModelConfiguration.baselineContactMultipliers`).
+    let baselineMultipliers: [[Double]]
 
     init(configuration: ModelConfiguration, inputs: MeanFieldInputs, layout: StateLayout) {
         self.configuration = configuration
@@ -62,6 +64,7 @@ final class MeanFieldRun {
         infectedArrivalsByCrossing = arrivalsByCrossing
         residentsAlive = inputs.residents.map(Double.init)
         detectable = [Double](repeating: 0, count: inputs.provinceCount)
+        baselineMultipliers = configuration.baselineContactMultipliers
         for cell in 0..<inputs.cellCount {
             state[layout.susceptible.first + cell] = inputs.cellPopulation[cell] - abroad[cell]
             state[layout.healthWorkers.first + cell] = inputs.healthWorkersByCell[cell]

@@ -36,7 +36,10 @@ extension MeanFieldRun {
             }
         }
 
-        for index in conditions.multiplier.indices { conditions.multiplier[index] = 1 }
+        // Each province's own mix of town and village before any measure (all 1 without it), as the agents have it.
+        for (layer, row) in baselineMultipliers.enumerated() {
+            for province in 0..<provinces { conditions.multiplier[layer * provinces + province] = row[province] }
+        }
         for event in configuration.timeline where event.isActive(on: today) {
             guard case .contactMultiplier(let layers, let affected, let multiplier) = event.action else { continue }
             for layer in layers {

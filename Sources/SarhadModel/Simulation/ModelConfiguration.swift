@@ -21,13 +21,15 @@ public struct ModelConfiguration: Sendable, Equatable {
     public var behaviour: BehaviourParameters
     /// How much people differ in contacts outside the home (off unless a scenario turns it on).
     public var contactActivity: ContactActivityParameters
+    /// How a province's urban share sets its contacts outside the home (off unless a scenario turns it on).
+    public var urbanRural: UrbanRuralParameters
 
     public init(name: String, startDate: SimDate, endDate: SimDate, populationScale: Double, provinces: [Province],
                 population: PopulationParameters, settings: SettingParameters, disease: DiseaseParameters,
                 contacts: ContactParameters, mobility: MobilityParameters, importation: ImportationParameters,
                 border: BorderParameters, health: HealthSystemParameters, access: AccessParameters,
                 observation: ObservationParameters, timeline: [TimelineEvent], behaviour: BehaviourParameters = .off,
-                contactActivity: ContactActivityParameters = .off) {
+                contactActivity: ContactActivityParameters = .off, urbanRural: UrbanRuralParameters = .off) {
         self.name = name
         self.startDate = startDate
         self.endDate = endDate
@@ -46,11 +48,17 @@ public struct ModelConfiguration: Sendable, Equatable {
         self.timeline = timeline
         self.behaviour = behaviour
         self.contactActivity = contactActivity
+        self.urbanRural = urbanRural
     }
 
     public var dayCount: Int { endDate.days(since: startDate) + 1 }
 
     public func date(ofDay day: Int) -> SimDate { startDate.adding(days: day) }
+
+    /// Each province's factor on each layer's contacts before any measure, `[layer.rawValue][province]`.
+    public var baselineContactMultipliers: [[Double]] {
+        urbanRural.baselineMultipliers(populationWeights: provinces.map(\.populationWeight))
+    }
 
     /// Province shares of the national population.
     public var provinceShares: [Double] {

@@ -57,6 +57,8 @@ public final class Simulation {
     var border: BorderParameters
     /// Effective contact multiplier per layer and province for today.
     var layerMultiplier: [[Double]]
+    /// The multipliers before any measure (`ModelConfiguration.baselineContactMultipliers`).
+    let baselineMultipliers: [[Double]]
 
     // Recording beyond the ledger.
     var infectionsByLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
@@ -112,8 +114,8 @@ public final class Simulation {
         intensiveCareMultiplier = [Double](repeating: 1, count: provinceCount)
         testsPerDay = configuration.observation.initialTestsPerDay
         border = configuration.border
-        layerMultiplier = [[Double]](repeating: [Double](repeating: 1, count: provinceCount),
-                                     count: ContactLayer.allCases.count)
+        baselineMultipliers = configuration.baselineContactMultipliers
+        layerMultiplier = baselineMultipliers
         arrivalsByCrossing = [[Int64]](repeating: [Int64](repeating: 0, count: dayCount),
                                        count: configuration.importation.crossings.count)
         infectedArrivalsByCrossing = arrivalsByCrossing

@@ -33,9 +33,8 @@ extension Simulation {
             }
         }
 
-        for layer in 0..<layerMultiplier.count {
-            for province in 0..<provinceCount { layerMultiplier[layer][province] = 1 }
-        }
+        // Each province's own mix of town and village before any measure (all 1 without it).
+        layerMultiplier = baselineMultipliers
         for event in configuration.timeline where event.isActive(on: today) {
             guard case .contactMultiplier(let layers, let provinces, let multiplier) = event.action else { continue }
             for layer in layers {

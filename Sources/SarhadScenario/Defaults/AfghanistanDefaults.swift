@@ -68,7 +68,41 @@ public enum AfghanistanDefaults {
                 testPriority: .standard, serology: .standard),
             timeline: defaultTimeline(index: index),
             behaviour: BehaviourParameters(enabled: true, windowDays: 14, halfEffectDeathsPer100k: 2, floor: 0.5),
-            contactActivity: ContactActivityParameters(enabled: true, gammaShape: 2, classes: 4))
+            contactActivity: ContactActivityParameters(enabled: true, gammaShape: 2, classes: 4),
+            urbanRural: try loadUrbanRural(provinces: provinces))
+    }
+
+    /// Urban shares (NSIA 2019-20) and the urban and rural matrices' mean contacts a day in school, work and
+    /// community (Prem et al. 2021), each participant age weighted by the age distribution.
+    static func loadUrbanRural(provinces: [Province]) throws(ScenarioError) -> UrbanRuralParameters {
+        let shares = try BundledData.table("province_urban_rural.csv")
+        let codes = try shares.strings("pcode")
+        let urban = try shares.doubles("urban"), rural = try shares.doubles("rural")
+        var urbanShare = [Double]()
+        for province in provinces {
+            guard let row = codes.firstIndex(of: province.code) else {
+                throw ScenarioError(file: "province_urban_rural.csv", key: "pcode", message: "has no row for \(province.code) (\(province.name))",
+                                    expected: "one row per province of provinces.csv")
+            }
+            urbanShare.append(urban[row] / (urban[row] + rural[row]))
+        }
+        let ageShares = try loadAgeShares()
+        let matrices = try BundledData.table("contact_matrix_afghanistan_urban_rural_long.csv")
+        let settings = try matrices.strings("setting_area"), locations = try matrices.strings("location")
+        let ages = try matrices.strings("participant_age"), values = try matrices.doubles("mean_contacts_per_day")
+        func meanContacts(_ setting: String, _ location: String) -> Double {
+            var total = 0.0
+            for row in values.indices where settings[row] == setting && locations[row] == location {
+                guard let lower = Int(ages[row].prefix { $0.isNumber }) else { continue }
+                total += ageShares[min(15, lower / 5)] * values[row]
+            }
+            return total
+        }
+        let locationOfLayer: [ContactLayer: String] = [.school: "school", .work: "work", .community: "other"]
+        return UrbanRuralParameters(
+            enabled: true, urbanShare: urbanShare,
+            urbanContactsPerDay: UrbanRuralParameters.layers.map { meanContacts("urban", locationOfLayer[$0]!) },
+            ruralContactsPerDay: UrbanRuralParameters.layers.map { meanContacts("rural", locationOfLayer[$0]!) })
     }
 
     /// Afghanistan DHS 2015 households by size 1–8, with its 9+ share split in the 2013-14 ALCS

@@ -43,7 +43,7 @@ public enum ParameterCatalog {
     }
 
     public static let all: [ParameterSpec] = scenario + population + settings + disease + mobility + importation
-        + border + health + observation + behaviour + contactActivity
+        + border + health + observation + behaviour + contactActivity + urbanRural
 
     static let scenario: [ParameterSpec] = [
         ParameterSpec(section: "scenario", key: "name", kind: .text, unit: "", summary: "Name shown in outputs", source: "user's choice",
@@ -240,9 +240,27 @@ public enum ParameterCatalog {
                \.configuration.contactActivity.gammaShape),
         integer("contact_activity", "classes", 2...16, "classes",
                 "Equally likely activity classes representing the gamma distribution (each its conditional mean)",
-                "numerical choice: 4 classes keep 88 % of the gamma's variance at k = 2 (exact discrete final size in "
-                + "docs/MODEL.md)", \.configuration.contactActivity.classes),
+                "numerical choice: at k = 2, 4 classes keep 79 % of the gamma's variance (8 keep 90 %); "
+                + "docs/MODEL.md §6b compares final sizes", \.configuration.contactActivity.classes),
     ]
+
+    static let urbanRural: [ParameterSpec] = [
+        boolean("urban_rural", "enabled", "A province's school, work and community contacts follow its urban share",
+                "Prem et al. 2021 PLoS Comput Biol 17:e1009098 (urban and rural matrices for Afghanistan); "
+                + "NSIA Estimated Population 2019-20 (urban share)", \.configuration.urbanRural.enabled),
+        vector("urban_rural", "urban_share", .provinceValues(0...1), "share", "Residents living in urban areas",
+               "NSIA Estimated Population of Afghanistan 2019-20, settled population urban / (urban + rural) "
+               + "(Resources/province_urban_rural.csv); public by 8 Apr 2020: yes (June 2019)", \.configuration.urbanRural.urbanShare),
+    ] + UrbanRuralParameters.layers.enumerated().flatMap { slot, layer in
+        [number("urban_rural", "urban_\(layer.name)_contacts_per_day", 0...1_000, "contacts/day",
+                "Mean \(layer.name) contacts a day of an urban resident",
+                "Prem et al. 2021 urban matrix, rows weighted by the age distribution (computed from the bundled file)",
+                \.configuration.urbanRural.urbanContactsPerDay[slot]),
+         number("urban_rural", "rural_\(layer.name)_contacts_per_day", 0...1_000, "contacts/day",
+                "Mean \(layer.name) contacts a day of a rural resident",
+                "Prem et al. 2021 rural matrix, rows weighted by the age distribution (computed from the bundled file)",
+                \.configuration.urbanRural.ruralContactsPerDay[slot])]
+    }
 
     static let observation: [ParameterSpec] = [
         number("observation", "test_seeking_mild", 0...1, "probability", "Mild cases who seek a test at onset",
