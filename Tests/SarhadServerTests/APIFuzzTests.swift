@@ -26,7 +26,7 @@ import Testing
 /// The time only decides how many requests are sent; what passes or fails never depends on it.
 @Suite("API fuzzing")
 struct APIFuzzTests {
-    static let fuzzRequests = 300
+    static let fuzzRequests = 400
     static let token = "api-fuzz-token-0123456789"
     /// Failures reported before the test stops sending (one broken handler would otherwise fill the log).
     static let maximumReportedFailures = 20
