@@ -67,10 +67,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SarhadModelTests", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
-        .testTarget(name: "SarhadScenarioTests", dependencies: ["SarhadScenario", "SarhadModel"], swiftSettings: strictSettings),
+        .testTarget(name: "SarhadScenarioTests", dependencies: ["SarhadScenario", "SarhadModel", "SarhadTestSupport"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "SarhadMeanFieldTests", dependencies: ["SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
         .testTarget(name: "SarhadInferenceTests", dependencies: ["SarhadInference", "SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
-        // What more than one test target needs (headless Chromium); not part of the product.
+        // What more than one test target needs (headless Chromium, the fuzzers' mutations); not part of the product.
         .target(name: "SarhadTestSupport", path: "Tests/SarhadTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SarhadReportTests", dependencies: ["SarhadReport", "SarhadModel", "SarhadTestSupport"],
                     swiftSettings: strictSettings),

@@ -24,13 +24,21 @@ enum RawHTTP {
     /// to the end; the socket work runs on its own thread, not on a Swift concurrency thread.
     static func send(port: Int, method: String = "GET", path: String, headers: [(String, String)],
                      body: String = "") async throws -> Answer {
+        try await send(port: port, method: method, path: path, headers: headers, bytes: Array(body.utf8))
+    }
+
+    /// The same with a body of any bytes (not necessarily UTF-8), sent from `source` (an IPv4
+    /// loopback address such as 127.0.3.4, so that the server sees another client) when given and
+    /// the system lets a socket bind to it; otherwise from the default address.
+    static func send(port: Int, method: String = "GET", path: String, headers: [(String, String)],
+                     bytes body: [UInt8], source: String? = nil) async throws -> Answer {
         var head = "\(method) \(path) HTTP/1.1\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        if !body.isEmpty { head += "Content-Length: \(body.utf8.count)\r\n" }
+        if !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }
         head += "Connection: close\r\n\r\n"
-        let request = Array((head + body).utf8)
+        let request = Array(head.utf8) + body
         let bytes = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8], any Error>) in
-            Thread { continuation.resume(with: Result { try exchange(port: port, request: request) }) }.start()
+            Thread { continuation.resume(with: Result { try exchange(port: port, request: request, source: source) }) }.start()
         }
         return try parse(bytes)
     }
@@ -39,7 +47,7 @@ enum RawHTTP {
         let description: String
     }
 
-    static func exchange(port: Int, request: [UInt8]) throws -> [UInt8] {
+    static func exchange(port: Int, request: [UInt8], source: String? = nil) throws -> [UInt8] {
         #if canImport(Glibc)
         let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -49,6 +57,15 @@ enum RawHTTP {
         defer { close(socketDescriptor) }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(socketDescriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if let source {
+            // A failed bind (e.g. macOS, where only 127.0.0.1 is configured) leaves the default address.
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            _ = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)

@@ -128,7 +128,7 @@ public enum AfghanistanDefaults {
             TimelineEvent(date: date("2020-03-28"), until: date("2020-04-18"),
                           action: .contactMultiplier(layers: [.work, .community], provinces: [index("Kabul")], multiplier: 0.6),
                           label: "Kabul lockdown"),
-        ]
+        ] + calendarEvents()
     }
 
     static func defaultDisease() -> DiseaseParameters {
