@@ -62,7 +62,8 @@ struct TransmissionRates {
         }
         zeroProbability = table
         eventRate = rateTable
-        quietProbability = TransmissionRates.quietProbabilities(zeroProbability: table, provinceCount: provinceCount,
+        quietProbability = TransmissionRates.quietProbabilities(zeroProbability: table, eventRate: rateTable,
+                                                                provinceCount: provinceCount,
                                                                 activityLevels: simulation.activityLevels)
         self.multipliers = multipliers
         reach = contactTargets.reach
@@ -79,26 +80,32 @@ struct TransmissionRates {
 
     /// Each row the product of its layers' e^(−λ), household first and settlement last, the order the
     /// layers' own zero probabilities were multiplied in before this table (so the draws did not change).
-    /// The layers people choose enter as e^(−w·λ) = (e^(−λ))^w for the row's activity w (pow(x, 1) is x).
-    static func quietProbabilities(zeroProbability table: [Double], provinceCount: Int,
+    /// For activity w ≠ 1 the layers people choose enter together as e^(−w·(λ_school + λ_work + λ_community)),
+    /// one exponential per row group (the table is rebuilt on every day the behaviour response moves).
+    static func quietProbabilities(zeroProbability table: [Double], eventRate: [Double], provinceCount: Int,
                                    activityLevels: [Double] = [1]) -> [Double] {
         let layerStride = AgeBands.count * provinceCount
         var quiet = [Double](repeating: 1, count: activityLevels.count * 3 * layerStride * 4)
-        for (activity, level) in activityLevels.enumerated() {
-            for infectiousnessClass in 0..<3 {
-                for band in 0..<AgeBands.count {
-                    for province in 0..<provinceCount {
-                        let base = (infectiousnessClass * ContactLayer.allCases.count * AgeBands.count + band) * provinceCount + province
-                        let limit = { (layer: ContactLayer) in table[base + layer.rawValue * layerStride] }
+        for infectiousnessClass in 0..<3 {
+            for band in 0..<AgeBands.count {
+                for province in 0..<provinceCount {
+                    let base = (infectiousnessClass * ContactLayer.allCases.count * AgeBands.count + band) * provinceCount + province
+                    let limit = { (layer: ContactLayer) in table[base + layer.rawValue * layerStride] }
+                    let chosenRate = eventRate[base + ContactLayer.school.rawValue * layerStride]
+                        + eventRate[base + ContactLayer.work.rawValue * layerStride]
+                        + eventRate[base + ContactLayer.community.rawValue * layerStride]
+                    for (activity, level) in activityLevels.enumerated() {
+                        let chosen = level == 1 ? 1 : exp(-level * chosenRate)
                         for inHousehold in [false, true] {
                             for inSettlement in [false, true] {
                                 let household = inHousehold ? limit(.household) : 1
                                 let settlement = inSettlement ? limit(.idpSettlement) : 1
-                                quiet[quietIndex(activity: activity, infectiousnessClass: infectiousnessClass, band: band,
-                                                 province: province, provinceCount: provinceCount,
-                                                 inHousehold: inHousehold, inSettlement: inSettlement)] =
-                                    household * pow(limit(.school), level) * pow(limit(.work), level)
-                                        * pow(limit(.community), level) * settlement
+                                let index = quietIndex(activity: activity, infectiousnessClass: infectiousnessClass, band: band,
+                                                       province: province, provinceCount: provinceCount,
+                                                       inHousehold: inHousehold, inSettlement: inSettlement)
+                                quiet[index] = level == 1
+                                    ? household * limit(.school) * limit(.work) * limit(.community) * settlement
+                                    : household * chosen * settlement
                             }
                         }
                     }
