@@ -110,4 +110,6 @@ public enum RandomPurpose: UInt16, Sendable {
     case seeding
     case calibration
     case postMortemTest
+    /// Samples lost on the way to a laboratory in another province.
+    case sampleLoss
 }
