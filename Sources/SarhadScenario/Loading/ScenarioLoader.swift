@@ -75,6 +75,9 @@ public struct ScenarioLoader {
             scenario.configuration.timeline = replaceTimeline ? events : scenario.configuration.timeline + events
         } else if replaceTimeline {
             scenario.configuration.timeline = []
+        } else {
+            // The whole timeline is the built-in one.
+            timelineFileStart = scenario.configuration.timeline.count
         }
         try validate(timelineFileStart: timelineFileStart)
         try scenario.resolveSourcePrevalence()
