@@ -11,7 +11,10 @@ struct DayConditions {
     /// Places per province, rounded to whole beds as the agent model does.
     var bedCapacity: [Double]
     var intensiveCareCapacity: [Double]
-    var testsPerDay: Double
+    /// Tests per laboratory and where each province's samples go.
+    var testing: TestingCapacity
+    /// National tests per day (population scale 1).
+    var testsPerDay: Double { testing.national }
     var border: BorderParameters
     /// Arrivals caught by screening today, who seek a test today, per province.
     var screenedTestSeekers: [Double]
@@ -26,7 +29,7 @@ struct DayConditions {
         intensiveCareMultiplier = bedMultiplier
         bedCapacity = [Double](repeating: 0, count: provinces)
         intensiveCareCapacity = bedCapacity
-        testsPerDay = configuration.observation.initialTestsPerDay
+        testing = TestingCapacity(configuration: configuration)
         border = configuration.border
         screenedTestSeekers = [Double](repeating: 0, count: provinces)
         prisonersHeld = prisoners

@@ -13,8 +13,8 @@ import SarhadModel
 ///   (then death by `deathGivenCriticalWithCare_i`); otherwise death by `deathCriticalWithoutIntensiveCare`,
 ///   keeping the bed if there was one; a test may be sought.
 ///
-/// Only the not yet confirmed seek tests. Testing is fluid: at each instant the national capacity is
-/// shared among everyone seeking a test at that instant (`MeanFieldObservation.swift`). A positive test
+/// Only the not yet confirmed seek tests. Testing is fluid: at each instant each laboratory's capacity
+/// is shared among everyone whose sample reaches it at that instant (`MeanFieldObservation.swift`). A positive test
 /// confirms, and isolates with `isolationOfConfirmed`; isolation takes effect at onset, as the agent
 /// model tests before the day's contacts.
 extension MeanFieldSystem {
@@ -73,12 +73,13 @@ extension MeanFieldSystem {
                 freed: bedFreed[province] + icu * bedToCritical[province])
         }
 
-        let shares = testedShares(x, today, work)
+        let sharesByProvince = testedShares(x, today, work)
         let seekers = work.infectedTestSeekers, severeSeekers = work.severeTestSeekers
         let sensitivity = observation.testSensitivity
-        let positive = shares.symptomatic * sensitivity, positiveSevere = shares.hospitalised * sensitivity
         let isolating = observation.isolationOfConfirmed
         for province in 0..<provinces {
+            let shares = sharesByProvince[province]
+            let positive = shares.symptomatic * sensitivity, positiveSevere = shares.hospitalised * sensitivity
             let screened = today.screenedTestSeekers[province]
             rate[flows.index(.tests, province)] += shares.symptomatic * (seekers[province] + screened)
                 + shares.hospitalised * severeSeekers[province] + shares.others * inputs.backgroundTestSeekers[province]
@@ -94,9 +95,11 @@ extension MeanFieldSystem {
         let recovered = l.recovered.first, dead = l.dead.first
         let deathsByAge = rate + flows.deathsByAgeBase
         let recordConfirmed = observation.deathRecordingOfConfirmed
-        let postMortemInHospital = observation.postMortemTestingInHospital * shares.hospitalised
-        let postMortemElsewhere = observation.postMortemTestingElsewhere * shares.symptomatic
         for province in 0..<provinces {
+            let shares = sharesByProvince[province]
+            let positive = shares.symptomatic * sensitivity, positiveSevere = shares.hospitalised * sensitivity
+            let postMortemInHospital = observation.postMortemTestingInHospital * shares.hospitalised
+            let postMortemElsewhere = observation.postMortemTestingElsewhere * shares.symptomatic
             let f = toBed[province], g = toIntensiveCare[province]
             var onsetTotal = 0.0, admissions = 0.0, icuAdmissions = 0.0, deathsInCare = 0.0, deathsNoCare = 0.0
             var deathsOfConfirmed = 0.0, postMortemTests = 0.0

@@ -114,10 +114,10 @@ extension MeanFieldRun {
     /// start of the day, since the twin's share varies within the day (a small approximation).
     func confirmScreenedArrivals(_ caughtWorsening: [Double]) {
         guard !caughtWorsening.isEmpty else { return }
-        let share = system.testedShares(state, conditions, work).symptomatic
-        let confirmed = share * configuration.observation.testSensitivity
-        guard confirmed > 0 else { return }
+        let shares = system.testedShares(state, conditions, work)
+        let sensitivity = configuration.observation.testSensitivity
         for cell in 0..<inputs.cellCount where caughtWorsening[cell] > 0 {
+            let confirmed = shares[cell / AgeBands.count].symptomatic * sensitivity
             place(caughtWorsening[cell] * confirmed, in: layout.confirmedIsolatedMildWorsening, cell)
         }
     }

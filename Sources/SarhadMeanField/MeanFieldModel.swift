@@ -65,6 +65,7 @@ public struct MeanFieldModel: Sendable {
             arrivalsByCrossing: Dictionary(zip(crossings, run.arrivalsByCrossing), uniquingKeysWith: { first, _ in first }),
             infectedArrivalsByCrossing: Dictionary(zip(crossings, run.infectedArrivalsByCrossing),
                                                    uniquingKeysWith: { first, _ in first }),
-            transmissionProbability: inputs.beta, seconds: seconds)
+            transmissionProbability: inputs.beta, residentsByAgeLastDay: run.residentsByAgeAlive,
+            seropositiveByAgeLastDay: run.seropositiveByAge, seconds: seconds)
     }
 }

@@ -5,9 +5,13 @@ import SarhadModel
 /// Tests: infected people seek a test at onset of mild, severe and critical illness with the
 /// `testSeeking*` probability times their province's access; people with other illnesses seek tests
 /// at `backgroundTestSeekersPer100k` × residents × access a day; arrivals caught by border screening
-/// seek one on arrival. Capacity (tests per day × population scale) goes to the groups of
-/// `TestPriority` in order, as in the agent model, applied to the demand at each instant rather than
-/// over the whole day. The twin's groups are approximations of the agents': seekers at severe or
+/// seek one on arrival. Each laboratory's queue (`TestingCapacity`: one national queue without
+/// laboratories) gets the samples of the provinces it serves, less those lost on the way, and its
+/// capacity (tests per day × population scale) goes to the groups of `TestPriority` in order, as in
+/// the agent model, applied to the demand at each instant rather than over the whole day. A sample
+/// that travelled is recorded its transport delay later; the death of such a case is recorded with
+/// today's delay of its province, `recordedDeathDelayDays(transportDays:)` (the agents use the day
+/// the case itself was recorded: the same unless the province's laboratory opened in between). The twin's groups are approximations of the agents': seekers at severe or
 /// critical onset stand for the hospitalised, and health workers are not told apart from other
 /// seekers at mild onset; post-mortem samples take part in the shares but not in the demand (they
 /// are a small part of it). A tested infected person is confirmed with `testSensitivity`, recorded
@@ -46,26 +50,42 @@ extension MeanFieldSystem {
         }
     }
 
-    /// The tested share of each group; leaves the infected seekers per province in
-    /// `work.infectedTestSeekers` (mild onset) and `work.severeTestSeekers`.
-    func testedShares(_ x: UnsafePointer<Double>, _ today: DayConditions, _ work: Workspace) -> TestShares {
+    /// The tested share of each group for each province's samples (lost samples count as untested);
+    /// leaves the infected seekers per province in `work.infectedTestSeekers` (mild onset) and
+    /// `work.severeTestSeekers`.
+    func testedShares(_ x: UnsafePointer<Double>, _ today: DayConditions, _ work: Workspace) -> [TestShares] {
         countInfectedTestSeekers(x, work)
-        guard today.testsPerDay > 0 else { return TestShares() }
-        var demand = [Double](repeating: 0, count: TestingGroup.allCases.count)
-        for province in 0..<layout.provinces {
-            demand[TestingGroup.hospitalised.rawValue] += work.severeTestSeekers[province]
-            demand[TestingGroup.symptomatic.rawValue] += work.infectedTestSeekers[province] + today.screenedTestSeekers[province]
-            demand[TestingGroup.others.rawValue] += inputs.backgroundTestSeekers[province]
+        let provinces = layout.provinces, testing = today.testing
+        guard today.testsPerDay > 0 else { return [TestShares](repeating: TestShares(), count: provinces) }
+        let groups = TestingGroup.allCases.count
+        var demand = [Double](repeating: 0, count: testing.queueCapacity.count * groups)
+        for province in 0..<provinces {
+            guard let queue = testing.queueOfProvince[province] else { continue }
+            let arriving = 1 - testing.lossProbability[province], base = queue * groups
+            demand[base + TestingGroup.hospitalised.rawValue] += arriving * work.severeTestSeekers[province]
+            demand[base + TestingGroup.symptomatic.rawValue] += arriving
+                * (work.infectedTestSeekers[province] + today.screenedTestSeekers[province])
+            demand[base + TestingGroup.others.rawValue] += arriving * inputs.backgroundTestSeekers[province]
         }
-        var shares = TestShares()
-        var left = today.testsPerDay * inputs.scale
-        for step in observation.testPriority.steps {
-            let stepDemand = step.reduce(0) { $0 + demand[$1.rawValue] }
-            let share = stepDemand > 0 ? max(0, min(1, left / stepDemand)) : (left > 0 ? 1 : 0)
-            for group in step { shares[group] = share }
-            left -= share * stepDemand
+        var queueShares = [TestShares](repeating: TestShares(), count: testing.queueCapacity.count)
+        for queue in queueShares.indices {
+            var left = testing.queueCapacity[queue] * inputs.scale
+            for step in observation.testPriority.steps {
+                let stepDemand = step.reduce(0) { $0 + demand[queue * groups + $1.rawValue] }
+                let share = stepDemand > 0 ? max(0, min(1, left / stepDemand)) : (left > 0 ? 1 : 0)
+                for group in step { queueShares[queue][group] = share }
+                left -= share * stepDemand
+            }
         }
-        return shares
+        return (0..<provinces).map { province in
+            guard let queue = testing.queueOfProvince[province] else { return TestShares() }
+            let arriving = 1 - testing.lossProbability[province]
+            var shares = queueShares[queue]
+            shares.hospitalised *= arriving
+            shares.symptomatic *= arriving
+            shares.others *= arriving
+            return shares
+        }
     }
 }
 
@@ -73,18 +93,18 @@ extension MeanFieldRun {
     /// Moves a day's positive tests and recordable deaths to the day they are reported; what would be
     /// reported after the last day is dropped, as in the agent model.
     func recordObservations(day: Int) {
-        let observation = configuration.observation
+        let observation = configuration.observation, transport = conditions.testing.transportDelayDays
         for province in 0..<inputs.provinceCount {
             let postMortemPositives = dayFlows[flows.index(.postMortemPositives, province)]
             addExpected(.tests, day: day, province: province, dayFlows[flows.index(.postMortemTests, province)])
             addExpected(.positiveTests, day: day, province: province,
                         dayFlows[flows.index(.positiveTests, province)] + postMortemPositives)
-            let confirmedDay = day + observation.reportingDelayDays
+            let confirmedDay = day + observation.reportingDelayDays + transport[province]
             if confirmedDay < inputs.dayCount {
                 addExpected(.confirmed, day: confirmedDay, province: province,
                             dayFlows[flows.index(.positiveTests, province)] + postMortemPositives)
             }
-            let deathDay = day + observation.recordedDeathDelayDays
+            let deathDay = day + observation.recordedDeathDelayDays(transportDays: transport[province])
             if deathDay < inputs.dayCount {
                 addExpected(.recordedDeaths, day: deathDay, province: province,
                             dayFlows[flows.index(.recordableDeaths, province)] + postMortemPositives)

@@ -39,6 +39,11 @@ final class MeanFieldRun {
     var detectable: [Double]
     /// The contact multipliers before any measure (`ModelConfiguration.baselineContactMultipliers`).
     let baselineMultipliers: [[Double]]
+    /// The same by age band, from the infections by age counted so far each day.
+    var residentsByAgeAlive: [Double]
+    var detectableByAge = [Double](repeating: 0, count: AgeBands.count)
+    var infectionsByAgeSoFar: [[Double]] = []
+    var deathsByAgeBefore = [Double](repeating: 0, count: AgeBands.count)
 
     init(configuration: ModelConfiguration, inputs: MeanFieldInputs, layout: StateLayout) {
         self.configuration = configuration
@@ -65,6 +70,9 @@ final class MeanFieldRun {
         residentsAlive = inputs.residents.map(Double.init)
         detectable = [Double](repeating: 0, count: inputs.provinceCount)
         baselineMultipliers = configuration.baselineContactMultipliers
+        residentsByAgeAlive = (0..<AgeBands.count).map { band in
+            (0..<inputs.provinceCount).reduce(0) { $0 + inputs.cellPopulation[$1 * AgeBands.count + band] }
+        }
         for cell in 0..<inputs.cellCount {
             state[layout.susceptible.first + cell] = inputs.cellPopulation[cell] - abroad[cell]
             state[layout.healthWorkers.first + cell] = inputs.healthWorkersByCell[cell]
@@ -121,6 +129,25 @@ final class MeanFieldRun {
             addExpected(.residents, day: day, province: province, residentsAlive[province])
             addExpected(.seropositive, day: day, province: province,
                         serology.apparentPositives(detectable: detectable[province], residents: residentsAlive[province]))
+        }
+        infectionsByAgeSoFar.append(infectionsByAge)
+        for band in 0..<AgeBands.count {
+            var converted = 0.0
+            if conversionDay >= 0 {
+                converted = infectionsByAgeSoFar[conversionDay][band]
+                    - (conversionDay > 0 ? infectionsByAgeSoFar[conversionDay - 1][band] : 0)
+            }
+            residentsByAgeAlive[band] -= deathsByAge[band] - deathsByAgeBefore[band]
+            detectableByAge[band] = detectableByAge[band] * serology.dailyRetention + converted
+        }
+        deathsByAgeBefore = deathsByAge
+    }
+
+    /// What an antibody survey would find by age band at the end of the last recorded day.
+    var seropositiveByAge: [Double] {
+        let serology = configuration.observation.serology
+        return (0..<AgeBands.count).map {
+            serology.apparentPositives(detectable: detectableByAge[$0], residents: residentsByAgeAlive[$0])
         }
     }
 

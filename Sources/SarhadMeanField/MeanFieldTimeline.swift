@@ -23,8 +23,8 @@ extension MeanFieldRun {
                 conditions.border.quarantineEnabled = enabled
                 if let days { conditions.border.quarantineDays = days }
                 if let adherence { conditions.border.quarantineAdherence = adherence }
-            case .testCapacity(let perDay):
-                conditions.testsPerDay = perDay
+            case .testCapacity(let perDay, let laboratory):
+                conditions.testing.apply(perDay: perDay, laboratory: laboratory)
             case .healthCapacity(let beds, let intensiveCare, let affected):
                 for province in affected ?? Array(0..<provinces) {
                     conditions.bedMultiplier[province] *= beds

@@ -21,6 +21,9 @@ public struct MeanFieldTrajectory: Sendable {
     public let arrivalsByCrossing: [String: [Double]]
     public let infectedArrivalsByCrossing: [String: [Double]]
     public let transmissionProbability: Double
+    /// By age band on the last day: residents alive and those an antibody survey would find positive.
+    public let residentsByAgeLastDay: [Double]
+    public let seropositiveByAgeLastDay: [Double]
     public let seconds: Double
 
     public var provinceCount: Int { provinceNames.count }
@@ -70,6 +73,8 @@ public struct MeanFieldTrajectory: Sendable {
             arrivalsByCrossing: arrivalsByCrossing.mapValues(MeanFieldTrajectory.cumulativelyRounded),
             infectedArrivalsByCrossing: infectedArrivalsByCrossing.mapValues(MeanFieldTrajectory.cumulativelyRounded),
             transmissionProbability: transmissionProbability,
+            residentsByAgeLastDay: residentsByAgeLastDay.map { Int64(max(0, $0).rounded()) },
+            seropositiveByAgeLastDay: seropositiveByAgeLastDay.map { Int64(max(0, $0).rounded()) },
             timings: .init(populationSeconds: 0, simulationSeconds: seconds))
     }
 

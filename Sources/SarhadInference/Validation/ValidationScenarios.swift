@@ -42,6 +42,7 @@ public enum ValidationScenarios {
         c.observation.initialTestsPerDay = 0
         c.observation.backgroundTestSeekersPer100k = 0
         c.timeline = []
+        c.laboratories = []  // they named provinces that are gone; one national pool
         c.behaviour = .off
         return c
     }

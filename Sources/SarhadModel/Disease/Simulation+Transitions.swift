@@ -51,7 +51,7 @@ extension Simulation {
     func transitionWorker(day: Int) -> TransitionWorker {
         TransitionWorker(population: population, ledger: ledger, history: history, access: access,
                          observation: configuration.observation, testingAvailable: testsPerDay > 0,
-                         confirmedAgents: confirmedAgents,
+                         confirmedAgents: confirmedAgents, caseRecordDays: caseRecordDays,
                          careSeekingStreams: StreamKey(seed: seed, purpose: .careSeeking),
                          deathRecordingStreams: StreamKey(seed: seed, purpose: .deathRecording),
                          testSeekingStreams: StreamKey(seed: seed, purpose: .testSeeking, day: day))

@@ -27,6 +27,8 @@ struct TransitionWorker: @unchecked Sendable {
     let testingAvailable: Bool
     /// Confirmed agents and the province whose record holds their case.
     let confirmedAgents: [UInt32: Int32]
+    /// When a confirmed case whose sample travelled reaches the record (`Simulation.caseRecordDays`).
+    let caseRecordDays: [UInt32: Int32]
     let careSeekingStreams: StreamKey
     let deathRecordingStreams: StreamKey
     /// Today's: a worker serves one day.
@@ -196,7 +198,8 @@ struct TransitionWorker: @unchecked Sendable {
     func recordDeath(_ agent: Int, inHospital: Bool, province: Int, day: Int, _ output: inout TransitionOutput) {
         let draw = CounterRandom(deathRecordingStreams, subject: UInt64(agent)).openingUniform
         if let caseProvince = confirmedAgents[UInt32(agent)] {
-            let reportDay = day + observation.recordedDeathDelayDays
+            // Never before the case itself, which waits for a travelling sample's result.
+            let reportDay = max(day + observation.recordedDeathDelayDays, Int(caseRecordDays[UInt32(agent)] ?? 0))
             if draw < observation.deathRecordingOfConfirmed, reportDay < ledger.dayCount {
                 ledger.add(.recordedDeaths, day: reportDay, province: Int(caseProvince))
             }

@@ -25,12 +25,15 @@ public struct ObservationParameters: Sendable, Equatable {
     public var testPriority: TestPriority
     /// What an antibody survey would measure.
     public var serology: SerologyParameters
+    /// How samples reach a laboratory outside their province (only with laboratories).
+    public var sampleTransport: SampleTransportParameters
 
     public init(testSeekingMild: Double, testSeekingSevere: Double, testSeekingCritical: Double,
                 backgroundTestSeekersPer100k: Double, initialTestsPerDay: Double, testSensitivity: Double,
                 reportingDelayDays: Int, postMortemTestingInHospital: Double, postMortemTestingElsewhere: Double,
                 deathRecordingOfConfirmed: Double, deathReportingDelayDays: Int, isolationOfConfirmed: Double,
-                testPriority: TestPriority, serology: SerologyParameters) {
+                testPriority: TestPriority, serology: SerologyParameters,
+                sampleTransport: SampleTransportParameters = .none) {
         self.testSeekingMild = testSeekingMild
         self.testSeekingSevere = testSeekingSevere
         self.testSeekingCritical = testSeekingCritical
@@ -45,11 +48,17 @@ public struct ObservationParameters: Sendable, Equatable {
         self.isolationOfConfirmed = isolationOfConfirmed
         self.testPriority = testPriority
         self.serology = serology
+        self.sampleTransport = sampleTransport
     }
 
     /// Days from a death to its place in the record. A death enters the record only as the death of a
     /// confirmed case, so it is never recorded before the case: the later of the two delays.
     public var recordedDeathDelayDays: Int { max(deathReportingDelayDays, reportingDelayDays) }
+
+    /// The same for a case whose sample spent `transportDays` on the way to the laboratory.
+    public func recordedDeathDelayDays(transportDays: Int) -> Int {
+        max(deathReportingDelayDays, reportingDelayDays + transportDays)
+    }
 }
 
 /// Border measures: symptom screening and quarantine of arrivals.

@@ -1,4 +1,4 @@
-/// Per province: the residents alive and how many of them an antibody test could detect. The
+/// Per province (or, for the summary's age bands, per age band): the residents alive and how many of them an antibody test could detect. The
 /// detectable are counted from the recorded infections (local and imported) `conversionDays`
 /// earlier, each day's cohort waning by `SerologyParameters.dailyRetention`: an expectation over
 /// the infection series, so it needs no per-agent state and draws no random numbers.
@@ -27,7 +27,24 @@ struct SerosurveyState {
 }
 
 extension Simulation {
+    /// The same survey by age band, from the infections by age counted so far each day: residents of
+    /// each band alive, and how many would test positive.
+    func recordSerosurveyByAge(day: Int) {
+        infectionsByAgeSoFar.append(infectionsByAge)
+        let conversionDay = day - configuration.observation.serology.conversionDays
+        for band in 0..<AgeBands.count {
+            var converted: Int64 = 0
+            if conversionDay >= 0 {
+                converted = infectionsByAgeSoFar[conversionDay][band]
+                    - (conversionDay > 0 ? infectionsByAgeSoFar[conversionDay - 1][band] : 0)
+            }
+            serosurveyByAge.advance(province: band, deaths: deathsByAge[band] - deathsByAgeBefore[band], newlyDetectable: converted)
+        }
+        deathsByAgeBefore = deathsByAge
+    }
+
     func recordSerosurvey(day: Int) {
+        recordSerosurveyByAge(day: day)
         let conversionDay = day - configuration.observation.serology.conversionDays
         for province in 0..<provinceCount {
             let converted = conversionDay >= 0

@@ -111,4 +111,6 @@ public enum RandomPurpose: UInt16, Sendable {
     case calibration
     case postMortemTest
     case contactActivity
+    /// Samples lost on the way to a laboratory in another province.
+    case sampleLoss
 }

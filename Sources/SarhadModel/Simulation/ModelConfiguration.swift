@@ -23,13 +23,16 @@ public struct ModelConfiguration: Sendable, Equatable {
     public var contactActivity: ContactActivityParameters
     /// How a province's urban share sets its contacts outside the home (off unless a scenario turns it on).
     public var urbanRural: UrbanRuralParameters
+    /// Laboratories that `test_capacity` events may name (none: one national pool of tests).
+    public var laboratories: [Laboratory]
 
     public init(name: String, startDate: SimDate, endDate: SimDate, populationScale: Double, provinces: [Province],
                 population: PopulationParameters, settings: SettingParameters, disease: DiseaseParameters,
                 contacts: ContactParameters, mobility: MobilityParameters, importation: ImportationParameters,
                 border: BorderParameters, health: HealthSystemParameters, access: AccessParameters,
                 observation: ObservationParameters, timeline: [TimelineEvent], behaviour: BehaviourParameters = .off,
-                contactActivity: ContactActivityParameters = .off, urbanRural: UrbanRuralParameters = .off) {
+                contactActivity: ContactActivityParameters = .off, urbanRural: UrbanRuralParameters = .off,
+                laboratories: [Laboratory] = []) {
         self.name = name
         self.startDate = startDate
         self.endDate = endDate
@@ -49,6 +52,15 @@ public struct ModelConfiguration: Sendable, Equatable {
         self.behaviour = behaviour
         self.contactActivity = contactActivity
         self.urbanRural = urbanRural
+        self.laboratories = laboratories
+    }
+
+    /// Tests come from laboratories when the scenario names some and a `test_capacity` event names one;
+    /// otherwise from one national pool, exactly as before laboratories existed.
+    public var usesLaboratories: Bool {
+        !laboratories.isEmpty && timeline.contains { event in
+            if case .testCapacity(_, let laboratory) = event.action { laboratory != nil } else { false }
+        }
     }
 
     public var dayCount: Int { endDate.days(since: startDate) + 1 }

@@ -48,12 +48,21 @@ public final class Simulation {
     /// Agents already confirmed, with the province whose record holds the case: a person enters the
     /// record once, however often they are tested, and their death is recorded where their case is.
     var confirmedAgents = [UInt32: Int32]()
+    /// The day a confirmed agent's case reaches the record, kept only when their sample travelled to a
+    /// laboratory in another province, so that their death is never recorded before their case.
+    var caseRecordDays = [UInt32: Int32]()
     /// What an antibody survey would find, per province: residents alive and those detectable.
     var serosurvey: SerosurveyState
+    /// The same by age band (index = band), for the summary.
+    var serosurveyByAge: SerosurveyState
+    /// `infectionsByAge` at the end of each day so far, and `deathsByAge` at the end of yesterday.
+    var infectionsByAgeSoFar: [[Int64]] = []
+    var deathsByAgeBefore = [Int64](repeating: 0, count: AgeBands.count)
     let ledger: Ledger
     var bedMultiplier: [Double]
     var intensiveCareMultiplier: [Double]
-    var testsPerDay: Double
+    /// Tests per laboratory and where samples go (`TestingCapacity`).
+    var testing: TestingCapacity
     var border: BorderParameters
     /// Effective contact multiplier per layer and province for today.
     var layerMultiplier: [[Double]]
@@ -112,7 +121,7 @@ public final class Simulation {
         ledger = Ledger(provinceCount: provinceCount, dayCount: dayCount)
         bedMultiplier = [Double](repeating: 1, count: provinceCount)
         intensiveCareMultiplier = [Double](repeating: 1, count: provinceCount)
-        testsPerDay = configuration.observation.initialTestsPerDay
+        testing = TestingCapacity(configuration: configuration)
         border = configuration.border
         baselineMultipliers = configuration.baselineContactMultipliers
         layerMultiplier = baselineMultipliers
@@ -122,6 +131,15 @@ public final class Simulation {
         let built = population
         serosurvey = SerosurveyState(residents: (0..<configuration.provinces.count).map { built.residents(ofProvince: $0) },
                                      serology: configuration.observation.serology)
+        var residentsByAge = [Int](repeating: 0, count: AgeBands.count)
+        for province in 0..<configuration.provinces.count {
+            for band in 0..<AgeBands.count {
+                let cell = province * AgeBands.count + band
+                residentsByAge[band] += built.ageIndexStart[cell + 1] - built.ageIndexStart[cell]
+            }
+        }
+        serosurveyByAge = SerosurveyState(residents: residentsByAge, serology: configuration.observation.serology)
+        infectionsByAgeSoFar.reserveCapacity(dayCount)
         updateCapacities()
     }
 
@@ -147,6 +165,8 @@ public final class Simulation {
             arrivalsByCrossing: Dictionary(uniqueKeysWithValues: zip(configuration.importation.crossings.map(\.name), arrivalsByCrossing)),
             infectedArrivalsByCrossing: Dictionary(uniqueKeysWithValues: zip(configuration.importation.crossings.map(\.name), infectedArrivalsByCrossing)),
             transmissionProbability: beta,
+            residentsByAgeLastDay: serosurveyByAge.residents,
+            seropositiveByAgeLastDay: (0..<AgeBands.count).map { serosurveyByAge.apparentPositives(province: $0) },
             timings: .init(populationSeconds: populationSeconds, simulationSeconds: clock.seconds,
                            phases: Dictionary(uniqueKeysWithValues: phaseSeconds.map { ($0.key.rawValue, $0.value) })))
     }
@@ -168,6 +188,12 @@ public final class Simulation {
         recordStocks(day: day)
         quarantineEnds[day] = []
         phaseSeconds[.recording, default: 0] += clock.lap()
+    }
+
+    /// National tests per day (population scale 1); setting it sets the national total.
+    var testsPerDay: Double {
+        get { testing.national }
+        set { testing.apply(perDay: newValue, laboratory: nil) }
     }
 
     @inline(__always)

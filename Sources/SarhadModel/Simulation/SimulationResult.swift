@@ -16,6 +16,10 @@ public struct SimulationResult: Sendable, Codable, Equatable {
     public let arrivalsByCrossing: [String: [Int64]]
     public let infectedArrivalsByCrossing: [String: [Int64]]
     public let transmissionProbability: Double
+    /// By age band on the last day: residents alive, and those an antibody survey would find positive
+    /// (`SerosurveyState`); empty from an engine that does not count them.
+    public let residentsByAgeLastDay: [Int64]
+    public let seropositiveByAgeLastDay: [Int64]
     public let timings: Timings
 
     public struct Timings: Sendable, Codable, Equatable {
@@ -33,7 +37,8 @@ public struct SimulationResult: Sendable, Codable, Equatable {
     public init(scenarioName: String, seed: UInt64, startDate: SimDate, dayCount: Int, provinceNames: [String],
                 populationScale: Double, simulatedAgents: Int, values: [Int64], infectionsByLayer: [Int64],
                 infectionsByAge: [Int64], deathsByAge: [Int64], arrivalsByCrossing: [String: [Int64]],
-                infectedArrivalsByCrossing: [String: [Int64]], transmissionProbability: Double, timings: Timings) {
+                infectedArrivalsByCrossing: [String: [Int64]], transmissionProbability: Double,
+                residentsByAgeLastDay: [Int64] = [], seropositiveByAgeLastDay: [Int64] = [], timings: Timings) {
         self.scenarioName = scenarioName
         self.seed = seed
         self.startDate = startDate
@@ -48,6 +53,8 @@ public struct SimulationResult: Sendable, Codable, Equatable {
         self.arrivalsByCrossing = arrivalsByCrossing
         self.infectedArrivalsByCrossing = infectedArrivalsByCrossing
         self.transmissionProbability = transmissionProbability
+        self.residentsByAgeLastDay = residentsByAgeLastDay
+        self.seropositiveByAgeLastDay = seropositiveByAgeLastDay
         self.timings = timings
     }
 

@@ -20,8 +20,8 @@ extension Simulation {
                 border.quarantineEnabled = enabled
                 if let days { border.quarantineDays = days }
                 if let adherence { border.quarantineAdherence = adherence }
-            case .testCapacity(let perDay):
-                testsPerDay = perDay
+            case .testCapacity(let perDay, let laboratory):
+                testing.apply(perDay: perDay, laboratory: laboratory)
             case .healthCapacity(let beds, let intensiveCare, let provinces):
                 for province in provinces ?? Array(0..<provinceCount) {
                     bedMultiplier[province] *= beds

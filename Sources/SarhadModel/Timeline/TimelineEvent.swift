@@ -25,8 +25,9 @@ public enum TimelineAction: Sendable, Equatable {
     case border(open: Bool)
     case screening(enabled: Bool, sensitivity: Double?)
     case quarantine(enabled: Bool, days: Int?, adherence: Double?)
-    /// National tests per day from this date (population scale 1).
-    case testCapacity(perDay: Double)
+    /// Tests per day from this date (population scale 1) of the laboratory of this name (one of
+    /// `ModelConfiguration.laboratories`), or the national total when nil (see `TestingCapacity`).
+    case testCapacity(perDay: Double, laboratory: String? = nil)
     /// Multiply beds and intensive-care places (e.g. 0.7 after an aid cut, 1.2 after a field hospital).
     case healthCapacity(bedMultiplier: Double, intensiveCareMultiplier: Double, provinces: [Int]?)
     /// Release this many prisoners to their home households (population scale 1).

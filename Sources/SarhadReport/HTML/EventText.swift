@@ -24,8 +24,8 @@ enum EventText {
             what = enabled ? "quarantine of arrivals" + (days.map { ", \($0) days" } ?? "")
                 + (adherence.map { ", \(NumberText.percent($0)) adherence" } ?? "")
                 : "quarantine of arrivals ends"
-        case .testCapacity(let perDay):
-            what = "test capacity \(NumberText.grouped(perDay)) a day"
+        case .testCapacity(let perDay, let laboratory):
+            what = "test capacity \(NumberText.grouped(perDay)) a day" + (laboratory.map { " at \($0)" } ?? "")
         case .healthCapacity(let beds, let intensiveCare, let indices):
             what = "beds × \(FixedDecimal.text(beds, decimals: 2, trimZeros: true)), ICU places × "
                 + "\(FixedDecimal.text(intensiveCare, decimals: 2, trimZeros: true)) \(place(indices))"

@@ -37,9 +37,13 @@ enum ScenarioSection {
         case (false, true): borderMeasures = "are quarantined for \(border.quarantineDays) days without screening"
         case (false, false): borderMeasures = "pass without screening or quarantine"
         }
-        let capacityChanges = configuration.timeline.compactMap { event -> (date: SimDate, perDay: Double)? in
-            if case .testCapacity(let perDay) = event.action { return (event.date, perDay) } else { return nil }
-        }.sorted { $0.date < $1.date }
+        // National totals after each change, laboratories added together.
+        var capacity = TestingCapacity(configuration: configuration)
+        let capacityChanges = configuration.timeline.sorted { $0.date < $1.date }.compactMap { event -> (date: SimDate, perDay: Double)? in
+            guard case .testCapacity(let perDay, let laboratory) = event.action else { return nil }
+            capacity.apply(perDay: perDay, laboratory: laboratory)
+            return (event.date, capacity.national)
+        }
         let initial = configuration.observation.initialTestsPerDay
         var testing = initial > 0 ? "\(NumberText.grouped(initial)) tests a day" : "no tests at first"
         if let first = capacityChanges.first, let last = capacityChanges.last {

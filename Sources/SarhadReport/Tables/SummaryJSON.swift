@@ -57,6 +57,7 @@ public enum SummaryJSON {
             "infections_by_layer": layers,
             "infections_by_age": byAge(result.infectionsByAge),
             "deaths_by_age": byAge(result.deathsByAge),
+            Key.seroprevalenceByAgeLastDay: seroprevalenceByAge(result),
             "arrivals_by_crossing": result.arrivalsByCrossing.mapValues { $0.reduce(0, +) },
             "infected_arrivals_by_crossing": result.infectedArrivalsByCrossing.mapValues { $0.reduce(0, +) },
             "arrivals_by_crossing_and_week": weeklyArrivals(result),
@@ -88,8 +89,20 @@ public enum SummaryJSON {
         public static let attackRate = "attack_rate"
         /// What an antibody survey would find on the last day (`seropositive / residents`).
         public static let seroprevalenceLastDay = "seroprevalence_last_day"
+        /// The same by five-year age band (`seropositive / residents` of the band), null from an engine
+        /// that does not count them.
+        public static let seroprevalenceByAgeLastDay = "seroprevalence_by_age_last_day"
         /// Positive tests / tests over the whole run.
         public static let testPositivity = "test_positivity_over_run"
+    }
+
+    static func seroprevalenceByAge(_ result: SimulationResult) -> Any {
+        guard result.residentsByAgeLastDay.count == AgeBands.count, result.seropositiveByAgeLastDay.count == AgeBands.count else {
+            return NSNull()
+        }
+        return Dictionary(uniqueKeysWithValues: AgeBands.labels.indices.map { band in
+            (AgeBands.labels[band], shareValue(Double(result.seropositiveByAgeLastDay[band]), Double(result.residentsByAgeLastDay[band])))
+        })
     }
 
     /// A share rounded to six decimals (the same bytes on every platform), or null without a denominator.

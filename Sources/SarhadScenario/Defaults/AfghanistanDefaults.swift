@@ -65,11 +65,12 @@ public enum AfghanistanDefaults {
                 backgroundTestSeekersPer100k: 0.5, initialTestsPerDay: 0, testSensitivity: 0.7,
                 reportingDelayDays: 2, postMortemTestingInHospital: 0.5, postMortemTestingElsewhere: 0.05,
                 deathRecordingOfConfirmed: 0.9, deathReportingDelayDays: 2, isolationOfConfirmed: 0.5,
-                testPriority: .standard, serology: .standard),
+                testPriority: .standard, serology: .standard, sampleTransport: .standard),
             timeline: defaultTimeline(index: index),
             behaviour: BehaviourParameters(enabled: true, windowDays: 14, halfEffectDeathsPer100k: 2, floor: 0.5),
             contactActivity: ContactActivityParameters(enabled: true, gammaShape: 2, classes: 4),
-            urbanRural: try loadUrbanRural(provinces: provinces))
+            urbanRural: try loadUrbanRural(provinces: provinces),
+            laboratories: defaultLaboratories(index: index))
     }
 
     /// Urban shares (NSIA 2019-20) and the urban and rural matrices' mean contacts a day in school, work and
@@ -111,13 +112,27 @@ public enum AfghanistanDefaults {
         + [Double](repeating: 20.6 / 2, count: 2) + [Double](repeating: 13.9 / 4, count: 4)
         + [Double](repeating: 3.1 / 6, count: 6)
 
+    static let cphl = "CPHL Kabul", herat = "Herat regional laboratory"
+
+    /// The laboratories testing for SARS-CoV-2 by 8 April 2020: the Central Public Health Laboratory
+    /// in Kabul (from 23 Feb) and the regional laboratory in Herat (from 29 Mar), per MoPH and WHO
+    /// Afghanistan statements of March 2020.
+    static func defaultLaboratories(index: (String) -> Int) -> [Laboratory] {
+        [Laboratory(name: cphl, province: index("Kabul")), Laboratory(name: herat, province: index("Herat"))]
+    }
+
     static func defaultTimeline(index: (String) -> Int) -> [TimelineEvent] {
         let date = { (text: String) in SimDate(iso: text)! }
         return [
-            // Throughput implied by OCHA's cumulative tests: 305 by 18 Mar, 1,150 by 29 Mar, 3,031 by 7 Apr.
-            TimelineEvent(date: date("2020-02-23"), action: .testCapacity(perDay: 12), label: "CPHL Kabul starts testing"),
-            TimelineEvent(date: date("2020-03-18"), action: .testCapacity(perDay: 80), label: "More kits in Kabul"),
-            TimelineEvent(date: date("2020-03-29"), action: .testCapacity(perDay: 210), label: "Herat laboratory opens"),
+            // Throughput implied by OCHA's cumulative tests: 305 by 18 Mar, 1,150 by 29 Mar, 3,031 by 7 Apr;
+            // national 12, 80, then 210 a day. No split by laboratory was published, so CPHL keeps the
+            // 80 a day it reached before Herat opened and Herat's laboratory adds the rest (130): a
+            // judgement that keeps the national total on every date.
+            TimelineEvent(date: date("2020-02-23"), action: .testCapacity(perDay: 12, laboratory: cphl),
+                          label: "CPHL Kabul starts testing"),
+            TimelineEvent(date: date("2020-03-18"), action: .testCapacity(perDay: 80, laboratory: cphl), label: "More kits in Kabul"),
+            TimelineEvent(date: date("2020-03-29"), action: .testCapacity(perDay: 130, laboratory: herat),
+                          label: "Herat laboratory opens"),
             TimelineEvent(date: date("2020-03-14"), until: date("2020-04-18"),
                           action: .contactMultiplier(layers: [.school], provinces: nil, multiplier: 0),
                           label: "National school closure"),

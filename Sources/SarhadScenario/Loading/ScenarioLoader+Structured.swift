@@ -17,6 +17,25 @@ extension ScenarioLoader {
         scenario.configuration.importation.crossings = crossings
     }
 
+    /// `[[observation.laboratories]]`: name and province of each laboratory; the list replaces the
+    /// built-in one (an empty list, `laboratories = []`, leaves one national pool of tests).
+    mutating func readLaboratories(_ value: ScenarioValue, path: String) throws(ScenarioError) {
+        var laboratories = [Laboratory]()
+        for (index, item) in try tables(value, path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            let entries = try table(item, itemPath, allowed: ["name", "province"])
+            let name = try string(entries, "name", itemPath)
+            guard !name.isEmpty else { throw fail("\(itemPath).name", "is empty", expected: "a laboratory's name") }
+            guard !laboratories.contains(where: { $0.name == name }) else {
+                throw fail("\(itemPath).name", "repeats \"\(name)\"", expected: "each laboratory once")
+            }
+            laboratories.append(Laboratory(name: name,
+                                           province: try province(try string(entries, "province", itemPath),
+                                                                  path: "\(itemPath).province")))
+        }
+        scenario.configuration.laboratories = laboratories
+    }
+
     mutating func readArrivals(_ value: ScenarioValue, path: String) throws(ScenarioError) {
         var periods = [ArrivalPeriod]()
         for (index, item) in try tables(value, path).enumerated() {
@@ -161,7 +180,7 @@ extension ScenarioLoader {
             case "border": specific = ["open"]
             case "screening": specific = ["enabled", "sensitivity"]
             case "quarantine": specific = ["enabled", "days", "adherence"]
-            case "test_capacity": specific = ["tests_per_day"]
+            case "test_capacity": specific = ["tests_per_day", "laboratory"]
             case "health_capacity": specific = ["bed_multiplier", "icu_multiplier", "provinces"]
             case "prisoner_release": specific = ["count"]
             default:
@@ -202,7 +221,9 @@ extension ScenarioLoader {
                                      adherence: entriesChecked["adherence"] == nil ? nil
                                         : try number(entriesChecked, "adherence", path, 0...1))
             case "test_capacity":
-                action = .testCapacity(perDay: try number(entriesChecked, "tests_per_day", path, 0...1e9))
+                action = .testCapacity(perDay: try number(entriesChecked, "tests_per_day", path, 0...1e9),
+                                       laboratory: entriesChecked["laboratory"] == nil ? nil
+                                           : try string(entriesChecked, "laboratory", path))
             case "health_capacity":
                 action = .healthCapacity(bedMultiplier: try number(entriesChecked, "bed_multiplier", path, 0...100, default: 1),
                                          intensiveCareMultiplier: try number(entriesChecked, "icu_multiplier", path, 0...100,
@@ -249,6 +270,18 @@ extension ScenarioLoader {
             throw fail("importation.destination_weights", "sums to zero", expected: "at least one positive weight")
         }
         // Timeline events before `timelineFileStart` are the built-in ones the file adds to.
+        let laboratories = configuration.laboratories.map(\.name)
+        let known = laboratories.isEmpty ? "a laboratory listed in [[observation.laboratories]] (none is)"
+            : "one of " + laboratories.joined(separator: ", ")
+        for (index, event) in configuration.timeline.enumerated() {
+            guard case .testCapacity(_, let laboratory?) = event.action, !laboratories.contains(laboratory) else { continue }
+            if index >= timelineFileStart {
+                throw fail("timeline[\(index - timelineFileStart)].laboratory", "names an unknown laboratory \"\(laboratory)\"",
+                           expected: known)
+            }
+            throw fail("observation.laboratories", "leaves out \"\(laboratory)\", named by built-in timeline[\(index)]",
+                       expected: "that laboratory listed, or scenario.replace_timeline = true")
+        }
         do {
             try ScenarioLimits.check(scenario) { index in
                 index >= timelineFileStart ? "timeline[\(index - timelineFileStart)]" : "built-in timeline[\(index)]"

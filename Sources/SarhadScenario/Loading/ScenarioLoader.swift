@@ -18,6 +18,7 @@ public struct ScenarioLoader {
     static let structuredKeys: [String: [String]] = [
         "scenario": ["replace_timeline"],
         "importation": ["crossings", "arrivals", "source", "seeds"],
+        "observation": ["laboratories"],
         "calibration": ["parameters", "targets"],
     ]
 
@@ -55,6 +56,7 @@ public struct ScenarioLoader {
                     case "importation.crossings": try readCrossings(entry, path: path)
                     case "importation.arrivals": try readArrivals(entry, path: path)
                     case "importation.source": try readSource(entry, path: path)
+                    case "observation.laboratories": try readLaboratories(entry, path: path)
                     case "calibration.parameters": try readCalibration(entry, path: path)
                     case "calibration.targets": try readCalibrationTargets(entry, path: path)
                     default: try readSeeds(entry, path: path)
@@ -73,6 +75,9 @@ public struct ScenarioLoader {
             scenario.configuration.timeline = replaceTimeline ? events : scenario.configuration.timeline + events
         } else if replaceTimeline {
             scenario.configuration.timeline = []
+        } else {
+            // The whole timeline is the built-in one.
+            timelineFileStart = scenario.configuration.timeline.count
         }
         try validate(timelineFileStart: timelineFileStart)
         try scenario.resolveSourcePrevalence()

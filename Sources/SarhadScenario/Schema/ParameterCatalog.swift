@@ -312,5 +312,17 @@ public enum ParameterCatalog {
                "assumption: typical ELISA/lateral-flow validation in spring 2020 (0.85–0.95)", \.configuration.observation.serology.sensitivity),
         number("observation", "serology_specificity", 0...1, "probability", "Antibody assay specificity",
                "assumption: typical validation in spring 2020 (0.98–0.998)", \.configuration.observation.serology.specificity),
+        number("observation", "sample_transport_base_days", 0...60, "days",
+               "Days on the way for a sample sent to a laboratory in another province, from full access",
+               "judgement: no figure published by 8 Apr 2020; one day by road or air from a connected province",
+               \.configuration.observation.sampleTransport.baseDelayDays),
+        number("observation", "sample_transport_extra_days", 0...60, "days",
+               "Further days on the way from a province with no access (delay = round(base + extra × (1 − access)))",
+               "judgement: no figure published by 8 Apr 2020; remote provinces a few days' travel from Kabul or Herat",
+               \.configuration.observation.sampleTransport.extraDelayDays),
+        number("observation", "sample_loss_maximum", 0...1, "probability",
+               "Share of samples lost on the way from a province with no access (loss = maximum × (1 − access))",
+               "judgement: no figure published by 8 Apr 2020; cold chain and transport failures",
+               \.configuration.observation.sampleTransport.maximumLoss),
     ]
 }

@@ -21,12 +21,28 @@ public enum ScenarioWriter {
             if spec.section == "importation" && spec.key == ParameterCatalog.importation.last?.key {
                 lines += importation(scenario, provinces)
             }
+            if spec.section == "observation" && spec.key == ParameterCatalog.observation.last?.key {
+                lines += laboratories(scenario.configuration.laboratories, provinces)
+            }
         }
         lines.append("")
         lines += calibration(scenario.calibration)
         lines += calibrationTargets(scenario.calibrationTargets, provinces)
         lines += timeline(scenario.configuration.timeline, provinces)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Always written, even empty, so that the file's list replaces the built-in one on reading.
+    static func laboratories(_ laboratories: [Laboratory], _ provinces: [String]) -> [String] {
+        guard !laboratories.isEmpty else {
+            return ["# No laboratories: tests come from one national pool.", "laboratories = []"]
+        }
+        var lines = ["# Laboratories that test_capacity events name; samples go to the nearest open one (docs/MODEL.md)."]
+        for laboratory in laboratories {
+            lines += ["", "[[observation.laboratories]]", "name = \(quote(laboratory.name))",
+                      "province = \(quote(provinces[laboratory.province]))"]
+        }
+        return lines
     }
 
     static func calibrationTargets(_ targets: [CalibrationTargetSpec], _ provinces: [String]) -> [String] {
@@ -137,8 +153,9 @@ public enum ScenarioWriter {
                 lines.append("enabled = \(enabled)")
                 if let days { lines.append("days = \(days)") }
                 if let adherence { lines.append("adherence = \(number(adherence))") }
-            case .testCapacity(let perDay):
+            case .testCapacity(let perDay, let laboratory):
                 lines.append("tests_per_day = \(number(perDay))")
+                if let laboratory { lines.append("laboratory = \(quote(laboratory))") }
             case .healthCapacity(let beds, let intensiveCare, let indices):
                 lines += ["bed_multiplier = \(number(beds))", "icu_multiplier = \(number(intensiveCare))"]
                 lines += provinceList(indices)

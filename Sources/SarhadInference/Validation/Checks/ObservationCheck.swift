@@ -2,7 +2,8 @@ import SarhadModel
 
 /// The record against the truth. Two bounds that must hold exactly in any run (here the given
 /// scenario at small scale): cases confirmed on day d were tested on day d − delay, so confirmed(d)
-/// ≤ tests(d − delay) in every province; and recorded deaths never outrun deaths, cumulatively,
+/// ≤ tests(d − delay) in every province (with laboratories, a province's samples may also have
+/// travelled its transport delay T, so confirmed(d) ≤ tests(d − delay) + tests(d − delay − T)); and recorded deaths never outrun deaths, cumulatively,
 /// once shifted by the reporting delay; and a death is recorded only as the death of a confirmed case, so
 /// cumulative recorded deaths never exceed cumulative confirmed cases, in any province on any day. Then, with unlimited tests, the recorded share of
 /// symptomatic cases equals its closed form (`ValidationScenarios.expectedConfirmedShare`), within
@@ -19,6 +20,7 @@ struct ObservationCheck {
         let result = Simulation(configuration: configuration, seed: 404, threads: threads).run()
         let caseDelay = configuration.observation.reportingDelayDays
         let deathDelay = configuration.observation.recordedDeathDelayDays
+        let transport = TestingCapacity(configuration: configuration).remoteDelayDays
         var caseViolations = 0, deathViolations = 0, recordViolations = 0
         for province in 0..<result.provinceCount {
             let confirmed = result.provinceSeries(province, .confirmed), tests = result.provinceSeries(province, .tests)
@@ -26,8 +28,10 @@ struct ObservationCheck {
             var recordedSoFar: Int64 = 0, deathsSoFar: Int64 = 0, confirmedSoFar: Int64 = 0
             for day in 0..<result.dayCount {
                 confirmedSoFar += confirmed[day]
-                let testDay = day - caseDelay
-                if confirmed[day] > (testDay >= 0 ? tests[testDay] : 0) { caseViolations += 1 }
+                let testDay = day - caseDelay, remoteTestDay = testDay - transport[province]
+                let testedThen = (testDay >= 0 ? tests[testDay] : 0)
+                    + (transport[province] > 0 && remoteTestDay >= 0 ? tests[remoteTestDay] : 0)
+                if confirmed[day] > testedThen { caseViolations += 1 }
                 recordedSoFar += recorded[day]
                 if day - deathDelay >= 0 { deathsSoFar += deaths[day - deathDelay] }
                 if recordedSoFar > deathsSoFar { deathViolations += 1 }
