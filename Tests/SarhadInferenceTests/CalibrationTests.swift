@@ -98,6 +98,35 @@ struct CalibrationTests {
         #expect(Set(CalibrationParameterSpec.knownNames) == Set(FreeParameter.allCases.map(\.rawValue)))
         #expect(Set(CalibrationParameterSpec.knownPriors) == Set(Prior.Shape.allCases.map(\.rawValue)))
     }
+
+    @Test("the behaviour response and contact activity are free when a scenario names them, and only then")
+    func optionalParameters() throws {
+        #expect(ParameterSpace.standard.parameters == [.r0, .sourcePrevalenceFactor, .testSeekingMild, .testSeekingSevere,
+                                                       .postMortemTesting])
+        let scenario = try ScenarioLoader.load(text: """
+            [[calibration.parameters]]
+            name = "behaviour_floor"
+            prior = "uniform"
+            lower = 0.2
+            upper = 0.9
+
+            [[calibration.parameters]]
+            name = "contact_activity_gamma_shape"
+            prior = "log-uniform"
+            lower = 0.5
+            upper = 10
+            """, name: "free.toml")
+        #expect(scenario.calibration.map(\.name) == ["behaviour_floor", "contact_activity_gamma_shape"])
+        var configuration = scenario.configuration
+        let space = ParameterSpace([(.behaviourFloor, Prior(.uniform, 0.2, 0.9)),
+                                    (.contactActivityShape, Prior(.logUniform, 0.5, 10)),
+                                    (.behaviourHalfEffect, Prior(.logUniform, 0.2, 20))])
+        configuration = space.configured(configuration, [0.35, 1.5, 4])
+        #expect(configuration.behaviour.floor == 0.35)
+        #expect(configuration.contactActivity.gammaShape == 1.5)
+        #expect(configuration.behaviour.halfEffectDeathsPer100k == 4)
+        #expect(space.parameters.map { $0.value(in: configuration) } == [0.35, 1.5, 4])
+    }
 }
 
 @Suite("Calibration targets")

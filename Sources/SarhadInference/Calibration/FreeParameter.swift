@@ -13,6 +13,12 @@ public enum FreeParameter: String, Sendable, CaseIterable {
     case testSeekingSevere = "test_seeking_severe"
     /// Probability that an unconfirmed death outside hospital gets a post-mortem test (before access).
     case postMortemTesting = "post_mortem_testing_elsewhere"
+    /// The behaviour response's floor and half-effect deaths (`BehaviourParameters`), and the gamma shape
+    /// of individual contact activity (`ContactActivityParameters`): free when a scenario's
+    /// `[calibration]` names them; not in the standard space, whose five the record has long informed.
+    case behaviourFloor = "behaviour_floor"
+    case behaviourHalfEffect = "behaviour_half_effect_deaths_per_100k"
+    case contactActivityShape = "contact_activity_gamma_shape"
 
     /// Default priors (docs/CALIBRATION.md gives the reasons).
     public var defaultPrior: Prior {
@@ -22,6 +28,9 @@ public enum FreeParameter: String, Sendable, CaseIterable {
         case .testSeekingMild: Prior(.logUniform, 0.002, 0.5)
         case .testSeekingSevere: Prior(.uniform, 0.05, 1)
         case .postMortemTesting: Prior(.uniform, 0, 0.5)
+        case .behaviourFloor: Prior(.uniform, 0.2, 1)
+        case .behaviourHalfEffect: Prior(.logUniform, 0.2, 20)
+        case .contactActivityShape: Prior(.logUniform, 0.5, 10)
         }
     }
 
@@ -33,6 +42,9 @@ public enum FreeParameter: String, Sendable, CaseIterable {
         case .testSeekingMild: configuration.observation.testSeekingMild = value
         case .testSeekingSevere: configuration.observation.testSeekingSevere = value
         case .postMortemTesting: configuration.observation.postMortemTestingElsewhere = value
+        case .behaviourFloor: configuration.behaviour.floor = value
+        case .behaviourHalfEffect: configuration.behaviour.halfEffectDeathsPer100k = value
+        case .contactActivityShape: configuration.contactActivity.gammaShape = value
         }
     }
 
@@ -43,6 +55,9 @@ public enum FreeParameter: String, Sendable, CaseIterable {
         case .testSeekingMild: configuration.observation.testSeekingMild
         case .testSeekingSevere: configuration.observation.testSeekingSevere
         case .postMortemTesting: configuration.observation.postMortemTestingElsewhere
+        case .behaviourFloor: configuration.behaviour.floor
+        case .behaviourHalfEffect: configuration.behaviour.halfEffectDeathsPer100k
+        case .contactActivityShape: configuration.contactActivity.gammaShape
         }
     }
 }
@@ -57,7 +72,10 @@ public struct ParameterSpace: Sendable, Equatable {
         priors = entries.map(\.1)
     }
 
-    public static let standard = ParameterSpace(FreeParameter.allCases.map { ($0, $0.defaultPrior) })
+    /// The parameters fitted when a scenario names none.
+    public static let standardParameters: [FreeParameter] = [.r0, .sourcePrevalenceFactor, .testSeekingMild,
+                                                             .testSeekingSevere, .postMortemTesting]
+    public static let standard = ParameterSpace(standardParameters.map { ($0, $0.defaultPrior) })
 
     public var count: Int { parameters.count }
 

@@ -16,7 +16,8 @@ public struct CalibrationParameterSpec: Sendable, Equatable {
 
     /// Kept in step with `FreeParameter` in SarhadInference (a test checks both lists agree).
     public static let knownNames = ["r0", "source_prevalence_factor", "test_seeking_mild", "test_seeking_severe",
-                                    "post_mortem_testing_elsewhere"]
+                                    "post_mortem_testing_elsewhere", "behaviour_floor",
+                                    "behaviour_half_effect_deaths_per_100k", "contact_activity_gamma_shape"]
     public static let knownPriors = ["uniform", "log-uniform"]
 }
 
