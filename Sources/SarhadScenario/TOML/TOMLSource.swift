@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// A scenario file's text, parsed, with the line where each key path appears, so that errors can
 /// point at the line. toml++ reports positions only for syntax errors, so keys are located by a
 /// light scan of table headers and `key =` lines.
@@ -14,15 +12,14 @@ public struct TOMLSource: Sendable {
         try TOMLPrescreen.check(text, name: name)
         let located = TOMLSource.locateKeys(text)
         do {
-            let table = try TOMLTable(string: text)
-            guard case .table(let entries) = try ScenarioValue.from(table) else { root = []; lines = [:]; return }
+            guard case .table(let entries) = try TOMLTree.parse(text) else { root = []; lines = [:]; return }
             root = entries
         } catch let error as ScenarioError {
             throw ScenarioError(file: name, line: error.key.flatMap { TOMLSource.line(of: $0, in: located) }, key: error.key,
                                 message: error.message, expected: error.expected)
-        } catch let error as TOMLParseError {
-            throw ScenarioError(file: name, line: error.source.begin.line, key: nil,
-                                message: "is not valid TOML: \(error.description)", expected: "TOML syntax (https://toml.io)")
+        } catch let error as TOMLTree.ParseFailure {
+            throw ScenarioError(file: name, line: error.line, key: nil,
+                                message: "is not valid TOML: \(error.message)", expected: "TOML syntax (https://toml.io)")
         } catch {
             throw ScenarioError(file: name, line: nil, key: nil, message: "could not be read: \(error)")
         }
