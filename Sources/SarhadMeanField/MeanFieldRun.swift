@@ -63,8 +63,8 @@ final class MeanFieldRun {
         residentsAlive = inputs.residents.map(Double.init)
         detectable = [Double](repeating: 0, count: inputs.provinceCount)
         for cell in 0..<inputs.cellCount {
-            state[layout.susceptible.first + cell] = inputs.cellPopulation[cell] - abroad[cell]
-            state[layout.healthWorkers.first + cell] = inputs.healthWorkersByCell[cell]
+            addSusceptible(inputs.cellPopulation[cell] - abroad[cell], to: layout.susceptible, cell)
+            addSusceptible(inputs.healthWorkersByCell[cell], to: layout.healthWorkers, cell)
         }
     }
 
