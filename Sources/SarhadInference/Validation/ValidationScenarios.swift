@@ -43,6 +43,9 @@ public enum ValidationScenarios {
         c.observation.backgroundTestSeekersPer100k = 0
         c.timeline = []
         c.behaviour = .off
+        // Everyone equally active: individual activity would make the epidemic multitype, with a smaller
+        // final size than z = 1 − exp(−R0 z) at the same R0.
+        c.contactActivity = .off
         return c
     }
 
