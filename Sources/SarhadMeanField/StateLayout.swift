@@ -265,7 +265,8 @@ struct StateLayout: Sendable {
 
     /// The activity-mass chain that goes with a free chain of people, if it has one (nil without classes).
     func activityMass(of people: Chain) -> Chain? {
-        guard tracksActivity else { return nil }
+        // Offsets alone are ambiguous for chains without cells (they share the next chain's offset).
+        guard tracksActivity, people.width > 0 else { return nil }
         let pairs = [(latent, latentActivity), (presymptomatic, presymptomaticActivity), (asymptomatic, asymptomaticActivity),
                      (mildRecovering, mildRecoveringActivity), (mildWorsening, mildWorseningActivity)]
         return pairs.first { $0.0.offset == people.offset }?.1
