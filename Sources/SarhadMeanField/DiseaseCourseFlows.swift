@@ -125,6 +125,9 @@ extension MeanFieldSystem {
                 dx[l.mildWorsening.first + cell] += pSevere * free
                 dx[l.mildRecovering.first + cell] += (1 - pSevere) * free
                 dx[l.confirmedMildWorsening.first + cell] += pSevere * (confirmed - confirmedIsolating)
+                if l.tracksActivity {
+                    advanceActivity(x, dx, cell, symptomatic: ps, severe: pSevere, isolatingAtOnset: confirmMild * isolating)
+                }
                 var isolatedOnset = confirmedIsolating, isolatedConfirmed = confirmedIsolating
                 var recoveries = MeanFieldSystem.exit(l.asymptomatic, x, cell)
                     + MeanFieldSystem.exit(l.mildRecovering, x, cell)

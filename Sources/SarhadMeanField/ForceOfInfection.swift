@@ -22,6 +22,9 @@ import SarhadModel
 /// depleted its own household is (`HouseholdPairs`): the agent model's households are small closed
 /// groups whose susceptibles run out. The IDP-settlement and prison layers are omitted: settlement
 /// residents and prisoners are ordinary residents of their (home) province here.
+///
+/// With individual contact activity, I counts school, work and community infectors by their activity
+/// mass and a susceptible of activity w_c takes w_c times those layers' hazard (`ContactActivity.swift`).
 extension MeanFieldSystem {
     func transmit(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ rate: UnsafeMutablePointer<Double>,
                   _ today: DayConditions, _ work: Workspace) {
@@ -29,10 +32,15 @@ extension MeanFieldSystem {
         let community = work.communityInfectious, household = work.householdInfectious
         let totals = UnsafePointer(work.chainTotals)
         community.update(repeating: 0, count: cells)
-        MeanFieldSystem.accumulate(layout.presymptomatic, inputs.presymptomaticWeight, totals, into: community)
-        MeanFieldSystem.accumulate(layout.asymptomatic, inputs.asymptomaticWeight, totals, into: community)
-        MeanFieldSystem.accumulate(layout.mildRecovering, 1, totals, into: community)
-        MeanFieldSystem.accumulate(layout.mildWorsening, 1, totals, into: community)
+        // Outside the home each infector counts with its activity: the chains' activity masses when there
+        // are classes (`ContactActivity.swift`), else their people.
+        let l = layout, active = l.tracksActivity
+        MeanFieldSystem.accumulate(active ? l.presymptomaticActivity : l.presymptomatic, inputs.presymptomaticWeight,
+                                   totals, into: community)
+        MeanFieldSystem.accumulate(active ? l.asymptomaticActivity : l.asymptomatic, inputs.asymptomaticWeight,
+                                   totals, into: community)
+        MeanFieldSystem.accumulate(active ? l.mildRecoveringActivity : l.mildRecovering, 1, totals, into: community)
+        MeanFieldSystem.accumulate(active ? l.mildWorseningActivity : l.mildWorsening, 1, totals, into: community)
 
         let atHome = work.unhospitalised
         atHome.update(repeating: 0, count: cells)
@@ -57,9 +65,11 @@ extension MeanFieldSystem {
 
         layerPressures(today, work)
 
-        // Hazards and infections, cell by cell.
+        // Hazards and infections, cell by cell and activity class by class: outside the home a susceptible
+        // of activity w is met w times as often. Each infection carries its activity into the latent mass.
         let susceptible = layout.susceptible.first, healthWorkers = layout.healthWorkers.first
-        let exposed = layout.latent.first
+        let exposed = layout.latent.first, exposedActivity = layout.latentActivity.first
+        let levels = inputs.activityLevels, classes = levels.count
         let perPressure = work.hazardPerPressure, susceptibility = work.susceptibility
         let pressureHousehold = work.pressureHousehold, pressureSchool = work.pressureSchool
         let pressureWork = work.pressureWork, pressureCommunity = work.pressureCommunity
@@ -77,28 +87,35 @@ extension MeanFieldSystem {
             let facility = facilityHazard[province]
             for band in 0..<bands {
                 let cell = province * bands + band
-                let s = max(0, x[susceptible + cell]), h = max(0, x[healthWorkers + cell])
-                let k = perPressure[cell] * s
-                let fromHousehold = k * pressureHousehold[cell], fromSchool = k * pressureSchool[cell]
-                let fromWork = k * pressureWork[cell], fromCommunity = k * pressureCommunity[cell]
-                let hazard = perPressure[cell]
-                    * (pressureHousehold[cell] + pressureSchool[cell] + pressureWork[cell] + pressureCommunity[cell])
-                let fromFacility = facility * susceptibility[cell] * h
-                let total = fromHousehold + fromSchool + fromWork + fromCommunity + fromFacility
-                dx[susceptible + cell] -= total
-                dx[healthWorkers + cell] -= hazard * h + fromFacility
-                dx[exposed + cell] += total
-                infections += total
-                householdInfections += fromHousehold
-                outsideOnMates += work.ageShareOverResidents[cell] * susceptibility[cell] * s * perPressure[cell]
+                // The susceptible weighted by activity: how often outside contacts find them.
+                var activeSusceptible = 0.0
+                for activity in 0..<classes {
+                    let index = layout.susceptibleIndex(cell, activity: activity), w = levels[activity]
+                    let s = max(0, x[susceptible + index]), h = max(0, x[healthWorkers + index])
+                    activeSusceptible += w * s
+                    let k = perPressure[cell] * s, kw = k * w
+                    let fromHousehold = k * pressureHousehold[cell], fromSchool = kw * pressureSchool[cell]
+                    let fromWork = kw * pressureWork[cell], fromCommunity = kw * pressureCommunity[cell]
+                    let hazard = perPressure[cell]
+                        * (pressureHousehold[cell] + w * pressureSchool[cell] + w * pressureWork[cell] + w * pressureCommunity[cell])
+                    let fromFacility = facility * susceptibility[cell] * h
+                    let total = fromHousehold + fromSchool + fromWork + fromCommunity + fromFacility
+                    dx[susceptible + index] -= total
+                    dx[healthWorkers + index] -= hazard * h + fromFacility
+                    dx[exposed + cell] += total
+                    if classes > 1 { dx[exposedActivity + cell] += w * total }
+                    infections += total
+                    householdInfections += fromHousehold
+                    workerInfections += hazard * h + fromFacility
+                    infectionsByAge[band] += total
+                    byLayer.household += fromHousehold
+                    byLayer.school += fromSchool
+                    byLayer.work += fromWork
+                    byLayer.community += fromCommunity
+                    byLayer.facility += fromFacility
+                }
+                outsideOnMates += work.ageShareOverResidents[cell] * susceptibility[cell] * activeSusceptible * perPressure[cell]
                     * (pressureSchool[cell] + pressureWork[cell] + pressureCommunity[cell])
-                workerInfections += hazard * h + fromFacility
-                infectionsByAge[band] += total
-                byLayer.household += fromHousehold
-                byLayer.school += fromSchool
-                byLayer.work += fromWork
-                byLayer.community += fromCommunity
-                byLayer.facility += fromFacility
             }
             rate[flows.index(.infections, province)] += infections
             let qBar = work.pairMeanField[province]

@@ -89,7 +89,7 @@ extension MeanFieldSystem {
             var q = 0.0, q2 = 0.0, people = 0.0, weighted = 0.0
             for band in 0..<bands {
                 let cell = province * bands + band
-                let s = max(0, x[susceptible + cell])
+                let s = layout.susceptibleInCell(x + susceptible, cell)
                 let weight = shareOverResidents[cell] * susceptibility[cell] * s
                 q += weight
                 q2 += weight * susceptibility[cell]
@@ -247,7 +247,9 @@ extension MeanFieldSystem {
 extension MeanFieldRun {
     func susceptiblePerProvince() -> [Double] {
         (0..<inputs.provinceCount).map { province in
-            (0..<AgeBands.count).reduce(0) { $0 + max(0, state[layout.susceptible.first + province * AgeBands.count + $1]) }
+            (0..<AgeBands.count).reduce(0) {
+                $0 + layout.susceptibleInCell(UnsafePointer(state + layout.susceptible.first), province * AgeBands.count + $1)
+            }
         }
     }
 

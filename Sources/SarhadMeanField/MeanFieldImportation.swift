@@ -3,28 +3,31 @@ import SarhadModel
 extension MeanFieldRun {
     /// Infections placed directly on their date, spread over the province's reachable susceptibles (so
     /// over age bands in proportion to them, and onto health workers in their share), as the agent
-    /// model picks random susceptible residents.
+    /// model picks random susceptible residents (and so activity classes in proportion to theirs).
     func seedInfections(day: Int) {
         let today = configuration.date(ofDay: day)
-        let bands = AgeBands.count
-        let susceptible = layout.susceptible.first, workers = layout.healthWorkers.first, exposed = layout.latent.first
+        let bands = AgeBands.count, levels = inputs.activityLevels
+        let susceptible = layout.susceptible.first, workers = layout.healthWorkers.first
         for seeding in configuration.importation.seededInfections where seeding.date == today {
             let province = seeding.province
             guard province >= 0, province < inputs.provinceCount else { continue }
             let cells = (province * bands)..<(province * bands + bands)
-            let available = cells.reduce(0) { $0 + max(0, state[susceptible + $1]) }
+            let available = cells.reduce(0) { $0 + layout.susceptibleInCell(UnsafePointer(state + susceptible), $1) }
             let placed = min(Double(seeding.count) * inputs.scale, available)
             guard placed > 0 else { continue }
             for cell in cells {
-                let s = max(0, state[susceptible + cell])
-                let amount = placed * s / available
-                let workerShare = s > 0 ? max(0, state[workers + cell]) / s : 0
-                state[susceptible + cell] -= amount
-                state[workers + cell] -= amount * workerShare
-                state[exposed + cell] += amount
-                dayFlows[flows.index(.infections, province)] += amount
-                dayFlows[flows.index(.healthWorkerInfections, province)] += amount * workerShare
-                dayFlows[flows.infectionsByAgeBase + cell - province * bands] += amount
+                for activity in levels.indices {
+                    let index = layout.susceptibleIndex(cell, activity: activity)
+                    let s = max(0, state[susceptible + index])
+                    let amount = placed * s / available
+                    let workerShare = s > 0 ? max(0, state[workers + index]) / s : 0
+                    state[susceptible + index] -= amount
+                    state[workers + index] -= amount * workerShare
+                    addInfected(amount, activity: levels[activity], to: layout.latent, stage: 0, cell)
+                    dayFlows[flows.index(.infections, province)] += amount
+                    dayFlows[flows.index(.healthWorkerInfections, province)] += amount * workerShare
+                    dayFlows[flows.infectionsByAgeBase + cell - province * bands] += amount
+                }
             }
         }
     }
@@ -68,7 +71,7 @@ extension MeanFieldRun {
                 let healthy = arriving - infected
 
                 let heldHealthy = healthy * adherence
-                state[layout.susceptible.first + cell] += healthy - heldHealthy
+                addSusceptible(healthy - heldHealthy, to: layout.susceptible, cell)
                 quarantinedSusceptible[cell] += heldHealthy
                 if released { healthyReleases[cell] += heldHealthy }
 
@@ -122,11 +125,11 @@ extension MeanFieldRun {
         }
     }
 
-    /// Spreads `amount` evenly over the chain's sub-stages of one cell.
+    /// Spreads `amount` evenly over the chain's sub-stages of one cell (arrivals: of mean activity).
     func place(_ amount: Double, in chain: Chain, _ cell: Int) {
         guard amount > 0, chain.width > 0 else { return }
         let each = amount / Double(chain.stages)
-        for stage in 0..<chain.stages { state[chain.stage(stage) + cell] += each }
+        for stage in 0..<chain.stages { addInfected(each, to: chain, stage: stage, cell) }
     }
 
     /// Quarantine ends: uninfected arrivals become reachable, and infected ones not yet symptomatic
@@ -136,7 +139,7 @@ extension MeanFieldRun {
             for cell in 0..<inputs.cellCount where healthy[cell] > 0 {
                 let amount = min(healthy[cell], quarantinedSusceptible[cell])
                 quarantinedSusceptible[cell] -= amount
-                state[layout.susceptible.first + cell] += amount
+                addSusceptible(amount, to: layout.susceptible, cell)
             }
         }
         guard let cohorts = infectedReleases.removeValue(forKey: day), let quarantine else { return }
@@ -151,7 +154,7 @@ extension MeanFieldRun {
                         let source = from.stage(stage) + cell
                         let amount = min(max(0, state[source]), cohort.arrivals[cell] * remaining[index])
                         state[source] -= amount
-                        state[to.stage(stage) + cell] += amount
+                        addInfected(amount, to: to, stage: stage, cell)
                         index += 1
                     }
                 }

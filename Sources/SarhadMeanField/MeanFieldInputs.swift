@@ -16,6 +16,9 @@ struct MeanFieldInputs: Sendable {
 
     /// Per-contact transmission probability fixed by R0, as in the agent model.
     let beta: Double
+    /// Activity of each equally likely class (`ContactActivityParameters.levels`, mean 1); `[1]` when
+    /// everyone is alike, and then the twin keeps neither classes nor activity masses (`ContactActivity.swift`).
+    let activityLevels: [Double]
     /// Relative susceptibility per age band: the agent model draws contacts at β · max susceptibility
     /// and accepts them with susceptibility / max, so an infecting contact occurs at β · susceptibility.
     let susceptibility: [Double]
@@ -85,7 +88,10 @@ struct MeanFieldInputs: Sendable {
         self.cellPopulation = cellPopulation
 
         let disease = configuration.disease
-        beta = TransmissionCalibration.transmissionProbability(disease: disease, contacts: configuration.contacts)
+        let activityLevels = configuration.contactActivity.levels
+        self.activityLevels = activityLevels
+        beta = TransmissionCalibration.transmissionProbability(disease: disease, contacts: configuration.contacts,
+                                                               activityLevels: activityLevels)
         susceptibility = disease.relativeSusceptibility.map { max(0, $0) }
         let stages = DiseaseStages(disease)
         self.stages = stages

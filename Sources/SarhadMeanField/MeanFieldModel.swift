@@ -16,6 +16,7 @@ import SarhadModel
 /// - admission to beds and intensive care is a fluid flow limited by spare capacity (`CareCapacity`);
 /// - tests are shared among seekers at each instant rather than per day (`MeanFieldObservation.swift`);
 /// - infected arrivals are placed in stages by the ratio of mean durations (`ImportedCourse`);
+/// - activity classes hold exactly their share of every cell, where the agents draw them (`ContactActivity.swift`);
 /// - counts are expected values, rounded only in `SimulationResult` (seed 0).
 public struct MeanFieldModel: Sendable {
     public let configuration: ModelConfiguration
@@ -25,7 +26,8 @@ public struct MeanFieldModel: Sendable {
     public init(configuration: ModelConfiguration) {
         self.configuration = configuration
         inputs = MeanFieldInputs(configuration)
-        layout = StateLayout(provinces: inputs.provinceCount, stages: inputs.stages, quarantine: inputs.quarantinePossible)
+        layout = StateLayout(provinces: inputs.provinceCount, stages: inputs.stages, quarantine: inputs.quarantinePossible,
+                             activityClasses: inputs.activityLevels.count)
     }
 
     /// Per-contact transmission probability, the same β the agent model uses.

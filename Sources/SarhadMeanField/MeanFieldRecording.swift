@@ -74,13 +74,22 @@ extension MeanFieldRun {
             return sum
         }
         let l = layout
+        // The susceptible of all activity classes (each class's cells are a vector of their own).
+        func susceptibleTotal(_ province: Int) -> Double {
+            var sum = 0.0
+            for activity in 0..<l.activityClasses {
+                let start = l.susceptible.first + l.susceptibleIndex(province * bands, activity: activity)
+                for band in 0..<bands { sum += state[start + band] }
+            }
+            return sum
+        }
         let exposed = [l.latent, l.quarantinedLatent], presymptomatic = [l.presymptomatic, l.quarantinedPresymptomatic]
         let asymptomatic = [l.asymptomatic, l.quarantinedAsymptomatic]
         let mild = [l.mildRecovering, l.mildWorsening, l.isolatedMildRecovering, l.isolatedMildWorsening]
-        let susceptible = [l.susceptible], recovered = [l.recovered], dead = [l.dead]
+        let recovered = [l.recovered], dead = [l.dead]
         var stock = [Double](repeating: 0, count: compartmentCount)
         for province in 0..<provinces {
-            stock[MeanFieldCompartment.susceptible.rawValue] = total(susceptible, province)
+            stock[MeanFieldCompartment.susceptible.rawValue] = susceptibleTotal(province)
             stock[MeanFieldCompartment.abroad.rawValue] = abroad[(province * bands)..<(province * bands + bands)].reduce(0, +)
             stock[MeanFieldCompartment.quarantined.rawValue] =
                 quarantinedSusceptible[(province * bands)..<(province * bands + bands)].reduce(0, +)

@@ -74,8 +74,8 @@ final class MeanFieldRun {
             (0..<inputs.provinceCount).reduce(0) { $0 + inputs.cellPopulation[$1 * AgeBands.count + band] }
         }
         for cell in 0..<inputs.cellCount {
-            state[layout.susceptible.first + cell] = inputs.cellPopulation[cell] - abroad[cell]
-            state[layout.healthWorkers.first + cell] = inputs.healthWorkersByCell[cell]
+            addSusceptible(inputs.cellPopulation[cell] - abroad[cell], to: layout.susceptible, cell)
+            addSusceptible(inputs.healthWorkersByCell[cell], to: layout.healthWorkers, cell)
         }
     }
 

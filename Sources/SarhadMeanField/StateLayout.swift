@@ -41,13 +41,20 @@ struct Chain: Sendable {
 ///
 /// The quarantine chains hold infected arrivals who keep to quarantine before symptom onset; they are
 /// empty (zero width) when no quarantine can happen in the scenario.
+///
+/// With individual contact activity (`ContactActivity.swift`) the susceptible and their health workers
+/// are kept per activity class, class-major (`susceptibleIndex`), and the free infectious course carries
+/// an activity mass beside its people; without it there is one class and no mass chains.
 struct StateLayout: Sendable {
     let provinces: Int
     let cells: Int
+    /// Activity classes of the susceptible pools: 1 when everyone is alike.
+    let activityClasses: Int
 
     // Pools.
+    /// Per (activity class, province, age band): `susceptibleIndex`.
     let susceptible: Chain
-    /// The health workers among the susceptible (a subset of `susceptible`), who also meet patients.
+    /// The health workers among the susceptible (a subset of `susceptible`, same cells), who also meet patients.
     let healthWorkers: Chain
     let recovered: Chain
     let dead: Chain
@@ -115,6 +122,14 @@ struct StateLayout: Sendable {
     let mildRecoveringPairs: Chain
     let mildWorseningPairs: Chain
 
+    // Activity masses (`ContactActivity.swift`): Σ activity over the people of each free chain that
+    // leads to transmission outside the home, per sub-stage and cell; no cells without activity classes.
+    let latentActivity: Chain
+    let presymptomaticActivity: Chain
+    let asymptomaticActivity: Chain
+    let mildRecoveringActivity: Chain
+    let mildWorseningActivity: Chain
+
     let size: Int
 
     /// Whether the quarantine chains exist (they have no cells when no quarantine can happen).
@@ -134,18 +149,19 @@ struct StateLayout: Sendable {
     /// Every chain, each state entry in exactly one.
     let all: [Chain]
 
-    init(provinces: Int, stages: DiseaseStages, quarantine: Bool) {
+    init(provinces: Int, stages: DiseaseStages, quarantine: Bool, activityClasses: Int = 1) {
         self.provinces = provinces
         let cells = provinces * AgeBands.count
         self.cells = cells
+        self.activityClasses = activityClasses
         var offset = 0
         func chain(_ erlang: ErlangStages?, width: Int = cells) -> Chain {
             let made = Chain(offset: offset, stages: erlang?.count ?? 1, width: width, rate: erlang?.rate ?? 0)
             offset = made.end
             return made
         }
-        susceptible = chain(nil)
-        healthWorkers = chain(nil)
+        susceptible = chain(nil, width: cells * activityClasses)
+        healthWorkers = chain(nil, width: cells * activityClasses)
         recovered = chain(nil)
         dead = chain(nil)
         latent = chain(stages.latent)
@@ -197,6 +213,12 @@ struct StateLayout: Sendable {
         asymptomaticPairs = chain(stages.asymptomatic, width: provinces)
         mildRecoveringPairs = chain(stages.mildToRecovery, width: provinces)
         mildWorseningPairs = chain(stages.onsetToSevere, width: provinces)
+        let activityWidth = activityClasses > 1 ? cells : 0
+        latentActivity = chain(stages.latent, width: activityWidth)
+        presymptomaticActivity = chain(stages.presymptomatic, width: activityWidth)
+        asymptomaticActivity = chain(stages.asymptomatic, width: activityWidth)
+        mildRecoveringActivity = chain(stages.mildToRecovery, width: activityWidth)
+        mildWorseningActivity = chain(stages.onsetToSevere, width: activityWidth)
         size = offset
 
         severe = [severeBedToCritical, severeBedToRecovery, severeSeekerToCritical, severeNonSeekerToCritical,
@@ -223,6 +245,31 @@ struct StateLayout: Sendable {
                confirmedSevereSeekerToCritical, confirmedSevereNonSeekerToCritical, confirmedIsolatedSevereBedToCritical,
                confirmedIsolatedSevereSeekerToCritical, confirmedIsolatedSevereNonSeekerToCritical]
             + [susceptiblePairs, latentPairs, presymptomaticPairs, asymptomaticPairs, mildRecoveringPairs, mildWorseningPairs]
+            + [latentActivity, presymptomaticActivity, asymptomaticActivity, mildRecoveringActivity, mildWorseningActivity]
+    }
+
+    /// Whether the free infectious chains carry activity masses (there are activity classes).
+    var tracksActivity: Bool { latentActivity.width > 0 }
+
+    /// Offset of the (activity class, cell) entry of a susceptible pool (`susceptible`, `healthWorkers`)
+    /// from the pool's start: each class's cells form one contiguous vector, as the single class did.
+    @inline(__always) func susceptibleIndex(_ cell: Int, activity: Int) -> Int { activity * cells + cell }
+
+    /// A susceptible pool's people in one (province, age band) cell, all activity classes together
+    /// (negative rounding noise counted as none); `pool` points at the pool's start.
+    @inline(__always) func susceptibleInCell(_ pool: UnsafePointer<Double>, _ cell: Int) -> Double {
+        var total = 0.0
+        for activity in 0..<activityClasses { total += max(0, pool[susceptibleIndex(cell, activity: activity)]) }
+        return total
+    }
+
+    /// The activity-mass chain that goes with a free chain of people, if it has one (nil without classes).
+    func activityMass(of people: Chain) -> Chain? {
+        // Offsets alone are ambiguous for chains without cells (they share the next chain's offset).
+        guard tracksActivity, people.width > 0 else { return nil }
+        let pairs = [(latent, latentActivity), (presymptomatic, presymptomaticActivity), (asymptomatic, asymptomaticActivity),
+                     (mildRecovering, mildRecoveringActivity), (mildWorsening, mildWorseningActivity)]
+        return pairs.first { $0.0.offset == people.offset }?.1
     }
 }
 

@@ -8,9 +8,12 @@ enum TestScenarios {
     /// age shares (each person meets every age in proportion to its size), equal susceptibility, and
     /// age-independent disease probabilities. The next-generation matrix is then rank one and the twin
     /// is a one-type epidemic, for which the final size and Euler–Lotka relations are exact.
-    /// No arrivals, no tests, no health-worker contacts, no timeline.
-    static func wellMixed(r0: Double, residents: Double, days: Int, seeds: Int = 10) throws -> ModelConfiguration {
+    /// No arrivals, no tests, no health-worker contacts, no timeline. Everyone equally active unless
+    /// `activity` says otherwise (then the epidemic is multitype by activity class, still one type by age).
+    static func wellMixed(r0: Double, residents: Double, days: Int, seeds: Int = 10,
+                          activity: ContactActivityParameters = .off) throws -> ModelConfiguration {
         var c = try AfghanistanDefaults.configuration()
+        c.contactActivity = activity
         let kabul = c.provinces.firstIndex { $0.name == "Kabul" }!
         c.provinces = [c.provinces[kabul]]
         c.population.nationalTotal = residents

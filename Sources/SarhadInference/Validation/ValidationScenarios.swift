@@ -44,6 +44,9 @@ public enum ValidationScenarios {
         c.timeline = []
         c.laboratories = []  // they named provinces that are gone; one national pool
         c.behaviour = .off
+        // Everyone equally active: individual activity would make the epidemic multitype, with a smaller
+        // final size than z = 1 − exp(−R0 z) at the same R0.
+        c.contactActivity = .off
         return c
     }
 
