@@ -59,7 +59,8 @@ extension MeanFieldRun {
         for province in 0..<provinces {
             var recent = 0.0
             for past in max(0, day - behaviour.windowDays)..<day { recent += expectedValue(.deaths, day: past, province: province) }
-            let factor = behaviour.multiplier(recentDeaths: recent, residents: residentsAlive[province])
+            // The agents see whole deaths: the expectation of their response, not the response to the mean.
+            let factor = behaviour.expectedMultiplier(meanRecentDeaths: recent, residents: residentsAlive[province])
             for layer in BehaviourParameters.respondingLayers { conditions.multiplier[layer.rawValue * provinces + province] *= factor }
         }
     }

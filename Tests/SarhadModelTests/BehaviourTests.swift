@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SarhadModel
 
@@ -25,5 +26,29 @@ struct BehaviourTests {
         #expect(without.total(.deaths) > 100)
         #expect(Double(with.total(.infections)) < 0.9 * Double(without.total(.infections)),
                 "with \(with.total(.infections)), without \(without.total(.infections))")
+    }
+
+    @Test("the twin's response is the Poisson expectation of the agents' one, above the response to the mean")
+    func expectedResponse() {
+        let behaviour = BehaviourParameters(enabled: true, windowDays: 14, halfEffectDeathsPer100k: 2, floor: 0.5)
+        let residents = 100_000.0
+        // Mean 1.5 deaths: the sum written out term by term (k! grows fast enough that 40 terms are exact).
+        var direct = 0.0, factorial = 1.0
+        for count in 0..<40 {
+            if count > 0 { factorial *= Double(count) }
+            direct += exp(-1.5) * pow(1.5, Double(count)) / factorial
+                * behaviour.multiplier(recentDeaths: Double(count), residents: residents)
+        }
+        #expect(abs(behaviour.expectedMultiplier(meanRecentDeaths: 1.5, residents: residents) - direct) < 1e-12)
+        // Jensen: convex in deaths, so the expectation exceeds the response to the mean; equal with no deaths,
+        // and nearly equal once deaths are many.
+        for mean in [0.3, 2.0, 8.0, 50.0] {
+            #expect(behaviour.expectedMultiplier(meanRecentDeaths: mean, residents: residents)
+                    > behaviour.multiplier(recentDeaths: mean, residents: residents))
+        }
+        #expect(behaviour.expectedMultiplier(meanRecentDeaths: 0, residents: residents) == 1)
+        let many = behaviour.expectedMultiplier(meanRecentDeaths: 350, residents: residents)
+        #expect(abs(many / behaviour.multiplier(recentDeaths: 350, residents: residents) - 1) < 0.01)
+        #expect(BehaviourParameters.off.expectedMultiplier(meanRecentDeaths: 5, residents: residents) == 1)
     }
 }

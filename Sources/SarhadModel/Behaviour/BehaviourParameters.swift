@@ -33,6 +33,26 @@ public struct BehaviourParameters: Sendable, Equatable {
 
     public static let off = BehaviourParameters(enabled: false, windowDays: 14, halfEffectDeathsPer100k: 1, floor: 1)
 
+    /// The multiplier's expectation when the recent deaths are a Poisson count with mean `meanRecentDeaths`:
+    /// what a population of agents, whose deaths come one by one, does on average. The response is
+    /// convex in deaths, so by Jensen's inequality this is above the multiplier of the mean, and most so
+    /// where deaths are few (small provinces, small population scales). The twin uses it. Beyond a mean
+    /// of 400 the count's relative spread is under 5 % and the multiplier of the mean is used.
+    public func expectedMultiplier(meanRecentDeaths mean: Double, residents: Double) -> Double {
+        guard enabled, residents > 0, halfEffectDeathsPer100k > 0, mean > 0 else {
+            return multiplier(recentDeaths: max(0, mean), residents: residents)
+        }
+        guard mean <= 400 else { return multiplier(recentDeaths: mean, residents: residents) }
+        let last = Int((mean + 12 * mean.squareRoot() + 20).rounded(.up))
+        var probability = exp(-mean), total = 0.0, weight = 0.0
+        for count in 0...last {
+            if count > 0 { probability *= mean / Double(count) }
+            total += probability * multiplier(recentDeaths: Double(count), residents: residents)
+            weight += probability
+        }
+        return total / weight
+    }
+
     public func multiplier(recentDeaths: Double, residents: Double) -> Double {
         guard enabled, residents > 0, halfEffectDeathsPer100k > 0 else { return 1 }
         let perHundredThousand = recentDeaths / residents * 100_000
