@@ -149,14 +149,21 @@ struct LaboratoryTests {
 
     /// The age bands' survey adds back to the provinces': residents exactly; positives within the
     /// rounding of 2 provinces and 16 bands (each ±0.5).
-    @Test("seroprevalence by age band, weighted by residents, sums back to the national figure")
-    func seroprevalenceByAge() {
-        let result = Simulation(configuration: TestConfigurations.twoProvinces(), seed: 4, threads: 2).run()
+    /// With and without activity classes: a band's residents span all its classes' cells of the index.
+    @Test("seroprevalence by age band, weighted by residents, sums back to the national figure", arguments: [1, 4])
+    func seroprevalenceByAge(activityClasses: Int) {
+        var configuration = TestConfigurations.twoProvinces()
+        configuration.contactActivity = ContactActivityParameters(enabled: activityClasses > 1, gammaShape: 2,
+                                                                  classes: activityClasses)
+        let result = Simulation(configuration: configuration, seed: 4, threads: 2).run()
         let last = result.dayCount - 1
         #expect(result.residentsByAgeLastDay.count == AgeBands.count)
         #expect(result.residentsByAgeLastDay.reduce(0, +) == result.national(day: last, measure: .residents))
         let byAge = result.seropositiveByAgeLastDay.reduce(0, +), national = result.national(day: last, measure: .seropositive)
         #expect(abs(byAge - national) <= 9, "by age \(byAge), national \(national)")
         #expect(national > 1000)
+        for band in 0..<AgeBands.count {
+            #expect(result.seropositiveByAgeLastDay[band] <= result.residentsByAgeLastDay[band], "band \(band)")
+        }
     }
 }

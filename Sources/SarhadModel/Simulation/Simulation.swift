@@ -134,8 +134,9 @@ public final class Simulation {
         var residentsByAge = [Int](repeating: 0, count: AgeBands.count)
         for province in 0..<configuration.provinces.count {
             for band in 0..<AgeBands.count {
-                let cell = province * AgeBands.count + band
-                residentsByAge[band] += built.ageIndexStart[cell + 1] - built.ageIndexStart[cell]
+                // The band's run covers all its activity classes.
+                residentsByAge[band] += built.ageIndexStart[built.cell(province: province, band: band + 1)]
+                    - built.ageIndexStart[built.cell(province: province, band: band)]
             }
         }
         serosurveyByAge = SerosurveyState(residents: residentsByAge, serology: configuration.observation.serology)
