@@ -21,7 +21,7 @@ import Testing
         let last = trajectory.dayCount - 1
         let attackRate = 1 - trajectory.nationalCompartment(.susceptible, day: last) / Double(trajectory.population)
         let levels = Self.activity.levels
-        let expected = HeterogeneousFinalSize.attackRate(r0: r0, levels: levels)
+        let expected = MultitypeFinalSize.attackRate(r0: r0, levels: levels)
         #expect(abs(attackRate - expected) < 0.005, "R0 \(r0): attack rate \(attackRate), multitype final size \(expected)")
         // Heterogeneity matters at this tolerance: the homogeneous final size is far outside it.
         #expect(TestScenarios.finalSize(r0: r0) - expected > 0.02)
@@ -35,7 +35,7 @@ import Testing
         let run = MeanFieldRun(configuration: configuration, inputs: model.inputs, layout: model.layout)
         run.run()
         let layout = model.layout, levels = model.inputs.activityLevels
-        let phi = HeterogeneousFinalSize.cumulativeHazard(r0: r0, levels: levels)
+        let phi = MultitypeFinalSize.cumulativeHazard(r0: r0, levels: levels)
         for (activity, level) in levels.enumerated() {
             var left = 0.0, residents = 0.0
             for cell in 0..<layout.cells {
@@ -68,28 +68,5 @@ import Testing
         let alike = MeanFieldModel(configuration: configuration).trajectory()
         let infected = { (t: MeanFieldTrajectory) in t.nationalSeries(.infections).reduce(0, +) }
         #expect(infected(withActivity) < infected(alike), "with activity \(infected(withActivity)), without \(infected(alike))")
-    }
-}
-
-/// Final sizes for proportionate mixing with activity levels of equal weight (mean 1), as in
-/// SarhadModelTests' `HeterogeneousFinalSize`.
-enum HeterogeneousFinalSize {
-    /// Φ solving Φ = R0 / E[w²] · E[w (1 − e^(−wΦ))], the positive root, by bisection.
-    static func cumulativeHazard(r0: Double, levels: [Double]) -> Double {
-        let count = Double(levels.count)
-        let secondMoment = levels.map { $0 * $0 }.reduce(0, +) / count
-        let gap = { (phi: Double) in r0 / secondMoment * levels.map { $0 * (1 - exp(-$0 * phi)) }.reduce(0, +) / count - phi }
-        var low = 1e-9, high = 1_000.0
-        for _ in 0..<200 {
-            let middle = (low + high) / 2
-            if gap(middle) > 0 { low = middle } else { high = middle }
-        }
-        return (low + high) / 2
-    }
-
-    /// z = E[1 − e^(−wΦ)].
-    static func attackRate(r0: Double, levels: [Double]) -> Double {
-        let phi = cumulativeHazard(r0: r0, levels: levels)
-        return levels.map { 1 - exp(-$0 * phi) }.reduce(0, +) / Double(levels.count)
     }
 }
