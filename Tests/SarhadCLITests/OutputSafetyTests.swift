@@ -68,6 +68,23 @@ struct OutputSafetyTests {
         #expect(try manager.contentsOfDirectory(atPath: directory.path).sorted() == ["mydir"])
     }
 
+    /// `slurm submit` writes its scripts and jobs.json atomically while earlier shards already run;
+    /// Foundation stages each such write as a hidden `.dat.nosync…` file beside the old one. A shard
+    /// that checked its folder at that moment refused it (seen in CI's Slurm tests).
+    @Test("a shard accepts its folder while Sarhad is still writing a Slurm file in it")
+    func shardDuringAtomicWrite() throws {
+        let directory = try SarhadProcess.temporaryDirectory()
+        defer { try? manager.removeItem(at: directory) }
+        let first = try SarhadProcess.run(tinyRun + ["--replicates", "2", "--output", "mydir", "--shard", "1/2"], in: directory)
+        try #require(first.status == 0, "\(first.standardError)")
+        let slurm = directory.appendingPathComponent("mydir/slurm")
+        try manager.createDirectory(at: slurm, withIntermediateDirectories: true)
+        try "{}".write(to: slurm.appendingPathComponent("jobs.json"), atomically: false, encoding: .utf8)
+        try "{}".write(to: slurm.appendingPathComponent(".dat.nosyncA1B.x2Y3z4"), atomically: false, encoding: .utf8)
+        let second = try SarhadProcess.run(tinyRun + ["--replicates", "2", "--output", "mydir", "--shard", "2/2"], in: directory)
+        #expect(second.status == 0, "\(second.standardError)")
+    }
+
     @Test("--output naming a regular file is refused and the file keeps its bytes; so is --report")
     func regularFileRefused() throws {
         let directory = try SarhadProcess.temporaryDirectory()

@@ -115,7 +115,14 @@ enum OutputOwnership {
     static func hasWorkExtension(_ path: String) -> Bool {
         let name = (path as NSString).lastPathComponent
         return name == OutputMarker.fileName || workFileExtensions.contains((name as NSString).pathExtension)
+            || name.hasPrefix(atomicWriteStagingPrefix)
     }
+
+    /// Foundation's atomic writes stage the new file beside the old one under this hidden name, then
+    /// rename it. `slurm submit` writes scripts and jobs.json that way while earlier jobs already run,
+    /// so a shard starting at that moment saw a file in slurm/ that Sarhad was still writing and
+    /// refused its own output folder.
+    static let atomicWriteStagingPrefix = ".dat.nosync"
 
     /// Every file and symbolic link under `url`, relative to it, hidden ones included; a folder counts
     /// only through what it holds, or as itself when empty.
