@@ -29,8 +29,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: HelpText.threads) var threads: Int?
     @Option(help: "Output directory (replaced only if Sarhad wrote it).") var output: String = "sarhad-output"
     @Option(help: "Also write the HTML report (report.html) into this directory.") var report: String?
+    @Option(help: "province (the default outputs) or district: also write districts.csv, daily infections and deaths by district.")
+    var by: OutputDetail = .province
     @Flag(help: "Do not print progress.") var quiet = false
     @OptionGroup var sharding: ShardOption
+
+    /// How finely the outputs go below the nation: provinces always, districts on request.
+    enum OutputDetail: String, ExpressibleByArgument, CaseIterable {
+        case province, district
+    }
 
     enum EngineName: String, ExpressibleByArgument, CaseIterable {
         case agent, meanField = "mean-field"
@@ -43,6 +50,9 @@ struct RunCommand: ParsableCommand {
         if posterior != nil && engine == .meanField {
             throw ValidationError("--posterior runs the agent engine; drop --engine mean-field")
         }
+        if by == .district && engine == .meanField {
+            throw ValidationError("--by district: the mean-field twin keeps provinces whole; run the agent engine")
+        }
         if engine == .meanField && replicates > 1 {
             throw ValidationError("--replicates: the mean-field twin is deterministic; run it once")
         }
@@ -50,6 +60,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try readingInput { try resolvedScenario() }
+        if by == .district && !DistrictLayout(configuration: scenario.configuration).isSubdivided {
+            throw ValidationError("--by district: the scenario has no districts ([districts] enabled = false)")
+        }
         let job = try readingInput { try RunJob(command: self, scenario: scenario) }
         let threads = workerThreads(self.threads)
         if let report { try OutputDirectory.checkReportDestination(path: report, output: output) }

@@ -108,3 +108,94 @@ struct ContactTargetTests {
         #expect(!changedAgain)
     }
 }
+
+/// With districts, a contact lands in the infector's own district with the layer's local share q and
+/// otherwise goes where the province-level model sends it, then to any district of that province.
+@Suite("Contact targets with districts")
+struct DistrictContactTargetTests {
+    func probabilities(keep: [Double], alias: [Int32], from start: Int, count: Int) -> [Double] {
+        ContactTargetTests().probabilities(keep: keep, alias: alias, from: start, count: count)
+    }
+
+    /// For every infector (layer, band, district k in province p) and target (district k′ in province d, band b′):
+    /// the chance an event lands on one listed agent of (k′, b′), times the layer's reach, must equal
+    /// M(b, b′) a(b′) [q 1(k′ = k) / N(k, b′) + (1 − q) move(p, d) / N(d, b′)], the chance an undiluted contact
+    /// meets one resident there (N(k, b′) the district's residents of the band, N(d, b′) the province's).
+    @Test("reach × landing chance per listed agent equals the undiluted local and mobile chance per resident")
+    func sameChancePerAgent() {
+        let bands = AgeBands.count
+        let districtsPerProvince = [3, 2]
+        let layout = DistrictLayout(provinceNames: ["A", "B"], districts: districtsPerProvince.map { count in
+            (0..<count).map { District(code: "\($0)", name: "d\($0)", populationWeight: Double($0 + 1)) }
+        })
+        #expect(layout.count == 5 && layout.isSubdivided)
+        var random = CounterRandom(seed: 11, purpose: .calibration)
+        let rows = (0..<4).map { _ in (0..<bands).map { _ in (0..<bands).map { _ in random.uniform() < 0.2 ? 0 : random.uniform() } } }
+        let acceptance = (0..<bands).map { _ in 0.3 + 0.7 * random.uniform() }
+        let mobility = [[0.9, 0.1], [0.25, 0.75]]
+        let localShares = [0.95, 0.85, 0.7]
+        let residents = (0..<layout.count * bands).map { cell in cell % 11 == 4 ? 0 : 50 + cell * 7 }
+        // Districts depleted unevenly, so the local bound has slack.
+        let listed = residents.enumerated().map { cell, count in count * (cell % 6 + 1) / 6 }
+        var targets = ContactTargets(contactRows: rows, acceptance: acceptance, mobility: mobility, districts: layout,
+                                     localShares: localShares)
+        targets.update(listed: listed.map(Int32.init), bandResidents: residents.map(Int32.init))
+        func provinceResidents(_ province: Int, _ band: Int) -> Int {
+            layout.districts(ofProvince: province).map { residents[$0 * bands + band] }.reduce(0, +)
+        }
+        for layer in ContactTargets.layers {
+            let q = localShares[ContactTargets.slot(layer)]
+            for band in 0..<bands {
+                let rowTotal = rows[layer.rawValue][band].reduce(0, +)
+                for province in 0..<2 {
+                    let reach = targets.reach[targets.reachIndex(layer, band: band, province: province)]
+                    let bandChance = probabilities(keep: targets.bandKeep, alias: targets.bandAlias,
+                                                   from: targets.bandRow(layer, band: band, province: province), count: bands)
+                    for home in layout.districts(ofProvince: province) {
+                        for contactBand in 0..<bands {
+                            let local = targets.localChance[targets.localChanceIndex(layer, province: province, contactCell: contactBand)]
+                            let destinationChance = layer == .school
+                                ? (0..<2).map { $0 == province ? 1.0 : 0 }
+                                : probabilities(keep: targets.destinationKeep, alias: targets.destinationAlias,
+                                                from: targets.destinationRow(province: province, contactCell: contactBand), count: 2)
+                            for destination in 0..<2 {
+                                let range = layout.districts(ofProvince: destination)
+                                let districtChance = probabilities(keep: targets.districtKeep, alias: targets.districtAlias,
+                                                                   from: targets.districtRow(province: destination, contactCell: contactBand),
+                                                                   count: range.count)
+                                for (column, district) in range.enumerated() {
+                                    let cell = district * bands + contactBand
+                                    guard listed[cell] > 0, reach > 0 else { continue }
+                                    var landing = (1 - local) * destinationChance[destination] * districtChance[column]
+                                    if district == home { landing += local * targets.localAcceptance[cell] }
+                                    let perListed = reach * bandChance[contactBand] * landing / Double(listed[cell])
+                                    let move = layer == .school ? (destination == province ? 1.0 : 0) : mobility[province][destination]
+                                    let matrix = rows[layer.rawValue][band][contactBand] / rowTotal * acceptance[contactBand]
+                                    var perResident = matrix * (1 - q) * move / Double(provinceResidents(destination, contactBand))
+                                    if district == home { perResident += matrix * q / Double(residents[cell]) }
+                                    #expect(abs(perListed - perResident) <= 1e-12 * max(1, perResident))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a layout splits each province's residents exactly, the centre first, and one district means none")
+    func layoutResidents() {
+        let layout = DistrictLayout(provinceNames: ["A", "B", "C"], districts: [
+            [District(code: "1", name: "centre", populationWeight: 5), District(code: "2", name: "x", populationWeight: 3),
+             District(code: "3", name: "y", populationWeight: 2)],
+            [District(code: "1", name: "only", populationWeight: 1)],
+            []])
+        #expect(layout.count == 5)
+        #expect(layout.firstDistrict == [0, 3, 4, 5])
+        #expect(layout.names == ["centre", "x", "y", "B", "C"])
+        #expect(layout.centre(ofProvince: 0) == 0)
+        let split = layout.residents(provinceResidents: [1001, 7, 3])
+        #expect(split == [501, 300, 200, 7, 3])
+        #expect(!DistrictLayout(provinceNames: ["A", "B"], districts: [[], []]).isSubdivided)
+    }
+}

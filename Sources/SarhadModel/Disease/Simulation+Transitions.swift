@@ -7,7 +7,7 @@ struct InfectionFacts {
     var homeProvince: UInt8
     var ageBand: UInt8
     var isHealthWorker: Bool
-    /// The agent's cell of the (province, age band, activity class) index.
+    /// The agent's cell of the (district, age band, activity class) index.
     var homeCell: Int32
 
     @inline(__always)
@@ -26,7 +26,9 @@ struct InfectionFacts {
         homeProvince = agentFlags & AgentFlag.imprisoned != 0 ? UInt8(population.homeProvince(of: agent)) : location
         // Read only when there are classes: one random load less per infection when there are not.
         let activity = population.activityClasses > 1 ? Int(population.activityClass[agent]) : 0
-        homeCell = Int32(population.cell(province: Int(homeProvince), band: Int(ageBand), activity: activity))
+        // The district only when there are several: a binary search less per infection when there are not.
+        let district = population.districts.isSubdivided ? population.homeDistrict(of: agent) : Int(homeProvince)
+        homeCell = Int32(population.cell(district: district, band: Int(ageBand), activity: activity))
     }
 }
 
@@ -44,6 +46,7 @@ extension Simulation {
         add(.infections, day: day, province: province)
         if facts.isHealthWorker { add(.healthWorkerInfections, day: day, province: province) }
         if let layer { infectionsByLayer[layer.rawValue] += 1 }
+        districtSeries.infections[day * districtSeries.count + Int(facts.homeCell) / population.cellsPerDistrict] += 1
         infectionsByAge[Int(facts.ageBand)] += 1
         schedule(agent, after: Int(facts.latentDays), from: day)
     }
@@ -82,6 +85,9 @@ extension Simulation {
         testSeekers += output.testSeekers
         postMortemSamples += output.postMortemSamples
         for band in 0..<AgeBands.count { deathsByAge[band] += output.deathsByAge[band] }
+        for agent in output.died {
+            districtSeries.deaths[currentDay * districtSeries.count + population.homeDistrict(of: Int(agent))] += 1
+        }
     }
 
     /// A released prisoner's queued stage end (today's or later) moves with them to their home province.

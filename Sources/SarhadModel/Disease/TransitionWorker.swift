@@ -6,6 +6,8 @@ struct TransitionOutput: Sendable {
     var testSeekers: [UInt32] = []
     var postMortemSamples: [PostMortemSample] = []
     var deathsByAge = [Int64](repeating: 0, count: AgeBands.count)
+    /// Agents who died, for the deaths by district.
+    var died: [UInt32] = []
 }
 
 /// A sample taken from someone who died unconfirmed, waiting for today's tests.
@@ -189,6 +191,7 @@ struct TransitionWorker: @unchecked Sendable {
         ledger.add(.deaths, day: day, province: province)
         if !inCare { ledger.add(.deathsWithoutCare, day: day, province: province) }
         output.deathsByAge[band] += 1
+        output.died.append(UInt32(agent))
         recordDeath(agent, inHospital: inCare, province: province, day: day, &output)
     }
 

@@ -31,10 +31,8 @@ struct ArrivalSchedule {
                 arrivalNumber += 1
                 let crossing = crossingTable.sample(random.uniform())
                 let province = destinationTable.sample(random.uniform())
-                guard let agent = PopulationBuilder.pickAdult(
-                    province: province, byAge: population.agentsByProvinceAge, ageStart: population.ageIndexStart,
-                    classes: population.activityClasses,
-                    flags: population.flags, bands: AgeBands.youngAdultBands, random: &random) else { continue }
+                guard let agent = PopulationBuilder.pickAdult(province: province, population: population,
+                                                              bands: AgeBands.youngAdultBands, random: &random) else { continue }
                 population.flags[agent] |= AgentFlag.abroad | AgentFlag.returnee
                 arrivals.append(Arrival(agent: UInt32(agent), crossing: UInt8(crossing)))
             }

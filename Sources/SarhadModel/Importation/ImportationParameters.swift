@@ -69,10 +69,14 @@ public struct SeededInfection: Sendable, Equatable {
     public var date: SimDate
     public var province: Int
     public var count: Int
+    /// With districts, the district (0 = the provincial centre, in the province's list order) the
+    /// infections are placed in; nil for anywhere in the province.
+    public var district: Int?
 
-    public init(date: SimDate, province: Int, count: Int) {
+    public init(date: SimDate, province: Int, count: Int, district: Int? = nil) {
         self.date = date
         self.province = province
         self.count = count
+        self.district = district
     }
 }

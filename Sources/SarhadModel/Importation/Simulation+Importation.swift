@@ -57,7 +57,9 @@ extension Simulation {
         let course = latent + presymptomatic + afterOnset
         var random = CounterRandom(seed: seed, purpose: .arrivalInfectionAge, subject: UInt64(agent))
         let age = random.below(course)
-        susceptibleIndex.leftSusceptible(cell: population.cell(province: population.homeProvince(of: agent), band: band,
+        let district = population.homeDistrict(of: agent)
+        districtSeries.infections[day * districtSeries.count + district] += 1
+        susceptibleIndex.leftSusceptible(cell: population.cell(district: district, band: band,
                                                                 activity: Int(population.activityClass[agent])))
 
         if age < latent {
@@ -79,15 +81,22 @@ extension Simulation {
         }
     }
 
-    /// Infections placed directly (e.g. air travellers), at random among the province's susceptibles.
+    /// Infections placed directly (e.g. air travellers), at random among the province's (or the named
+    /// district's) susceptibles.
     func seedInfections(day: Int) {
         let today = configuration.date(ofDay: day)
         for (index, seeding) in configuration.importation.seededInfections.enumerated() where seeding.date == today {
             let scaled = Double(seeding.count) * configuration.populationScale
             var random = CounterRandom(seed: seed, purpose: .seeding, day: day, subject: UInt64(index))
             let count = Int(scaled) + (random.uniform() < scaled - scaled.rounded(.down) ? 1 : 0)
-            let start = population.provinceStart[seeding.province]
-            let residents = population.residents(ofProvince: seeding.province)
+            var start = population.provinceStart[seeding.province]
+            var residents = population.residents(ofProvince: seeding.province)
+            let districts = population.districts.districts(ofProvince: seeding.province)
+            if let district = seeding.district, districts.count > 1 {
+                let chosen = districts.lowerBound + min(max(0, district), districts.count - 1)
+                start = population.districtStart[chosen]
+                residents = population.residents(ofDistrict: chosen)
+            }
             var placed = 0
             var attempts = 0
             while placed < count && attempts < count * 100 + 100 {

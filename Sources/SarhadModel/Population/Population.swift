@@ -1,5 +1,6 @@
-/// Every resident, as a struct of arrays. Agents are stored province by province and, within a
-/// province, household by household, so a household is a contiguous range found from two bytes.
+/// Every resident, as a struct of arrays. Agents are stored province by province, within a province
+/// district by district (`DistrictLayout`), and within a district household by household, so a
+/// household is a contiguous range found from two bytes.
 ///
 /// The columns are manually allocated buffers owned by this object: their addresses never move,
 /// so the engine's worker threads can read them without copying or re-borrowing per phase.
@@ -8,6 +9,10 @@ public final class Population: @unchecked Sendable {
     public let provinceCount: Int
     /// First agent of each province, plus `count` at the end.
     public let provinceStart: [Int]
+    /// The districts, numbered nationally; a province's districts are consecutive.
+    public let districts: DistrictLayout
+    /// First agent of each district, plus `count` at the end.
+    public let districtStart: [Int]
     /// Province the agent is in now (a prisoner's prison province); home is given by `provinceStart`.
     public let location: UnsafeMutableBufferPointer<UInt8>
     public let ageBand: UnsafeMutableBufferPointer<UInt8>
@@ -22,17 +27,19 @@ public final class Population: @unchecked Sendable {
     /// Classes in `activityClass`; 1 when everyone is alike.
     public let activityClasses: Int
 
-    /// Agents sorted by (home province, age band, activity class); `ageIndexStart[cell(p, a, c)]` opens
-    /// each run, so a (province, age band) is the contiguous run from `cell(p, a, 0)` to `cell(p, a + 1, 0)`.
+    /// Agents sorted by (home district, age band, activity class); `ageIndexStart[cell(d, a, c)]` opens
+    /// each run, so a (district, age band) is the contiguous run from `cell(d, a, 0)` to `cell(d, a + 1, 0)`,
+    /// and a province's agents are the run from its first district's first cell to the next province's.
+    /// (Without districts a district is its province.)
     public let agentsByProvinceAge: UnsafeMutableBufferPointer<UInt32>
     public internal(set) var ageIndexStart: [Int] = []
 
-    /// Cells of `agentsByProvinceAge` per province: age bands × activity classes.
-    public var cellsPerProvince: Int { AgeBands.count * activityClasses }
+    /// Cells of `agentsByProvinceAge` per district: age bands × activity classes.
+    public var cellsPerDistrict: Int { AgeBands.count * activityClasses }
 
     @inline(__always)
-    public func cell(province: Int, band: Int, activity: Int = 0) -> Int {
-        (province * AgeBands.count + band) * activityClasses + activity
+    public func cell(district: Int, band: Int, activity: Int = 0) -> Int {
+        (district * AgeBands.count + band) * activityClasses + activity
     }
 
     /// Members of settings, grouped by province: `members[start[p] ..< start[p + 1]]`.
@@ -40,10 +47,13 @@ public final class Population: @unchecked Sendable {
     public internal(set) var prisonMembers = SettingIndex(members: [], start: [])
     public internal(set) var healthWorkers = SettingIndex(members: [], start: [])
 
-    init(provinceStart: [Int], activityClasses: Int = 1) {
-        self.provinceStart = provinceStart
+    init(districtStart: [Int], districts: DistrictLayout, activityClasses: Int = 1) {
+        precondition(districtStart.count == districts.count + 1, "one start per district and the end")
+        self.districtStart = districtStart
+        self.districts = districts
+        provinceStart = districts.firstDistrict.map { districtStart[$0] }
         self.activityClasses = activityClasses
-        let agents = provinceStart.last ?? 0
+        let agents = districtStart.last ?? 0
         count = agents
         provinceCount = provinceStart.count - 1
         func column<T>(_ value: T) -> UnsafeMutableBufferPointer<T> {
@@ -87,6 +97,22 @@ public final class Population: @unchecked Sendable {
         return low
     }
 
+    /// The district the agent lives in (a prisoner's home district, not the prison's).
+    @inline(__always)
+    public func homeDistrict(of agent: Int) -> Int {
+        var low = 0
+        var high = districts.count - 1
+        while low < high {
+            let middle = (low + high + 1) >> 1
+            if districtStart[middle] <= agent { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    public func residents(ofDistrict district: Int) -> Int {
+        districtStart[district + 1] - districtStart[district]
+    }
+
     public func residents(ofProvince province: Int) -> Int {
         provinceStart[province + 1] - provinceStart[province]
     }
@@ -122,15 +148,15 @@ extension Population {
     /// A fresh copy of every column and index: one population can be built once and reused by many
     /// runs (calibration particles) that each change their own copy.
     public func copy() -> Population {
-        let copy = Population(provinceStart: provinceStart, activityClasses: activityClasses)
+        let copy = Population(districtStart: districtStart, districts: districts, activityClasses: activityClasses)
         copy.restore(from: self)
         return copy
     }
 
-    /// Overwrites every column and index with `template`'s (same province sizes): reusing buffers
+    /// Overwrites every column and index with `template`'s (same district sizes): reusing buffers
     /// that are already mapped costs a memory copy and no page faults.
     public func restore(from template: Population) {
-        precondition(template.provinceStart == provinceStart && template.activityClasses == activityClasses,
+        precondition(template.districtStart == districtStart && template.activityClasses == activityClasses,
                      "a population restores only from one of the same shape")
         for (source, target) in [(template.location, location), (template.ageBand, ageBand), (template.state, state),
                                  (template.flags, flags), (template.householdOffset, householdOffset),

@@ -20,13 +20,15 @@ public enum PopulationBuilder {
     public static func build(_ configuration: ModelConfiguration, seed: UInt64, threads: Int,
                              shouldStop: @escaping @Sendable () -> Bool) -> Population? {
         let residents = residentsPerProvince(configuration)
+        let layout = DistrictLayout(configuration: configuration)
         var starts = [0]
-        for count in residents { starts.append(starts.last! + count) }
-        let provinceStart = starts
+        for count in layout.residents(provinceResidents: residents) { starts.append(starts.last! + count) }
+        let districtStart = starts
         let provinceCount = residents.count
 
         let activityClasses = configuration.contactActivity.classCount
-        let population = Population(provinceStart: provinceStart, activityClasses: activityClasses)
+        let population = Population(districtStart: districtStart, districts: layout, activityClasses: activityClasses)
+        let provinceStart = population.provinceStart
         // Alias tables and stream keys worked out once: 38 million draws each take one mixing round and
         // no binary search (together a third of the population's construction time).
         let ageTable = AliasTable(weights: configuration.population.ageShares)
@@ -43,10 +45,13 @@ public enum PopulationBuilder {
             if stopped.isSet { return }
             if shouldStop() { stopped.set(); return }
             var agent = provinceStart[province]
-            let end = provinceStart[province + 1]
             var household: UInt64 = 0
             let sizeKey = StreamKey(seed: seed, purpose: .householdSize, day: province)
-            while agent < end {
+            // Households are numbered through the province, so a province of one district has exactly the
+            // households it had before districts; a district's last household is cut at its boundary.
+            for district in layout.districts(ofProvince: province) {
+              let end = districtStart[district + 1]
+              while agent < end {
                 var sizeRandom = CounterRandom(sizeKey, subject: household)
                 let size = min(end - agent, 1 + sizeTable.sample(sizeRandom.uniform()))
                 for member in 0..<size {
@@ -65,14 +70,13 @@ public enum PopulationBuilder {
                 }
                 agent += size
                 household += 1
+              }
             }
         }
 
         if stopped.isSet || shouldStop() { return nil }
-        population.ageIndexStart = indexByProvinceAndAge(population, threads: threads)
+        population.ageIndexStart = indexByDistrictAndAge(population, threads: threads)
         if shouldStop() { return nil }
-        let byAge = population.agentsByProvinceAge
-        let ageStart = population.ageIndexStart
         let flags = population.flags
         let location = population.location
         let householdSize = population.householdSize
@@ -85,7 +89,8 @@ public enum PopulationBuilder {
             let target = Int((settings.idpSettlementResidents * idpShares[province] * scale).rounded())
             var agent = provinceStart[province]
             let end = provinceStart[province + 1]
-            // Whole households at the start of the province live in settlements.
+            // Whole households at the start of the province live in settlements: in its first district, the
+            // provincial centre, where settlements gather (and beyond it only if the centre is too small).
             while idpGroups[province].count < target && agent < end {
                 let size = Int(householdSize[agent])
                 for member in agent..<min(end, agent + size) {
@@ -103,8 +108,7 @@ public enum PopulationBuilder {
             let target = Int((settings.prisoners * shares[province] * scale).rounded())
             var random = CounterRandom(seed: seed, purpose: .settingSelection, day: 1, subject: UInt64(province))
             for _ in 0..<target {
-                guard let agent = pickAdult(province: province, byAge: byAge, ageStart: ageStart, classes: activityClasses, flags: flags,
-                                            random: &random) else { break }
+                guard let agent = pickAdult(province: province, population: population, random: &random) else { break }
                 flags[agent] |= AgentFlag.imprisoned
                 let prison = random.uniform() < settings.centralPrisonShare ? settings.centralPrisonProvince : province
                 location[agent] = UInt8(prison)
@@ -120,8 +124,7 @@ public enum PopulationBuilder {
             let target = Int((Double(residents[province]) * density).rounded())
             var random = CounterRandom(seed: seed, purpose: .settingSelection, day: 2, subject: UInt64(province))
             for _ in 0..<target {
-                guard let agent = pickAdult(province: province, byAge: byAge, ageStart: ageStart, classes: activityClasses, flags: flags,
-                                            random: &random) else { break }
+                guard let agent = pickAdult(province: province, population: population, random: &random) else { break }
                 flags[agent] |= AgentFlag.healthWorker
                 healthWorkerGroups[province].append(UInt32(agent))
             }
@@ -142,31 +145,45 @@ public enum PopulationBuilder {
         func set() { lock.lock(); value = true; lock.unlock() }
     }
 
-    /// A random adult (20–59) of the province with no setting flag yet; nil after 64 failed tries.
-    static func pickAdult(province: Int, byAge: UnsafeMutableBufferPointer<UInt32>, ageStart: [Int], classes: Int,
-                          flags: UnsafeMutableBufferPointer<UInt8>, bands: ClosedRange<Int> = AgeBands.adultBands,
+    /// A random adult (20–59) of the province, in any of its districts, with no setting flag yet; nil
+    /// after 64 failed tries. One draw over the province's adults laid end to end, district by district,
+    /// so a province of one district draws exactly as before districts.
+    static func pickAdult(province: Int, population: Population, bands: ClosedRange<Int> = AgeBands.adultBands,
                           random: inout CounterRandom) -> Int? {
-        let low = ageStart[(province * AgeBands.count + bands.lowerBound) * classes]
-        let high = ageStart[(province * AgeBands.count + bands.upperBound + 1) * classes]
-        guard high > low else { return nil }
+        let byAge = population.agentsByProvinceAge, ageStart = population.ageIndexStart, flags = population.flags
+        let districts = population.districts.districts(ofProvince: province)
+        var total = 0
+        for district in districts {
+            total += ageStart[population.cell(district: district, band: bands.upperBound + 1)]
+                - ageStart[population.cell(district: district, band: bands.lowerBound)]
+        }
+        guard total > 0 else { return nil }
         for _ in 0..<64 {
-            let agent = Int(byAge[low + random.below(high - low)])
+            var position = random.below(total)
+            var agent = 0
+            for district in districts {
+                let low = ageStart[population.cell(district: district, band: bands.lowerBound)]
+                let length = ageStart[population.cell(district: district, band: bands.upperBound + 1)] - low
+                if position < length { agent = Int(byAge[low + position]); break }
+                position -= length
+            }
             if flags[agent] & (AgentFlag.imprisoned | AgentFlag.healthWorker | AgentFlag.returnee) == 0 { return agent }
         }
         return nil
     }
 
-    /// Counting sort of agents by (province, age band, activity class); provinces are already contiguous.
-    static func indexByProvinceAndAge(_ population: Population, threads: Int) -> [Int] {
-        let provinceStart = population.provinceStart
+    /// Counting sort of agents by (district, age band, activity class); districts are already contiguous.
+    static func indexByDistrictAndAge(_ population: Population, threads: Int) -> [Int] {
+        let districtStart = population.districtStart
         let classes = population.activityClasses
-        let bands = population.cellsPerProvince
+        let bands = population.cellsPerDistrict
         let ageBand = population.ageBand
         let activityClass = population.activityClass
-        var counts = [Int](repeating: 0, count: population.provinceCount * bands)
-        for province in 0..<population.provinceCount {
-            for agent in provinceStart[province]..<provinceStart[province + 1] {
-                counts[province * bands + Int(ageBand[agent]) * classes + Int(activityClass[agent])] += 1
+        let districtCount = population.districts.count
+        var counts = [Int](repeating: 0, count: districtCount * bands)
+        for district in 0..<districtCount {
+            for agent in districtStart[district]..<districtStart[district + 1] {
+                counts[district * bands + Int(ageBand[agent]) * classes + Int(activityClass[agent])] += 1
             }
         }
         var start = [Int](repeating: 0, count: counts.count + 1)
@@ -175,9 +192,9 @@ public enum PopulationBuilder {
         let index = SharedBuffer(population.agentsByProvinceAge.baseAddress!)
         let ages = SharedBuffer(ageBand.baseAddress!)
         let activities = SharedBuffer(activityClass.baseAddress!)
-        Parallel.forEach(tasks: population.provinceCount, threads: threads) { province in
-            var cursor = Array(cellStart[(province * bands)..<(province * bands + bands)])
-            for agent in provinceStart[province]..<provinceStart[province + 1] {
+        Parallel.forEach(tasks: districtCount, threads: threads) { district in
+            var cursor = Array(cellStart[(district * bands)..<(district * bands + bands)])
+            for agent in districtStart[district]..<districtStart[district + 1] {
                 let band = Int(ages.base[agent]) * classes + Int(activities.base[agent])
                 index.base[cursor[band]] = UInt32(agent)
                 cursor[band] += 1

@@ -23,6 +23,8 @@ public struct ModelConfiguration: Sendable, Equatable {
     public var contactActivity: ContactActivityParameters
     /// How a province's urban share sets its contacts outside the home (off unless a scenario turns it on).
     public var urbanRural: UrbanRuralParameters
+    /// Districts below the province and how local contacts are (off unless a scenario turns it on).
+    public var districts: DistrictParameters
     /// Laboratories that `test_capacity` events may name (none: one national pool of tests).
     public var laboratories: [Laboratory]
 
@@ -32,7 +34,7 @@ public struct ModelConfiguration: Sendable, Equatable {
                 border: BorderParameters, health: HealthSystemParameters, access: AccessParameters,
                 observation: ObservationParameters, timeline: [TimelineEvent], behaviour: BehaviourParameters = .off,
                 contactActivity: ContactActivityParameters = .off, urbanRural: UrbanRuralParameters = .off,
-                laboratories: [Laboratory] = []) {
+                districts: DistrictParameters = .off, laboratories: [Laboratory] = []) {
         self.name = name
         self.startDate = startDate
         self.endDate = endDate
@@ -52,6 +54,7 @@ public struct ModelConfiguration: Sendable, Equatable {
         self.behaviour = behaviour
         self.contactActivity = contactActivity
         self.urbanRural = urbanRural
+        self.districts = districts
         self.laboratories = laboratories
     }
 

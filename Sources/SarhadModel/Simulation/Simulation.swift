@@ -66,13 +66,19 @@ public final class Simulation {
     var border: BorderParameters
     /// Effective contact multiplier per layer and province for today.
     var layerMultiplier: [[Double]]
-    /// The multipliers before any measure (`ModelConfiguration.baselineContactMultipliers`).
+    /// The multipliers before any measure (`ModelConfiguration.baselineContactMultipliers`; with districts
+    /// and urban shares, each province's highest district factor, `districtLayerKeep` thinning the rest).
     let baselineMultipliers: [[Double]]
+    /// With districts and urban shares, the share of an infector's school, work and community events kept
+    /// in its district, f(k, l) / max over the province's districts, `[slot * districtCount + k]`; empty otherwise.
+    let districtLayerKeep: [Double]
 
     // Recording beyond the ledger.
     var infectionsByLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
     var infectionsByAge = [Int64](repeating: 0, count: AgeBands.count)
     var deathsByAge = [Int64](repeating: 0, count: AgeBands.count)
+    /// Infections and deaths by home district and day (`DistrictSeries`).
+    var districtSeries: DistrictSeries
     var arrivalsByCrossing: [[Int64]]
     var infectedArrivalsByCrossing: [[Int64]]
     var currentDay = 0
@@ -111,8 +117,11 @@ public final class Simulation {
                                              activityClasses: population.activityClasses)
         contactTargets = ContactTargets(contactRows: matrices.map(\.rows), acceptance: acceptance,
                                         activityLevels: activityLevels,
-                                        mobility: configuration.mobility.matrix(provinces: configuration.provinces))
-        contactTargets.update(listedShare: susceptibleIndex.listedShare, threads: self.threads)
+                                        mobility: configuration.mobility.matrix(provinces: configuration.provinces),
+                                        districts: population.districts,
+                                        localShares: ContactTargets.layers.map { configuration.districts.localShare($0) })
+        contactTargets.update(listed: susceptibleIndex.listed, bandResidents: susceptibleIndex.bandResidents,
+                              threads: self.threads)
 
         infectiousAgents = InfectiousList(population: population.count)
         kernelWorkSpaces = (0..<max(1, threads)).map { _ in KernelWorkSpace() }
@@ -123,7 +132,7 @@ public final class Simulation {
         intensiveCareMultiplier = [Double](repeating: 1, count: provinceCount)
         testing = TestingCapacity(configuration: configuration)
         border = configuration.border
-        baselineMultipliers = configuration.baselineContactMultipliers
+        (baselineMultipliers, districtLayerKeep) = Simulation.districtContactFactors(configuration, population.districts)
         layerMultiplier = baselineMultipliers
         arrivalsByCrossing = [[Int64]](repeating: [Int64](repeating: 0, count: dayCount),
                                        count: configuration.importation.crossings.count)
@@ -132,16 +141,37 @@ public final class Simulation {
         serosurvey = SerosurveyState(residents: (0..<configuration.provinces.count).map { built.residents(ofProvince: $0) },
                                      serology: configuration.observation.serology)
         var residentsByAge = [Int](repeating: 0, count: AgeBands.count)
-        for province in 0..<configuration.provinces.count {
+        for district in 0..<built.districts.count {
             for band in 0..<AgeBands.count {
                 // The band's run covers all its activity classes.
-                residentsByAge[band] += built.ageIndexStart[built.cell(province: province, band: band + 1)]
-                    - built.ageIndexStart[built.cell(province: province, band: band)]
+                residentsByAge[band] += built.ageIndexStart[built.cell(district: district, band: band + 1)]
+                    - built.ageIndexStart[built.cell(district: district, band: band)]
             }
         }
         serosurveyByAge = SerosurveyState(residents: residentsByAge, serology: configuration.observation.serology)
+        districtSeries = DistrictSeries(population: built, dayCount: dayCount)
         infectionsByAgeSoFar.reserveCapacity(dayCount)
         updateCapacities()
+    }
+
+    /// Each province's multipliers before any measure, and with districts and urban shares the thinning
+    /// that gives each district its own factor: the rate tables stay per province (at the province's
+    /// highest factor) and an infector's event is kept with its district's factor over that.
+    static func districtContactFactors(_ configuration: ModelConfiguration, _ layout: DistrictLayout) -> ([[Double]], [Double]) {
+        var baseline = configuration.baselineContactMultipliers
+        guard layout.isSubdivided, configuration.urbanRural.enabled else { return (baseline, []) }
+        var keep = configuration.urbanRural.districtMultipliers(
+            layout, populationWeights: configuration.provinces.map(\.populationWeight))
+        for (slot, layer) in UrbanRuralParameters.layers.enumerated() {
+            for province in 0..<configuration.provinces.count {
+                let districts = layout.districts(ofProvince: province)
+                let highest = districts.map { keep[slot * layout.count + $0] }.max() ?? 1
+                guard highest > 0 else { continue }
+                baseline[layer.rawValue][province] = highest
+                for district in districts { keep[slot * layout.count + district] /= highest }
+            }
+        }
+        return (baseline, keep)
     }
 
     /// Runs every day; `progress(daysDone, dayCount)` is called after each day.
@@ -168,6 +198,7 @@ public final class Simulation {
             transmissionProbability: beta,
             residentsByAgeLastDay: serosurveyByAge.residents,
             seropositiveByAgeLastDay: (0..<AgeBands.count).map { serosurveyByAge.apparentPositives(province: $0) },
+            districts: population.districts.isSubdivided ? districtSeries : nil,
             timings: .init(populationSeconds: populationSeconds, simulationSeconds: clock.seconds,
                            phases: Dictionary(uniqueKeysWithValues: phaseSeconds.map { ($0.key.rawValue, $0.value) })))
     }

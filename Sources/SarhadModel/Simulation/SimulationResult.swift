@@ -20,6 +20,9 @@ public struct SimulationResult: Sendable, Codable, Equatable {
     /// (`SerosurveyState`); empty from an engine that does not count them.
     public let residentsByAgeLastDay: [Int64]
     public let seropositiveByAgeLastDay: [Int64]
+    /// Infections and deaths by district and day, when the run had districts (nil otherwise, and in
+    /// results written before districts existed).
+    public let districts: DistrictSeries?
     public let timings: Timings
 
     public struct Timings: Sendable, Codable, Equatable {
@@ -38,7 +41,8 @@ public struct SimulationResult: Sendable, Codable, Equatable {
                 populationScale: Double, simulatedAgents: Int, values: [Int64], infectionsByLayer: [Int64],
                 infectionsByAge: [Int64], deathsByAge: [Int64], arrivalsByCrossing: [String: [Int64]],
                 infectedArrivalsByCrossing: [String: [Int64]], transmissionProbability: Double,
-                residentsByAgeLastDay: [Int64] = [], seropositiveByAgeLastDay: [Int64] = [], timings: Timings) {
+                residentsByAgeLastDay: [Int64] = [], seropositiveByAgeLastDay: [Int64] = [],
+                districts: DistrictSeries? = nil, timings: Timings) {
         self.scenarioName = scenarioName
         self.seed = seed
         self.startDate = startDate
@@ -55,6 +59,7 @@ public struct SimulationResult: Sendable, Codable, Equatable {
         self.transmissionProbability = transmissionProbability
         self.residentsByAgeLastDay = residentsByAgeLastDay
         self.seropositiveByAgeLastDay = seropositiveByAgeLastDay
+        self.districts = districts
         self.timings = timings
     }
 

@@ -2,8 +2,9 @@
 struct InfectionOutput: Sendable {
     var byLayer = [Int64](repeating: 0, count: ContactLayer.allCases.count)
     var byAge = [Int64](repeating: 0, count: AgeBands.count)
-    /// Infections by the target's (home province, age) cell, `[province * 16 + band]`.
-    var byHomeCell: [Int32]
+    /// Each infection's (home district, age, activity) cell, in order: a list rather than a count per cell,
+    /// since there are tens of thousands of cells with districts and a province infects few of them a day.
+    var homeCells: [Int32] = []
 }
 
 /// What one chunk of the contact phase leaves: its candidates, and which of its listed agents are
@@ -67,19 +68,19 @@ extension Simulation {
         let ledger = ledger
         let lastDay = dayCount
         let queues = stageEnds
-        let cells = susceptibleIndex.cellCount
         let outputs = Parallel.map(count: provinceCount, threads: threads) { province in
-            var output = InfectionOutput(byHomeCell: [Int32](repeating: 0, count: cells))
+            var output = InfectionOutput()
             var scheduled = [ScheduledStageEnd]()
             let candidates = grouped.candidates(inProvince: province)
             scheduled.reserveCapacity(candidates.count)
+            output.homeCells.reserveCapacity(candidates.count)
             for candidate in candidates where state.base[Int(candidate.target)] == InfectionState.susceptible.rawValue {
                 state.base[Int(candidate.target)] = InfectionState.exposed.rawValue
                 ledger.add(.infections, day: day, province: province)
                 if candidate.facts.isHealthWorker { ledger.add(.healthWorkerInfections, day: day, province: province) }
                 output.byLayer[Int(candidate.layer)] += 1
                 output.byAge[Int(candidate.facts.ageBand)] += 1
-                output.byHomeCell[Int(candidate.facts.homeCell)] += 1
+                output.homeCells.append(candidate.facts.homeCell)
                 let due = day + Int(candidate.facts.latentDays)
                 if due <= lastDay {
                     scheduled.append(ScheduledStageEnd(
@@ -93,13 +94,15 @@ extension Simulation {
         for output in outputs {
             for layer in 0..<infectionsByLayer.count { infectionsByLayer[layer] += output.byLayer[layer] }
             for band in 0..<AgeBands.count { infectionsByAge[band] += output.byAge[band] }
-            for cell in 0..<cells where output.byHomeCell[cell] > 0 {
-                susceptibleIndex.leftSusceptible(cell: cell, count: output.byHomeCell[cell])
-            }
+            // One call each per province's list: an access to a stored property per infection is checked
+            // for exclusivity each time.
+            susceptibleIndex.leftSusceptible(cells: output.homeCells)
+            districtSeries.addInfections(day: day, cells: output.homeCells, cellsPerDistrict: population.cellsPerDistrict)
         }
         var clock = Stopwatch()
         if susceptibleIndex.compact(population: population, threads: threads) {
-            contactTargets.update(listedShare: susceptibleIndex.listedShare, threads: threads)
+            contactTargets.update(listed: susceptibleIndex.listed, bandResidents: susceptibleIndex.bandResidents,
+                                  threads: threads)
         }
         phaseSeconds[.susceptibleIndex, default: 0] += clock.lap()
     }

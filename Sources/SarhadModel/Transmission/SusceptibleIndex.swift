@@ -1,4 +1,4 @@
-/// Which part of each (home province, age band, activity class) run of `agentsByProvinceAge` can still hold a
+/// Which part of each (home district, age band, activity class) run of `agentsByProvinceAge` can still hold a
 /// susceptible agent: the first `listed[cell]` positions. Every susceptible agent of the cell is among
 /// them; some listed agents may have been infected since. Contacts into a cell are drawn among its listed
 /// agents only, at a rate scaled by the listed share (`ContactTargets`), so the immune majority of a
@@ -18,10 +18,10 @@ struct SusceptibleIndex {
     static let cellStaleShareCompacted = 0.05
 
     let residents: [Int32]
-    /// Residents of each cell's (province, age band), all activity classes together.
+    /// Residents of each cell's (district, age band), all activity classes together.
     let bandResidents: [Int32]
-    /// Cells per province: age bands × activity classes.
-    let cellsPerProvince: Int
+    /// Cells per district: age bands × activity classes.
+    let cellsPerDistrict: Int
     private(set) var listed: [Int32]
     /// Listed agents still susceptible, as far as the infections reported here tell.
     private(set) var susceptible: [Int32]
@@ -30,7 +30,7 @@ struct SusceptibleIndex {
     /// a later compaction: the kernel still checks each target's state.)
     init(ageIndexStart: [Int], activityClasses: Int = 1) {
         residents = (0..<(ageIndexStart.count - 1)).map { Int32(ageIndexStart[$0 + 1] - ageIndexStart[$0]) }
-        cellsPerProvince = AgeBands.count * activityClasses
+        cellsPerDistrict = AgeBands.count * activityClasses
         bandResidents = (0..<residents.count).map { cell in
             let first = cell - cell % activityClasses
             return Int32(ageIndexStart[first + activityClasses] - ageIndexStart[first])
@@ -41,7 +41,7 @@ struct SusceptibleIndex {
 
     var cellCount: Int { residents.count }
 
-    /// Each cell's listed agents as a share of its (province, age band)'s residents, 0 for an empty
+    /// Each cell's listed agents as a share of its (district, age band)'s residents, 0 for an empty
     /// band. Without activity classes, the share of the cell's residents still listed.
     var listedShare: [Double] {
         (0..<cellCount).map { bandResidents[$0] > 0 ? Double(listed[$0]) / Double(bandResidents[$0]) : 0 }
@@ -49,6 +49,12 @@ struct SusceptibleIndex {
 
     mutating func leftSusceptible(cell: Int, count: Int32 = 1) {
         susceptible[cell] -= count
+    }
+
+    mutating func leftSusceptible(cells: [Int32]) {
+        susceptible.withUnsafeMutableBufferPointer { susceptible in
+            for cell in cells { susceptible[Int(cell)] -= 1 }
+        }
     }
 
     func stale(_ cell: Int) -> Int { Int(listed[cell] - susceptible[cell]) }
@@ -69,20 +75,20 @@ struct SusceptibleIndex {
     }
 
     /// Moves each stale cell's susceptible agents to its front, in their order, and the rest behind them
-    /// (the index stays a permutation). Provinces' runs are disjoint, so they are compacted in parallel.
+    /// (the index stays a permutation). Districts' runs are disjoint, so they are compacted in parallel.
     /// Returns whether any cell changed.
     mutating func compact(population: Population, threads: Int) -> Bool {
-        let bands = cellsPerProvince
-        let provinces = cellCount / bands
+        let bands = cellsPerDistrict
+        let districts = cellCount / bands
         guard isDueForCompaction else { return false }
         let index = SharedBuffer(population.agentsByProvinceAge.baseAddress!)
         let state = SharedBuffer(population.state.baseAddress!)
         let starts = population.ageIndexStart
         let snapshot = self
-        let compacted = Parallel.map(count: provinces, threads: threads) { province -> [(cell: Int, listed: Int32)] in
+        let compacted = Parallel.map(count: districts, threads: threads) { district -> [(cell: Int, listed: Int32)] in
             var changes = [(cell: Int, listed: Int32)]()
             var immune = [UInt32]()
-            for cell in province * bands..<(province + 1) * bands where snapshot.needsCompaction(cell) {
+            for cell in district * bands..<(district + 1) * bands where snapshot.needsCompaction(cell) {
                 let low = starts[cell]
                 let end = low + Int(snapshot.listed[cell])
                 var write = low

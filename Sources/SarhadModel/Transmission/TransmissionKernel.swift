@@ -22,6 +22,9 @@ struct TransmissionKernel: @unchecked Sendable {
     /// A free agent's chance of a quiet day, by `TransmissionRates.quietIndex`.
     let quietProbability: [Double]
     let prisonOutsideFactor: Double
+    /// Share of school, work and community events kept in each district (`Simulation.districtLayerKeep`).
+    let districtLayerKeep: [Double]
+    let districtCount: Int
 
     let state: UnsafeMutableBufferPointer<UInt8>
     let flags: UnsafeMutableBufferPointer<UInt8>
@@ -48,6 +51,8 @@ struct TransmissionKernel: @unchecked Sendable {
         listed = simulation.susceptibleIndex.listed
         acceptance = simulation.acceptance
         prisonOutsideFactor = simulation.configuration.settings.prisonOutsideContactFactor
+        districtLayerKeep = simulation.districtLayerKeep
+        districtCount = simulation.population.districts.count
         zeroProbability = rates.zeroProbability
         eventRate = rates.eventRate
         quietProbability = rates.quietProbability
@@ -198,7 +203,9 @@ struct TransmissionKernel: @unchecked Sendable {
         }
         if agentFlags & AgentFlag.imprisoned != 0 {
             settingContacts(agent, .prison, limit(.prison), province, prisons, into: &direct)
-            matrixContacts(agent, .community, pow(limit(.community), prisonOutsideFactor), province, into: &indexed)
+            // Staff and visitors come from the prison's district, the provincial centre.
+            matrixContacts(agent, .community, pow(limit(.community), prisonOutsideFactor), province,
+                           district: population.districts.centre(ofProvince: province), into: &indexed)
             return
         }
         freeContacts(agent, band: band, province: province, flags: agentFlags, infectiousnessClass: infectiousnessClass,
@@ -226,6 +233,7 @@ struct TransmissionKernel: @unchecked Sendable {
         // Each event's layer in proportion to the layer's rate (a fixed tuple: no heap).
         // The agent's activity scales the layers people choose (times 1 exactly when all are alike).
         let level = activityLevels[activity]
+        let district = targets.subdivided ? population.homeDistrict(of: agent) : province
         let rates = (inHousehold ? rate(.household) : 0, rate(.school) * level, rate(.work) * level, rate(.community) * level,
                      inSettlement ? rate(.idpSettlement) : 0)
         let total = rates.0 + rates.1 + rates.2 + rates.3 + rates.4
@@ -234,11 +242,11 @@ struct TransmissionKernel: @unchecked Sendable {
             if pick < rates.0 {
                 householdTarget(agent, &random, into: &direct)
             } else if pick < rates.0 + rates.1 {
-                matrixTarget(agent, .school, band: band, province, &random, into: &indexed)
+                matrixTarget(agent, .school, band: band, province, district: district, &random, into: &indexed)
             } else if pick < rates.0 + rates.1 + rates.2 {
-                matrixTarget(agent, .work, band: band, province, &random, into: &indexed)
+                matrixTarget(agent, .work, band: band, province, district: district, &random, into: &indexed)
             } else if pick < rates.0 + rates.1 + rates.2 + rates.3 || !inSettlement {
-                matrixTarget(agent, .community, band: band, province, &random, into: &indexed)
+                matrixTarget(agent, .community, band: band, province, district: district, &random, into: &indexed)
             } else {
                 settingTarget(.idpSettlement, province, idp, &random, into: &direct)
             }
@@ -258,18 +266,41 @@ struct TransmissionKernel: @unchecked Sendable {
         if state[target] == InfectionState.susceptible.rawValue { pending.append(target, .household, random.uniform()) }
     }
 
-    /// The contact's age band, activity class and province are drawn weighted by what is left to find
+    /// The contact's age band, activity class and place are drawn weighted by what is left to find
     /// there (the susceptibility ratio, the activity and the listed share are in the weights and the
-    /// event rate), then a listed agent.
+    /// event rate), then a listed agent. With districts, the place is the infector's own `district` or,
+    /// for the rest, a province and one of its districts (`ContactTargets`).
     @inline(__always)
-    func matrixTarget(_ agent: Int, _ layer: ContactLayer, band: Int, _ province: Int, _ random: inout CounterRandom,
-                      into pending: inout PendingContacts) {
+    func matrixTarget(_ agent: Int, _ layer: ContactLayer, band: Int, _ province: Int, district: Int,
+                      _ random: inout CounterRandom, into pending: inout PendingContacts) {
+        if !districtLayerKeep.isEmpty {
+            // The district's own factor under its province's highest (no draw where they are equal).
+            let keep = districtLayerKeep[ContactTargets.slot(layer) * districtCount + district]
+            if keep < 1 && random.uniform() >= keep { return }
+        }
         let contactCell = AliasTable.sample(random.uniform(), keep: targets.bandKeep, alias: targets.bandAlias,
                                             from: targets.bandRow(layer, band: band, province: province), count: targets.cells)
-        let destination = layer == .school ? province
-            : AliasTable.sample(random.uniform(), keep: targets.destinationKeep, alias: targets.destinationAlias,
-                                from: targets.destinationRow(province: province, contactCell: contactCell), count: provinceCount)
-        let cell = destination * targets.cells + contactCell
+        let cell: Int
+        if !targets.subdivided {
+            let destination = layer == .school ? province
+                : AliasTable.sample(random.uniform(), keep: targets.destinationKeep, alias: targets.destinationAlias,
+                                    from: targets.destinationRow(province: province, contactCell: contactCell), count: provinceCount)
+            cell = destination * targets.cells + contactCell
+        } else if random.uniform() < targets.localChance[targets.localChanceIndex(layer, province: province, contactCell: contactCell)] {
+            // Drawn under the province's bound on local shares: kept as often as this district has left.
+            guard random.uniform() < targets.localAcceptance[district * targets.cells + contactCell] else { return }
+            cell = district * targets.cells + contactCell
+        } else {
+            let destination = layer == .school ? province
+                : AliasTable.sample(random.uniform(), keep: targets.destinationKeep, alias: targets.destinationAlias,
+                                    from: targets.destinationRow(province: province, contactCell: contactCell), count: provinceCount)
+            let districts = targets.districts.districts(ofProvince: destination)
+            let landing = districts.count == 1 ? districts.lowerBound
+                : districts.lowerBound + AliasTable.sample(random.uniform(), keep: targets.districtKeep, alias: targets.districtAlias,
+                                                           from: targets.districtRow(province: destination, contactCell: contactCell),
+                                                           count: districts.count)
+            cell = landing * targets.cells + contactCell
+        }
         let available = Int(listed[cell])
         guard available > 0 else { return }
         pending.append(ageStart[cell] + random.below(available), layer, random.uniform())
@@ -316,12 +347,12 @@ struct TransmissionKernel: @unchecked Sendable {
     }
 
     @inline(__always)
-    func matrixContacts(_ agent: Int, _ layer: ContactLayer, _ zeroProbability: Double, _ province: Int,
+    func matrixContacts(_ agent: Int, _ layer: ContactLayer, _ zeroProbability: Double, _ province: Int, district: Int,
                         into pending: inout PendingContacts) {
         let band = Int(ageBand[agent])
         var random = random(agent, layer)
         let events = random.poisson(zeroProbability: zeroProbability)
-        for _ in 0..<events { matrixTarget(agent, layer, band: band, province, &random, into: &pending) }
+        for _ in 0..<events { matrixTarget(agent, layer, band: band, province, district: district, &random, into: &pending) }
     }
 
     @inline(__always)

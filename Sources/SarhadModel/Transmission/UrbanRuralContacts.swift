@@ -52,4 +52,29 @@ public struct UrbanRuralParameters: Sendable, Equatable {
         }
         return multipliers
     }
+
+    /// With districts (`DistrictLayout`), each district's factor on the infector's contacts, from its own
+    /// urban share and the same national mean: `[slot * districtCount + district]` for the layers of
+    /// `layers`. A province kept whole takes its own factor. The population-weighted mean of a province's
+    /// district factors is the province's factor (f is linear in the urban share), which the twin keeps.
+    public func districtMultipliers(_ layout: DistrictLayout, populationWeights weights: [Double]) -> [Double] {
+        let provinceFactors = baselineMultipliers(populationWeights: weights)
+        var factors = [Double](repeating: 1, count: UrbanRuralParameters.layers.count * layout.count)
+        let total = weights.reduce(0, +)
+        guard enabled, urbanShare.count == weights.count, total > 0 else { return factors }
+        let nationalShare = zip(weights, urbanShare).map { $0 * $1 }.reduce(0, +) / total
+        for (slot, layer) in UrbanRuralParameters.layers.enumerated() {
+            let urban = urbanContactsPerDay[slot], rural = ruralContactsPerDay[slot]
+            let national = nationalShare * urban + (1 - nationalShare) * rural
+            for district in 0..<layout.count {
+                let index = slot * layout.count + district
+                if let share = layout.urbanShare[district], national > 0 {
+                    factors[index] = (share * urban + (1 - share) * rural) / national
+                } else {
+                    factors[index] = provinceFactors[layer.rawValue][layout.provinceOf[district]]
+                }
+            }
+        }
+        return factors
+    }
 }

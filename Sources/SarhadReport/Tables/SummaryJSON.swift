@@ -62,6 +62,7 @@ public enum SummaryJSON {
             "infected_arrivals_by_crossing": result.infectedArrivalsByCrossing.mapValues { $0.reduce(0, +) },
             "arrivals_by_crossing_and_week": weeklyArrivals(result),
         ]
+        if let districts = DistrictTables.summaryRows(result) { document["districts"] = districts }
         if ensemble.count > 1 { document["ensemble"] = ensembleSection(ensemble) }
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
     }

@@ -70,7 +70,32 @@ public enum AfghanistanDefaults {
             behaviour: BehaviourParameters(enabled: true, windowDays: 14, halfEffectDeathsPer100k: 2, floor: 0.5),
             contactActivity: ContactActivityParameters(enabled: true, gammaShape: 2, classes: 4),
             urbanRural: try loadUrbanRural(provinces: provinces),
+            districts: DistrictParameters(enabled: true, districts: try loadDistricts(provinces: provinces),
+                                          localShare: 0.85, schoolLocalShare: 0.95),
             laboratories: defaultLaboratories(index: index))
+    }
+
+    /// Districts of each province (NSIA 2019-20 settled population, urban plus rural), the provincial
+    /// centre first as the file lists them.
+    static func loadDistricts(provinces: [Province]) throws(ScenarioError) -> [[District]] {
+        let table = try BundledData.table("district_population.csv")
+        let codes = try table.strings("pcode"), districtCodes = try table.strings("district_code")
+        let names = try table.strings("district")
+        let urban = try table.doubles("urban"), rural = try table.doubles("rural")
+        var byProvince = [String: [District]]()
+        for row in codes.indices {
+            byProvince[codes[row], default: []].append(
+                District(code: districtCodes[row], name: names[row], populationWeight: urban[row] + rural[row],
+                         urbanShare: urban[row] + rural[row] > 0 ? urban[row] / (urban[row] + rural[row]) : 0))
+        }
+        return try provinces.map { province throws(ScenarioError) in
+            guard let list = byProvince[province.code], !list.isEmpty else {
+                throw ScenarioError(file: "district_population.csv", key: "pcode",
+                                    message: "has no row for \(province.code) (\(province.name))",
+                                    expected: "at least one district per province of provinces.csv")
+            }
+            return list
+        }
     }
 
     /// Urban shares (NSIA 2019-20) and the urban and rural matrices' mean contacts a day in school, work and

@@ -156,11 +156,24 @@ extension ScenarioLoader {
         var seeds = [SeededInfection]()
         for (index, item) in try tables(value, path).enumerated() {
             let itemPath = "\(path)[\(index)]"
-            let entries = try table(item, itemPath, allowed: ["date", "province", "count"])
+            let entries = try table(item, itemPath, allowed: ["date", "province", "count", "district"])
+            let provinceIndex = try province(try string(entries, "province", itemPath), path: "\(itemPath).province")
+            var district: Int?
+            if entries["district"] != nil {
+                let name = try string(entries, "district", itemPath)
+                let names = scenario.configuration.districts.districts.indices.contains(provinceIndex)
+                    ? scenario.configuration.districts.districts[provinceIndex].map(\.name) : []
+                guard let found = names.firstIndex(of: name) else {
+                    let known = names.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
+                    throw fail("\(itemPath).district", "is \"\(name)\", not a district of the province",
+                               expected: names.isEmpty ? "no district: this province has no district list"
+                                   : "one of its \(names.count) districts (\(known)\(names.count > 6 ? ", …" : ""))")
+                }
+                district = found
+            }
             seeds.append(SeededInfection(
-                date: try date(entries, "date", itemPath),
-                province: try province(try string(entries, "province", itemPath), path: "\(itemPath).province"),
-                count: Int(try number(entries, "count", itemPath, 0...1e9))))
+                date: try date(entries, "date", itemPath), province: provinceIndex,
+                count: Int(try number(entries, "count", itemPath, 0...1e9)), district: district))
         }
         scenario.configuration.importation.seededInfections = seeds
     }

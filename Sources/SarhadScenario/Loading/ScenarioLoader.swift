@@ -14,7 +14,7 @@ public struct ScenarioLoader {
     }
 
     static let sections = ["scenario", "population", "settings", "disease", "mobility", "importation", "border", "health",
-                           "observation", "behaviour", "contact_activity", "urban_rural", "timeline", "calibration"]
+                           "observation", "behaviour", "contact_activity", "urban_rural", "districts", "timeline", "calibration"]
     static let structuredKeys: [String: [String]] = [
         "scenario": ["replace_timeline"],
         "importation": ["crossings", "arrivals", "source", "seeds"],

@@ -43,7 +43,7 @@ public enum ParameterCatalog {
     }
 
     public static let all: [ParameterSpec] = scenario + population + settings + disease + mobility + importation
-        + border + health + observation + behaviour + contactActivity + urbanRural
+        + border + health + observation + behaviour + contactActivity + urbanRural + districts
 
     static let scenario: [ParameterSpec] = [
         ParameterSpec(section: "scenario", key: "name", kind: .text, unit: "", summary: "Name shown in outputs", source: "user's choice",
@@ -261,6 +261,25 @@ public enum ParameterCatalog {
                 "Prem et al. 2021 rural matrix, rows weighted by the age distribution (computed from the bundled file)",
                 \.configuration.urbanRural.ruralContactsPerDay[slot])]
     }
+
+    static let districts: [ParameterSpec] = [
+        boolean("districts", "enabled",
+                "Residents live in districts, and most school, work and community contacts stay in the district",
+                "NSIA Estimated Population of Afghanistan 2019-20, settled population by district "
+                + "(Resources/district_population.csv, 421 districts); public by 8 Apr 2020: yes (June 2019)",
+                \.configuration.districts.enabled),
+        number("districts", "local_share", 0...1, "share",
+               "Work and community contacts made within one's own district (the rest follow the province mobility model)",
+               "assumption: in rural low-income settings few people travel beyond their home area "
+               + "(Wesolowski et al. 2014 Sci Rep 4:5678, Kenya: 7.4 % made an overnight trip in 3 months; "
+               + "Meredith et al. 2021 eLife 10:e68441, rural Zambia and Burkina Faso: most trips short); "
+               + "0.85 taken for districts some 40 km across; plausible range 0.6–0.95",
+               \.configuration.districts.localShare),
+        number("districts", "school_local_share", 0...1, "share",
+               "School contacts made within one's own district (the rest elsewhere in the province)",
+               "assumption: primary and most secondary schools serve their own district; 0.95 taken, range 0.8–1",
+               \.configuration.districts.schoolLocalShare),
+    ]
 
     static let observation: [ParameterSpec] = [
         number("observation", "test_seeking_mild", 0...1, "probability", "Mild cases who seek a test at onset",

@@ -110,6 +110,10 @@ public enum ScenarioWriter {
         for seed in importation.seededInfections {
             lines += ["", "[[importation.seeds]]", "date = \(day(seed.date))", "province = \(quote(provinces[seed.province]))",
                       "count = \(seed.count)"]
+            let districts = scenario.configuration.districts.districts
+            if let district = seed.district, districts.indices.contains(seed.province), districts[seed.province].indices.contains(district) {
+                lines.append("district = \(quote(districts[seed.province][district].name))")
+            }
         }
         lines += ["", "[importation.source]"]
         switch scenario.source {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SarhadInference
 import SarhadModel
@@ -51,6 +52,12 @@ struct RunJob: ShardableJob {
         }
         try directory.write("summary.json", SummaryJSON.render(results[0], engine: command.engine.rawValue,
                                                                ensemble: results.count > 1 ? results : []))
+        if command.by == .district {
+            guard let table = DistrictTables.csv(results) else {
+                throw ValidationError("--by district: the scenario has no districts ([districts] enabled = false, or one per province)")
+            }
+            try directory.write(DistrictTables.fileName, table)
+        }
         try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
         try directory.write("timings.json", SummaryJSON.timings(results))
         var table = results.count > 1 ? EnsembleTableText.render(results) : SummaryTableText.render(RunSummary(results[0]))

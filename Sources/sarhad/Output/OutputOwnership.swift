@@ -15,7 +15,7 @@ enum OutputOwnership {
 
     /// Names a run directory holds (`sarhad run`, and each scenario's folder of `sarhad compare`).
     static let runFiles: Set<String> = ["timeseries.csv", "quantiles.csv", "summary.json", "scenario.toml", "timings.json",
-                                        "report.html"]
+                                        "report.html", "districts.csv"]
     /// Folders of Sarhad's own work beside the outputs: shards (`--shard`) and Slurm scripts and logs.
     static let workFolders: Set<String> = [ShardFiles.folder, "slurm"]
     /// The only kinds of files Sarhad writes in those work folders.

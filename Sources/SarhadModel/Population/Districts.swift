@@ -1,0 +1,142 @@
+/// Districts below the province (Afghanistan has about 400). Residents live in districts, and most of
+/// their school, work and community contacts are with people of their own district:
+///
+/// - a school contact lands in the infector's district with chance `schoolLocalShare`, otherwise
+///   anywhere in the province (as every school contact did without districts);
+/// - a work or community contact lands in the infector's district with chance `localShare`, otherwise
+///   where the province-level mobility model sends it (its own province included), and there on a
+///   resident of any district, in proportion to the district's residents.
+///
+/// Within a district, and for the contacts that leave it, age mixing and contact activity are as
+/// before. With districts off, or one district per province, every contact takes the second path and
+/// the model is the province-level one exactly (same random draws).
+///
+/// The provincial centre comes first in each province's list: the province's IDP settlements and
+/// prisons are there (`PopulationBuilder`).
+public struct DistrictParameters: Sendable, Equatable {
+    public var enabled: Bool
+    /// Districts of each province, `[province][district]`, the provincial centre first.
+    public var districts: [[District]]
+    /// Share of work and community contacts made within one's own district.
+    public var localShare: Double
+    /// Share of school contacts made within one's own district.
+    public var schoolLocalShare: Double
+
+    public init(enabled: Bool, districts: [[District]], localShare: Double, schoolLocalShare: Double) {
+        self.enabled = enabled
+        self.districts = districts
+        self.localShare = localShare
+        self.schoolLocalShare = schoolLocalShare
+    }
+
+    public static let off = DistrictParameters(enabled: false, districts: [], localShare: 0, schoolLocalShare: 0)
+
+    /// The share of `layer`'s contacts kept within the infector's district (0 for layers not drawn by the
+    /// contact matrices, and whenever districts are off).
+    public func localShare(_ layer: ContactLayer) -> Double {
+        guard enabled else { return 0 }
+        switch layer {
+        case .school: return schoolLocalShare
+        case .work, .community: return localShare
+        default: return 0
+        }
+    }
+}
+
+/// One district: a name, its code, its settled population (relative weight within its province) and
+/// the share of it that is urban.
+public struct District: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public var populationWeight: Double
+    public var urbanShare: Double
+
+    public init(code: String, name: String, populationWeight: Double, urbanShare: Double = 0) {
+        self.code = code
+        self.name = name
+        self.populationWeight = populationWeight
+        self.urbanShare = urbanShare
+    }
+}
+
+/// The districts a run uses, numbered nationally: a province's districts are consecutive, in its
+/// list's order. With districts off, each province is its own single district.
+public struct DistrictLayout: Sendable, Equatable {
+    /// Province of each district.
+    public let provinceOf: [Int]
+    /// First district of each province, plus the district count at the end.
+    public let firstDistrict: [Int]
+    public let names: [String]
+    /// Each district's share of its province's residents.
+    public let shareOfProvince: [Double]
+    /// Each district's urban share; nil for a province kept whole (its own urban share applies).
+    public let urbanShare: [Double?]
+
+    public init(configuration: ModelConfiguration) {
+        let districts = configuration.districts
+        self.init(provinceNames: configuration.provinces.map(\.name), districts: districts.enabled ? districts.districts : [])
+    }
+
+    /// `districts[p]` lists province p's districts; a province with fewer than two (or none listed) is one district.
+    public init(provinceNames: [String], districts: [[District]]) {
+        var provinceOf = [Int](), first = [0], names = [String](), shares = [Double](), urban = [Double?]()
+        for (index, provinceName) in provinceNames.enumerated() {
+            let list = index < districts.count ? districts[index] : []
+            let total = list.map(\.populationWeight).reduce(0, +)
+            if list.count < 2 || total <= 0 {
+                provinceOf.append(index)
+                names.append(provinceName)
+                shares.append(1)
+                urban.append(nil)
+            } else {
+                for district in list {
+                    provinceOf.append(index)
+                    names.append(district.name)
+                    shares.append(district.populationWeight / total)
+                    urban.append(district.urbanShare)
+                }
+            }
+            first.append(provinceOf.count)
+        }
+        self.provinceOf = provinceOf
+        firstDistrict = first
+        self.names = names
+        shareOfProvince = shares
+        urbanShare = urban
+    }
+
+    /// Each province its own single district.
+    public init(onePerProvince provinces: Int) {
+        provinceOf = Array(0..<provinces)
+        firstDistrict = Array(0...provinces)
+        names = (0..<provinces).map { "province \($0 + 1)" }
+        shareOfProvince = [Double](repeating: 1, count: provinces)
+        urbanShare = [Double?](repeating: nil, count: provinces)
+    }
+
+    public var count: Int { provinceOf.count }
+
+    /// Whether any province has more than one district.
+    public var isSubdivided: Bool { count > firstDistrict.count - 1 }
+
+    public func districts(ofProvince province: Int) -> Range<Int> { firstDistrict[province]..<firstDistrict[province + 1] }
+
+    /// The district holding the province's settlements and prisons: its first, the provincial centre.
+    public func centre(ofProvince province: Int) -> Int { firstDistrict[province] }
+
+    /// Residents of each district given its province's: cumulative rounding, so they sum exactly.
+    public func residents(provinceResidents: [Int]) -> [Int] {
+        var result = [Int](repeating: 0, count: count)
+        for (province, residents) in provinceResidents.enumerated() {
+            var cumulative = 0.0, assigned = 0
+            for district in districts(ofProvince: province) {
+                cumulative += shareOfProvince[district]
+                let upTo = district == firstDistrict[province + 1] - 1 ? residents
+                    : min(residents, Int((cumulative * Double(residents)).rounded()))
+                result[district] = upTo - assigned
+                assigned = upTo
+            }
+        }
+        return result
+    }
+}
