@@ -47,6 +47,9 @@ public enum ValidationScenarios {
         // Everyone equally active: individual activity would make the epidemic multitype, with a smaller
         // final size than z = 1 − exp(−R0 z) at the same R0.
         c.contactActivity = .off
+        // One well-mixed place: no districts (their lists named the provinces that are gone) and no urban factor.
+        c.districts = .off
+        c.urbanRural = .off
         return c
     }
 

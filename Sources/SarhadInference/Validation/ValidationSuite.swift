@@ -29,8 +29,10 @@ public struct ValidationSuite: Sendable {
                 rows += GrowthRateCheck(base: base, residents: plan.growthResidents,
                                         replicates: plan.growthReplicates, threads: threads).run()
             case .twin:
-                rows += TwinAgreementCheck(base: base, scale: plan.twinScale, replicates: plan.twinReplicates,
-                                           endDays: plan.twinEndDays, threads: threads).run()
+                var check = TwinAgreementCheck(base: base, scale: plan.twinScale, replicates: plan.twinReplicates,
+                                               endDays: plan.twinEndDays, threads: threads)
+                check.districtReplicates = plan.twinDistrictReplicates
+                rows += check.run()
             case .importation:
                 rows += ImportationCheck(base: base, scale: plan.importationScale, threads: threads).run()
             case .observation:

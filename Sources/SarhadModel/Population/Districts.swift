@@ -21,12 +21,17 @@ public struct DistrictParameters: Sendable, Equatable {
     public var localShare: Double
     /// Share of school contacts made within one's own district.
     public var schoolLocalShare: Double
+    /// Fewest simulated residents a district may have: smaller ones (at a reduced population scale) are
+    /// merged with their neighbours in the list (`DistrictLayout`).
+    public var minimumSimulatedResidents: Int
 
-    public init(enabled: Bool, districts: [[District]], localShare: Double, schoolLocalShare: Double) {
+    public init(enabled: Bool, districts: [[District]], localShare: Double, schoolLocalShare: Double,
+                minimumSimulatedResidents: Int = 0) {
         self.enabled = enabled
         self.districts = districts
         self.localShare = localShare
         self.schoolLocalShare = schoolLocalShare
+        self.minimumSimulatedResidents = minimumSimulatedResidents
     }
 
     public static let off = DistrictParameters(enabled: false, districts: [], localShare: 0, schoolLocalShare: 0)
@@ -61,6 +66,13 @@ public struct District: Sendable, Equatable {
 
 /// The districts a run uses, numbered nationally: a province's districts are consecutive, in its
 /// list's order. With districts off, each province is its own single district.
+///
+/// At a reduced population scale a district of a few thousand people would be a hamlet of a few dozen
+/// agents, who would meet each other over and over: most of its cells (age band × activity class)
+/// empty, its local contacts lost or spent on the same few people. So a district with fewer than
+/// `minimumSimulatedResidents` simulated residents is merged with the next in the province's list (the
+/// last with the one before), and a province too small for two such districts is kept whole. At full
+/// scale with the default (2,000) every Afghan district stands alone.
 public struct DistrictLayout: Sendable, Equatable {
     /// Province of each district.
     public let provinceOf: [Int]
@@ -74,7 +86,45 @@ public struct DistrictLayout: Sendable, Equatable {
 
     public init(configuration: ModelConfiguration) {
         let districts = configuration.districts
-        self.init(provinceNames: configuration.provinces.map(\.name), districts: districts.enabled ? districts.districts : [])
+        // Lists are per province: a configuration whose provinces were cut down without its lists keeps
+        // its provinces whole rather than give one province another's districts.
+        let usable = districts.enabled && districts.districts.count == configuration.provinces.count
+        let total = configuration.population.nationalTotal * configuration.populationScale
+        let simulated = configuration.provinceShares.map { total * $0 }
+        self.init(provinceNames: configuration.provinces.map(\.name),
+                  districts: usable ? DistrictLayout.merged(districts.districts, provinceResidents: simulated,
+                                                            minimum: Double(districts.minimumSimulatedResidents)) : [])
+    }
+
+    /// Each province's list with districts under `minimum` simulated residents merged into their
+    /// neighbours: a merged district is named after its first member and counts the others
+    /// ("Chahar Asyab (+2 more)"), with their summed population and their population-weighted urban share.
+    public static func merged(_ lists: [[District]], provinceResidents: [Double], minimum: Double) -> [[District]] {
+        guard minimum > 0 else { return lists }
+        return lists.enumerated().map { province, list in
+            let total = list.map(\.populationWeight).reduce(0, +)
+            guard total > 0, province < provinceResidents.count else { return list }
+            let perWeight = provinceResidents[province] / total
+            var groups = [[District]]()
+            var current = [District]()
+            for district in list {
+                current.append(district)
+                if current.map(\.populationWeight).reduce(0, +) * perWeight >= minimum {
+                    groups.append(current)
+                    current = []
+                }
+            }
+            if !current.isEmpty {
+                if groups.isEmpty { groups.append(current) } else { groups[groups.count - 1] += current }
+            }
+            return groups.map { members in
+                guard members.count > 1 else { return members[0] }
+                let weight = members.map(\.populationWeight).reduce(0, +)
+                let urban = members.map { $0.urbanShare * $0.populationWeight }.reduce(0, +) / max(weight, 1e-300)
+                return District(code: members[0].code, name: "\(members[0].name) (+\(members.count - 1) more)",
+                                populationWeight: weight, urbanShare: urban)
+            }
+        }
     }
 
     /// `districts[p]` lists province p's districts; a province with fewer than two (or none listed) is one district.

@@ -16,14 +16,13 @@ public enum DistrictTables {
         let infections = districts.totalInfections, deaths = districts.totalDeaths
         return (0..<districts.count).map { district -> [String: Any] in
             let residents = districts.residents[district]
-            let attackRate: Double = residents > 0 ? Double(infections[district]) / Double(residents) : 0
             var row = [String: Any]()
             row["district"] = districts.names[district]
             row["province"] = result.provinceNames[districts.province[district]]
             row["residents"] = residents
             row["infections_including_imported"] = infections[district]
             row["deaths"] = deaths[district]
-            row["attack_rate"] = attackRate
+            row["attack_rate"] = SummaryJSON.shareValue(Double(infections[district]), Double(residents))
             return row
         }
     }

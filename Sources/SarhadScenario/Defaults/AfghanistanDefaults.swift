@@ -71,7 +71,7 @@ public enum AfghanistanDefaults {
             contactActivity: ContactActivityParameters(enabled: true, gammaShape: 2, classes: 4),
             urbanRural: try loadUrbanRural(provinces: provinces),
             districts: DistrictParameters(enabled: true, districts: try loadDistricts(provinces: provinces),
-                                          localShare: 0.85, schoolLocalShare: 0.95),
+                                          localShare: 0.85, schoolLocalShare: 0.95, minimumSimulatedResidents: 2_000),
             laboratories: defaultLaboratories(index: index))
     }
 

@@ -279,6 +279,10 @@ public enum ParameterCatalog {
                "School contacts made within one's own district (the rest elsewhere in the province)",
                "assumption: primary and most secondary schools serve their own district; 0.95 taken, range 0.8–1",
                \.configuration.districts.schoolLocalShare),
+        integer("districts", "min_simulated_residents", 0...10_000_000, "agents",
+                "Districts with fewer simulated residents are merged with their neighbour in the list (matters only at reduced population scales)",
+                "numerical choice: below some 2,000 agents a district's 64 age-activity cells are sparsely filled and its local "
+                + "contacts fall on the same few agents; docs/MODEL.md §7c compares scales", \.configuration.districts.minimumSimulatedResidents),
     ]
 
     static let observation: [ParameterSpec] = [

@@ -33,12 +33,37 @@ struct TwinAgreementCheck {
     /// the beds peak grew from 8 to 11 days when the response was switched on (docs/VALIDATION.md).
     static let behaviourPeakDayAllowance = 4.0
 
+    /// Agents' runs with districts for the structural rows (0: none).
+    var districtReplicates = 0
+
+    /// How much lower the agents' peaks may be with districts than the twin's (which keeps provinces
+    /// whole): districts ignite one by one, which spreads and lowers a province's curve without changing
+    /// its final size. Measured: −7 % at full population (one run), −16 % at scale 0.1 (20 replicates),
+    /// where rarer introductions stagger the districts more; docs/VALIDATION.md.
+    static let districtPeakAllowance = 0.25
+
     func run() -> [ValidationCheck] {
         var configuration = base
         configuration.populationScale = scale
         if let endDays { configuration.endDate = min(configuration.endDate, configuration.startDate.adding(days: endDays - 1)) }
-        let results = Ensemble(configuration: configuration, baseSeed: 606).run(replicates: replicates, threads: threads)
-        let twin = MeanFieldModel(configuration: configuration).trajectory()
+        // The twin keeps each province well mixed: like is compared with like with districts off.
+        var wholeProvinces = configuration
+        wholeProvinces.districts.enabled = false
+        let twin = MeanFieldModel(configuration: wholeProvinces).trajectory()
+        let results = Ensemble(configuration: wholeProvinces, baseSeed: 606).run(replicates: replicates, threads: threads)
+        var rows = compare(results, twin: twin, behaviour: configuration.behaviour.enabled, group: "3 Twin vs agents",
+                           label: "\(replicates) × scale \(scale)", peakAllowance: Self.relativeAllowance)
+        if districtReplicates > 0 && DistrictLayout(configuration: configuration).isSubdivided {
+            let withDistricts = Ensemble(configuration: configuration, baseSeed: 606).run(replicates: districtReplicates, threads: threads)
+            rows += compare(withDistricts, twin: twin, behaviour: configuration.behaviour.enabled,
+                            group: "3b Districts vs twin", label: "with districts, \(districtReplicates) × scale \(scale)",
+                            peakAllowance: Self.districtPeakAllowance)
+        }
+        return rows
+    }
+
+    func compare(_ results: [SimulationResult], twin: MeanFieldTrajectory, behaviour: Bool, group: String, label: String,
+                 peakAllowance: Double) -> [ValidationCheck] {
         let quantities = [
             Quantity(name: "infections", series: { r in zip(r.nationalSeries(.infections), r.nationalSeries(.infectedArrivals)).map { Double($0 + $1) } },
                      twinSeries: { t in zip(t.nationalSeries(.infections), t.nationalSeries(.infectedArrivals)).map { $0 + $1 } }, isStock: false),
@@ -48,7 +73,6 @@ struct TwinAgreementCheck {
                      twinSeries: { $0.nationalSeries(.bedsNeeded) }, isStock: true),
         ]
         var rows = [ValidationCheck]()
-        let label = "\(replicates) × scale \(scale)"
         for quantity in quantities {
             let curves = results.map(quantity.series)
             let twinCurve = quantity.twinSeries(twin)
@@ -60,13 +84,14 @@ struct TwinAgreementCheck {
                 let observed = statistic(Self.meanCurve(curves))
                 let expected = statistic(twinCurve)
                 let se = Self.bootstrapStandardError(curves, statistic)
-                let dayAllowance = Self.peakDayAllowance + (configuration.behaviour.enabled ? Self.behaviourPeakDayAllowance : 0)
-                let allowance = isDay ? dayAllowance : Self.relativeAllowance * abs(expected)
+                let dayAllowance = Self.peakDayAllowance + (behaviour ? Self.behaviourPeakDayAllowance : 0)
+                let relative = name == "peak height" ? peakAllowance : Self.relativeAllowance
+                let allowance = isDay ? dayAllowance : relative * abs(expected)
                 rows.append(ValidationCheck(
-                    group: "3 Twin vs agents", compared: "\(quantity.name): \(name) (agents' mean, \(label))",
+                    group: group, compared: "\(quantity.name): \(name) (agents' mean, \(label))",
                     expected: expected, observed: observed, tolerance: 3.29 * se + allowance,
                     toleranceBasis: isDay ? "3.29 bootstrap SE + \(Int(dayAllowance)) days structural"
-                        : "3.29 bootstrap SE + 10 % structural"))
+                        : "3.29 bootstrap SE + \(Int((relative * 100).rounded())) % structural"))
             }
         }
         return rows
