@@ -27,7 +27,7 @@ struct InfectionFacts {
         // Read only when there are classes: one random load less per infection when there are not.
         let activity = population.activityClasses > 1 ? Int(population.activityClass[agent]) : 0
         // The district only when there are several: a binary search less per infection when there are not.
-        let district = population.districts.isSubdivided ? population.homeDistrict(of: agent) : Int(homeProvince)
+        let district = population.isSubdivided ? population.homeDistrict(of: agent) : Int(homeProvince)
         homeCell = Int32(population.cell(district: district, band: Int(ageBand), activity: activity))
     }
 }

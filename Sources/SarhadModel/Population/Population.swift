@@ -13,6 +13,12 @@ public final class Population: @unchecked Sendable {
     public let districts: DistrictLayout
     /// First agent of each district, plus `count` at the end.
     public let districtStart: [Int]
+    /// `districts`' facts the hot loops read, stored flat: reading them through the layout struct
+    /// would retain and release its arrays on every call.
+    public let districtCount: Int
+    public let isSubdivided: Bool
+    /// First district of each province (its centre), plus `districtCount` at the end.
+    public let firstDistrict: [Int]
     /// Province the agent is in now (a prisoner's prison province); home is given by `provinceStart`.
     public let location: UnsafeMutableBufferPointer<UInt8>
     public let ageBand: UnsafeMutableBufferPointer<UInt8>
@@ -51,6 +57,9 @@ public final class Population: @unchecked Sendable {
         precondition(districtStart.count == districts.count + 1, "one start per district and the end")
         self.districtStart = districtStart
         self.districts = districts
+        districtCount = districts.count
+        isSubdivided = districts.isSubdivided
+        firstDistrict = districts.firstDistrict
         provinceStart = districts.firstDistrict.map { districtStart[$0] }
         self.activityClasses = activityClasses
         let agents = districtStart.last ?? 0
@@ -101,7 +110,7 @@ public final class Population: @unchecked Sendable {
     @inline(__always)
     public func homeDistrict(of agent: Int) -> Int {
         var low = 0
-        var high = districts.count - 1
+        var high = districtCount - 1
         while low < high {
             let middle = (low + high + 1) >> 1
             if districtStart[middle] <= agent { low = middle } else { high = middle - 1 }

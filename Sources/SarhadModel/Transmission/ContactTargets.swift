@@ -24,6 +24,8 @@ struct ContactTargets {
     /// Contact cells per district: age bands × activity classes.
     let cells: Int
     let districts: DistrictLayout
+    /// First district of each province, plus the count: the layout's, stored flat for the kernel.
+    let firstDistrict: [Int]
     /// Whether some province has several districts: only then are the local tables drawn from.
     let subdivided: Bool
     /// Each layer's local share q, by `slot`.
@@ -59,6 +61,7 @@ struct ContactTargets {
         provinceCount = mobility.count
         let layout = districts ?? DistrictLayout(onePerProvince: mobility.count)
         self.districts = layout
+        firstDistrict = layout.firstDistrict
         subdivided = layout.isSubdivided
         self.localShares = subdivided ? localShares : [0, 0, 0]
         cells = bands * classes
@@ -135,8 +138,8 @@ struct ContactTargets {
     /// First column of the alias row of districts within `province` for `contactCell`.
     @inline(__always)
     func districtRow(province: Int, contactCell: Int) -> Int {
-        let first = districts.firstDistrict[province]
-        return first * cells + contactCell * (districts.firstDistrict[province + 1] - first)
+        let first = firstDistrict[province]
+        return first * cells + contactCell * (firstDistrict[province + 1] - first)
     }
 
     /// Rebuilds every table from each cell's listed share (`SusceptibleIndex.listedShare`), `[d * cells + j]`,

@@ -52,7 +52,7 @@ struct TransmissionKernel: @unchecked Sendable {
         acceptance = simulation.acceptance
         prisonOutsideFactor = simulation.configuration.settings.prisonOutsideContactFactor
         districtLayerKeep = simulation.districtLayerKeep
-        districtCount = simulation.population.districts.count
+        districtCount = simulation.population.districtCount
         zeroProbability = rates.zeroProbability
         eventRate = rates.eventRate
         quietProbability = rates.quietProbability
@@ -205,7 +205,7 @@ struct TransmissionKernel: @unchecked Sendable {
             settingContacts(agent, .prison, limit(.prison), province, prisons, into: &direct)
             // Staff and visitors come from the prison's district, the provincial centre.
             matrixContacts(agent, .community, pow(limit(.community), prisonOutsideFactor), province,
-                           district: population.districts.centre(ofProvince: province), into: &indexed)
+                           district: population.firstDistrict[province], into: &indexed)
             return
         }
         freeContacts(agent, band: band, province: province, flags: agentFlags, infectiousnessClass: infectiousnessClass,
@@ -294,11 +294,11 @@ struct TransmissionKernel: @unchecked Sendable {
             let destination = layer == .school ? province
                 : AliasTable.sample(random.uniform(), keep: targets.destinationKeep, alias: targets.destinationAlias,
                                     from: targets.destinationRow(province: province, contactCell: contactCell), count: provinceCount)
-            let districts = targets.districts.districts(ofProvince: destination)
-            let landing = districts.count == 1 ? districts.lowerBound
-                : districts.lowerBound + AliasTable.sample(random.uniform(), keep: targets.districtKeep, alias: targets.districtAlias,
-                                                           from: targets.districtRow(province: destination, contactCell: contactCell),
-                                                           count: districts.count)
+            let first = targets.firstDistrict[destination], districts = targets.firstDistrict[destination + 1] - first
+            let landing = districts == 1 ? first
+                : first + AliasTable.sample(random.uniform(), keep: targets.districtKeep, alias: targets.districtAlias,
+                                            from: targets.districtRow(province: destination, contactCell: contactCell),
+                                            count: districts)
             cell = landing * targets.cells + contactCell
         }
         let available = Int(listed[cell])
