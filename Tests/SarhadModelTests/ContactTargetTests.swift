@@ -198,4 +198,19 @@ struct DistrictContactTargetTests {
         #expect(split == [501, 300, 200, 7, 3])
         #expect(!DistrictLayout(provinceNames: ["A", "B"], districts: [[], []]).isSubdivided)
     }
+
+    @Test("districts under the minimum merge with the next (the last with the one before), and the listed ones map to their units")
+    func merging() {
+        let list = [5.0, 1, 1, 6, 1].enumerated().map { District(code: "\($0)", name: "d\($0)", populationWeight: $1, urbanShare: $0 == 0 ? 1 : 0) }
+        // 14 weight units of 100 simulated residents each; a district needs 500.
+        let merged = DistrictLayout.merged([list], provinceResidents: [1_400], minimum: 500)
+        #expect(merged.lists[0].map(\.populationWeight) == [5, 9])
+        #expect(merged.lists[0].map(\.name) == ["d0", "d1 (+3 more)"])
+        #expect(merged.membership[0] == [0, 1, 1, 1, 1])
+        #expect(merged.lists[0][1].urbanShare == 0)
+        let whole = DistrictLayout.merged([list], provinceResidents: [400], minimum: 500)
+        #expect(whole.lists[0].count == 1 && whole.membership[0] == [0, 0, 0, 0, 0])
+        let untouched = DistrictLayout.merged([list], provinceResidents: [1_400], minimum: 0)
+        #expect(untouched.lists[0] == list && untouched.membership[0] == [0, 1, 2, 3, 4])
+    }
 }

@@ -167,3 +167,26 @@ struct DistrictTests {
         #expect(keep[1] < 0.5)
     }
 }
+
+@Suite("Districts and the province mobility model")
+struct DistrictMobilityTests {
+    @Test("contacts that leave the district are sent so that each province's outside share stays the mobility model's")
+    func outsideShareKept() {
+        let mobility = [[0.97, 0.02, 0.01], [0.05, 0.95, 0.0], [0.4, 0.3, 0.3]]
+        let districts = DistrictParameters(enabled: true, districts: [], localShare: 0.85, schoolLocalShare: 0.95)
+        let beyond = districts.mobilityBeyondDistrict(mobility)
+        for origin in 0..<3 {
+            #expect(abs(beyond[origin].reduce(0, +) - 1) < 1e-12)
+        }
+        for origin in 0..<2 {
+            // Staying in the province: the district (q) or back to it through M′.
+            #expect(abs(0.85 + 0.15 * beyond[origin][origin] - mobility[origin][origin]) < 1e-12)
+            for destination in 0..<3 where destination != origin {
+                #expect(abs(0.15 * beyond[origin][destination] - mobility[origin][destination]) < 1e-12)
+            }
+        }
+        // A province that sends out more than 1 − q keeps none of the leaving contacts at home.
+        #expect(beyond[2][2] == 0 && abs(beyond[2][0] - 4.0 / 7) < 1e-12)
+        #expect(DistrictParameters.off.mobilityBeyondDistrict(mobility) == mobility)
+    }
+}

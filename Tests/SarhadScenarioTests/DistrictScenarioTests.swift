@@ -24,6 +24,11 @@ struct DistrictScenarioTests {
         let merged = DistrictLayout(configuration: small)
         #expect(merged.count < 100 && merged.count >= configuration.provinces.count)
         #expect(merged.names.contains { $0.contains("more)") })
+        // Every listed district maps to a unit of its own province.
+        for (province, units) in merged.listedDistrictUnit.enumerated() {
+            #expect(units.count == districts.districts[province].count)
+            #expect(units.allSatisfy { merged.districts(ofProvince: province).contains($0) })
+        }
     }
 
     @Test("a seed may name a district of its province, and the resolved scenario keeps it")

@@ -91,11 +91,15 @@ extension Simulation {
             let count = Int(scaled) + (random.uniform() < scaled - scaled.rounded(.down) ? 1 : 0)
             var start = population.provinceStart[seeding.province]
             var residents = population.residents(ofProvince: seeding.province)
-            let districts = population.districts.districts(ofProvince: seeding.province)
-            if let district = seeding.district, districts.count > 1 {
-                let chosen = districts.lowerBound + min(max(0, district), districts.count - 1)
-                start = population.districtStart[chosen]
-                residents = population.residents(ofDistrict: chosen)
+            // The listed district's unit: itself, or the merged district that holds it at this scale.
+            let units = population.districts.listedDistrictUnit
+            if let district = seeding.district, seeding.province < units.count, units[seeding.province].indices.contains(district) {
+                let chosen = units[seeding.province][district]
+                // An empty district (possible only with merging off at a tiny scale) seeds its province.
+                if population.residents(ofDistrict: chosen) > 0 {
+                    start = population.districtStart[chosen]
+                    residents = population.residents(ofDistrict: chosen)
+                }
             }
             var placed = 0
             var attempts = 0

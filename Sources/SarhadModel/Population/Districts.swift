@@ -36,6 +36,23 @@ public struct DistrictParameters: Sendable, Equatable {
 
     public static let off = DistrictParameters(enabled: false, districts: [], localShare: 0, schoolLocalShare: 0)
 
+    /// The province mobility matrix for the contacts that leave the district, so that a province's share
+    /// of work and community contacts made outside it stays what the mobility model says: a contact
+    /// stays in the district with chance q and otherwise goes by M′, so the province keeps
+    /// q + (1 − q) M′(p, p), which equals M(p, p) when M′ = (M − q I) / (1 − q). Where M(p, p) < q (a
+    /// province that sends more than 1 − q of its contacts out) M′ keeps none at home and the province
+    /// sends out 1 − q. Unchanged when districts are off or q is 0 or 1.
+    public func mobilityBeyondDistrict(_ matrix: [[Double]]) -> [[Double]] {
+        let q = localShare(.community)
+        guard enabled, q > 0, q < 1 else { return matrix }
+        return matrix.enumerated().map { origin, row in
+            var adjusted = row
+            adjusted[origin] = max(0, row[origin] - q)
+            let total = adjusted.reduce(0, +)
+            return total > 0 ? adjusted.map { $0 / total } : row
+        }
+    }
+
     /// The share of `layer`'s contacts kept within the infector's district (0 for layers not drawn by the
     /// contact matrices, and whenever districts are off).
     public func localShare(_ layer: ContactLayer) -> Double {
@@ -83,6 +100,9 @@ public struct DistrictLayout: Sendable, Equatable {
     public let shareOfProvince: [Double]
     /// Each district's urban share; nil for a province kept whole (its own urban share applies).
     public let urbanShare: [Double?]
+    /// For each province, the district (numbered nationally) that each district of the scenario's list
+    /// belongs to after merging (`listedDistrictUnit[p][i]`); empty lists when districts are off.
+    public private(set) var listedDistrictUnit: [[Int]] = []
 
     public init(configuration: ModelConfiguration) {
         let districts = configuration.districts
@@ -91,40 +111,65 @@ public struct DistrictLayout: Sendable, Equatable {
         let usable = districts.enabled && districts.districts.count == configuration.provinces.count
         let total = configuration.population.nationalTotal * configuration.populationScale
         let simulated = configuration.provinceShares.map { total * $0 }
-        self.init(provinceNames: configuration.provinces.map(\.name),
-                  districts: usable ? DistrictLayout.merged(districts.districts, provinceResidents: simulated,
-                                                            minimum: Double(districts.minimumSimulatedResidents)) : [])
+        let merged = usable ? DistrictLayout.merged(districts.districts, provinceResidents: simulated,
+                                                    minimum: Double(districts.minimumSimulatedResidents))
+            : (lists: [], membership: [])
+        self.init(provinceNames: configuration.provinces.map(\.name), districts: merged.lists)
+        // Where each listed district went: its merged unit, numbered nationally (a whole province: its one district).
+        listedDistrictUnit = (0..<configuration.provinces.count).map { province in
+            let first = firstDistrict[province]
+            guard province < merged.membership.count, firstDistrict[province + 1] - first > 1 else {
+                return [Int](repeating: first, count: usable ? districts.districts[province].count : 0)
+            }
+            return merged.membership[province].map { first + $0 }
+        }
     }
 
     /// Each province's list with districts under `minimum` simulated residents merged into their
     /// neighbours: a merged district is named after its first member and counts the others
-    /// ("Chahar Asyab (+2 more)"), with their summed population and their population-weighted urban share.
-    public static func merged(_ lists: [[District]], provinceResidents: [Double], minimum: Double) -> [[District]] {
-        guard minimum > 0 else { return lists }
-        return lists.enumerated().map { province, list in
+    /// ("Chahar Asyab (+2 more)"), with their summed population and their population-weighted urban
+    /// share. `membership[p][i]` is the merged list's index of the province's listed district i.
+    public static func merged(_ lists: [[District]], provinceResidents: [Double], minimum: Double)
+        -> (lists: [[District]], membership: [[Int]]) {
+        var mergedLists = [[District]](), membership = [[Int]]()
+        for (province, list) in lists.enumerated() {
             let total = list.map(\.populationWeight).reduce(0, +)
-            guard total > 0, province < provinceResidents.count else { return list }
+            guard minimum > 0, total > 0, province < provinceResidents.count else {
+                mergedLists.append(list)
+                membership.append(Array(list.indices))
+                continue
+            }
             let perWeight = provinceResidents[province] / total
             var groups = [[District]]()
             var current = [District]()
+            var groupOf = [Int]()
             for district in list {
                 current.append(district)
+                groupOf.append(groups.count)
                 if current.map(\.populationWeight).reduce(0, +) * perWeight >= minimum {
                     groups.append(current)
                     current = []
                 }
             }
             if !current.isEmpty {
-                if groups.isEmpty { groups.append(current) } else { groups[groups.count - 1] += current }
+                if groups.isEmpty {
+                    groups.append(current)
+                } else {
+                    // The small remainder joins the group before it.
+                    groups[groups.count - 1] += current
+                    groupOf = groupOf.map { min($0, groups.count - 1) }
+                }
             }
-            return groups.map { members in
+            mergedLists.append(groups.map { members in
                 guard members.count > 1 else { return members[0] }
                 let weight = members.map(\.populationWeight).reduce(0, +)
                 let urban = members.map { $0.urbanShare * $0.populationWeight }.reduce(0, +) / max(weight, 1e-300)
                 return District(code: members[0].code, name: "\(members[0].name) (+\(members.count - 1) more)",
                                 populationWeight: weight, urbanShare: urban)
-            }
+            })
+            membership.append(groupOf)
         }
+        return (mergedLists, membership)
     }
 
     /// `districts[p]` lists province p's districts; a province with fewer than two (or none listed) is one district.

@@ -117,7 +117,10 @@ public final class Simulation {
                                              activityClasses: population.activityClasses)
         contactTargets = ContactTargets(contactRows: matrices.map(\.rows), acceptance: acceptance,
                                         activityLevels: activityLevels,
-                                        mobility: configuration.mobility.matrix(provinces: configuration.provinces),
+                                        mobility: population.districts.isSubdivided
+                                            ? configuration.districts.mobilityBeyondDistrict(
+                                                configuration.mobility.matrix(provinces: configuration.provinces))
+                                            : configuration.mobility.matrix(provinces: configuration.provinces),
                                         districts: population.districts,
                                         localShares: ContactTargets.layers.map { configuration.districts.localShare($0) })
         contactTargets.update(listed: susceptibleIndex.listed, bandResidents: susceptibleIndex.bandResidents,

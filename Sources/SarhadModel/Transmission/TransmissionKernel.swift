@@ -234,6 +234,10 @@ struct TransmissionKernel: @unchecked Sendable {
         // The agent's activity scales the layers people choose (times 1 exactly when all are alike).
         let level = activityLevels[activity]
         let district = targets.subdivided ? population.homeDistrict(of: agent) : province
+        // With district urban factors, the share of each layer's events the district keeps
+        // (`Simulation.districtLayerKeep`): the rest of the layer's slice of the pick is dropped.
+        let kept = districtLayerKeep.isEmpty ? (1.0, 1.0, 1.0)
+            : (districtLayerKeep[district], districtLayerKeep[districtCount + district], districtLayerKeep[2 * districtCount + district])
         let rates = (inHousehold ? rate(.household) : 0, rate(.school) * level, rate(.work) * level, rate(.community) * level,
                      inSettlement ? rate(.idpSettlement) : 0)
         let total = rates.0 + rates.1 + rates.2 + rates.3 + rates.4
@@ -242,11 +246,17 @@ struct TransmissionKernel: @unchecked Sendable {
             if pick < rates.0 {
                 householdTarget(agent, &random, into: &direct)
             } else if pick < rates.0 + rates.1 {
-                matrixTarget(agent, .school, band: band, province, district: district, &random, into: &indexed)
+                if pick < rates.0 + rates.1 * kept.0 {
+                    matrixTarget(agent, .school, band: band, province, district: district, &random, into: &indexed)
+                }
             } else if pick < rates.0 + rates.1 + rates.2 {
-                matrixTarget(agent, .work, band: band, province, district: district, &random, into: &indexed)
+                if pick < rates.0 + rates.1 + rates.2 * kept.1 {
+                    matrixTarget(agent, .work, band: band, province, district: district, &random, into: &indexed)
+                }
             } else if pick < rates.0 + rates.1 + rates.2 + rates.3 || !inSettlement {
-                matrixTarget(agent, .community, band: band, province, district: district, &random, into: &indexed)
+                if pick < rates.0 + rates.1 + rates.2 + rates.3 * kept.2 {
+                    matrixTarget(agent, .community, band: band, province, district: district, &random, into: &indexed)
+                }
             } else {
                 settingTarget(.idpSettlement, province, idp, &random, into: &direct)
             }
@@ -273,11 +283,6 @@ struct TransmissionKernel: @unchecked Sendable {
     @inline(__always)
     func matrixTarget(_ agent: Int, _ layer: ContactLayer, band: Int, _ province: Int, district: Int,
                       _ random: inout CounterRandom, into pending: inout PendingContacts) {
-        if !districtLayerKeep.isEmpty {
-            // The district's own factor under its province's highest (no draw where they are equal).
-            let keep = districtLayerKeep[ContactTargets.slot(layer) * districtCount + district]
-            if keep < 1 && random.uniform() >= keep { return }
-        }
         let contactCell = AliasTable.sample(random.uniform(), keep: targets.bandKeep, alias: targets.bandAlias,
                                             from: targets.bandRow(layer, band: band, province: province), count: targets.cells)
         let cell: Int
@@ -286,9 +291,12 @@ struct TransmissionKernel: @unchecked Sendable {
                 : AliasTable.sample(random.uniform(), keep: targets.destinationKeep, alias: targets.destinationAlias,
                                     from: targets.destinationRow(province: province, contactCell: contactCell), count: provinceCount)
             cell = destination * targets.cells + contactCell
-        } else if random.uniform() < targets.localChance[targets.localChanceIndex(layer, province: province, contactCell: contactCell)] {
-            // Drawn under the province's bound on local shares: kept as often as this district has left.
-            guard random.uniform() < targets.localAcceptance[district * targets.cells + contactCell] else { return }
+        } else if case let draw = random.uniform(),
+                  case let local = targets.localChance[targets.localChanceIndex(layer, province: province, contactCell: contactCell)],
+                  draw < local {
+            // Drawn under the province's bound on local shares: kept as often as this district has left
+            // (the same uniform, below local × acceptance, decides both).
+            guard draw < local * targets.localAcceptance[district * targets.cells + contactCell] else { return }
             cell = district * targets.cells + contactCell
         } else {
             let destination = layer == .school ? province
@@ -352,7 +360,10 @@ struct TransmissionKernel: @unchecked Sendable {
         let band = Int(ageBand[agent])
         var random = random(agent, layer)
         let events = random.poisson(zeroProbability: zeroProbability)
-        for _ in 0..<events { matrixTarget(agent, layer, band: band, province, district: district, &random, into: &pending) }
+        let keep = districtLayerKeep.isEmpty ? 1 : districtLayerKeep[ContactTargets.slot(layer) * districtCount + district]
+        for _ in 0..<events where keep >= 1 || random.uniform() < keep {
+            matrixTarget(agent, layer, band: band, province, district: district, &random, into: &pending)
+        }
     }
 
     @inline(__always)

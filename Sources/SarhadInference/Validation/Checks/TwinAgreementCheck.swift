@@ -38,9 +38,9 @@ struct TwinAgreementCheck {
 
     /// How much lower the agents' peaks may be with districts than the twin's (which keeps provinces
     /// whole): districts ignite one by one, which spreads and lowers a province's curve without changing
-    /// its final size. Measured: −7 % at full population (one run), −16 % at scale 0.1 (20 replicates),
+    /// its final size. Measured: −4 % at full population (one run), −8 % at scale 0.1 (20 replicates, against the twin),
     /// where rarer introductions stagger the districts more; docs/VALIDATION.md.
-    static let districtPeakAllowance = 0.25
+    static let districtPeakAllowance = 0.15
 
     func run() -> [ValidationCheck] {
         var configuration = base
