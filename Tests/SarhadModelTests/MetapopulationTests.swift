@@ -68,6 +68,12 @@ struct MetapopulationTests {
                 seededPlaceDays.append(one)
             }
         }
+        Self.expectTheoryHolds(label: "metapopulation", delays: delays, rates: rates, seededPlaceDays: seededPlaceDays)
+    }
+
+    /// The mean extra delay of place 2 when ε falls from 0.02 to 0.005, against ln 4 / r − ln(1 + Δ/t) / r,
+    /// within 2.5 days.
+    static func expectTheoryHolds(label: String, delays: [Double: [Double]], rates: [Double], seededPlaceDays: [Double]) {
         let mean = { (values: [Double]) in values.reduce(0, +) / Double(values.count) }
         let r = mean(rates)
         let strong = mean(delays[0.02]!), weak = mean(delays[0.005]!)
@@ -77,7 +83,7 @@ struct MetapopulationTests {
         for _ in 0..<50 { theory = (log(4) - log(1 + theory / t)) / r }
         #expect(abs((weak - strong) - theory) < 2.5,
                 "extra delay \(weak - strong) days (ε 0.02: \(strong), ε 0.005: \(weak)); theory \(theory) with r \(r), t \(t)")
-        print("metapopulation: extra delay \(weak - strong) d; theory \(theory) d; r \(r); delays \(delays)")
+        print("\(label): extra delay \(weak - strong) d; theory \(theory) d; r \(r); delays \(delays)")
     }
 
     static var perPlace: Double { residents / 2 }

@@ -97,11 +97,17 @@ public final class Population: @unchecked Sendable {
     }
 
     public func homeProvince(of agent: Int) -> Int {
+        Population.run(containing: agent, starts: provinceStart, runs: provinceCount)
+    }
+
+    /// The last of the first `runs` runs whose start is at or before `agent` (binary search).
+    @inline(__always)
+    static func run(containing agent: Int, starts: [Int], runs: Int) -> Int {
         var low = 0
-        var high = provinceCount - 1
+        var high = runs - 1
         while low < high {
             let middle = (low + high + 1) >> 1
-            if provinceStart[middle] <= agent { low = middle } else { high = middle - 1 }
+            if starts[middle] <= agent { low = middle } else { high = middle - 1 }
         }
         return low
     }
@@ -109,13 +115,7 @@ public final class Population: @unchecked Sendable {
     /// The district the agent lives in (a prisoner's home district, not the prison's).
     @inline(__always)
     public func homeDistrict(of agent: Int) -> Int {
-        var low = 0
-        var high = districtCount - 1
-        while low < high {
-            let middle = (low + high + 1) >> 1
-            if districtStart[middle] <= agent { low = middle } else { high = middle - 1 }
-        }
-        return low
+        Population.run(containing: agent, starts: districtStart, runs: districtCount)
     }
 
     public func residents(ofDistrict district: Int) -> Int {
