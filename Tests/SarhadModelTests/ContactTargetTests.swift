@@ -47,7 +47,7 @@ struct ContactTargetTests {
         let residents = (0..<provinces * bands).map { cell in cell % 7 == 3 ? 0 : 100 + cell * 13 }
         let listed = residents.enumerated().map { cell, count in count * (cell % 5 + 1) / 5 }
         var targets = ContactTargets(contactRows: rows, acceptance: acceptance, mobility: mobility)
-        targets.update(listedShare: zip(listed, residents).map { $1 > 0 ? Double($0) / Double($1) : 0 })
+        targets.update(listed: listed.map(Int32.init), bandResidents: residents.map(Int32.init))
         for layer in ContactTargets.layers {
             for band in 0..<bands {
                 let rowTotal = rows[layer.rawValue][band].reduce(0, +)

@@ -115,12 +115,11 @@ public final class Simulation {
         acceptance = susceptibility.map { $0 / maximum }
         susceptibleIndex = SusceptibleIndex(ageIndexStart: population.ageIndexStart,
                                              activityClasses: population.activityClasses)
+        let provinceMobility = configuration.mobility.matrix(provinces: configuration.provinces)
         contactTargets = ContactTargets(contactRows: matrices.map(\.rows), acceptance: acceptance,
                                         activityLevels: activityLevels,
-                                        mobility: population.districts.isSubdivided
-                                            ? configuration.districts.mobilityBeyondDistrict(
-                                                configuration.mobility.matrix(provinces: configuration.provinces))
-                                            : configuration.mobility.matrix(provinces: configuration.provinces),
+                                        mobility: population.isSubdivided
+                                            ? configuration.districts.mobilityBeyondDistrict(provinceMobility) : provinceMobility,
                                         districts: population.districts,
                                         localShares: ContactTargets.layers.map { configuration.districts.localShare($0) })
         contactTargets.update(listed: susceptibleIndex.listed, bandResidents: susceptibleIndex.bandResidents,

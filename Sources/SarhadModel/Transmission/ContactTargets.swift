@@ -142,24 +142,14 @@ struct ContactTargets {
         return first * cells + contactCell * (firstDistrict[province + 1] - first)
     }
 
-    /// Rebuilds every table from each cell's listed share (`SusceptibleIndex.listedShare`), `[d * cells + j]`,
-    /// with one district per province (the province-level model).
-    mutating func update(listedShare: [Double], threads: Int = 1) {
-        precondition(!subdivided, "districts need the listed counts (update(listed:bandResidents:))")
-        update(districtShare: listedShare, listedCounts: nil, threads: threads)
-    }
-
-    /// Rebuilds every table from each (district, cell)'s listed agents and its band's residents.
-    mutating func update(listed: [Int32], bandResidents: [Int32], threads: Int = 1) {
-        let share = (0..<listed.count).map { bandResidents[$0] > 0 ? Double(listed[$0]) / Double(bandResidents[$0]) : 0 }
-        update(districtShare: share, listedCounts: subdivided ? (listed, bandResidents) : nil, threads: threads)
-    }
-
-    /// Two passes, each over provinces in parallel (a rebuild is a fixed cost of some 45,000 weights per
+    /// Rebuilds every table from each (district, cell)'s listed agents and its band's residents. Two
+    /// passes, each over provinces in parallel (a rebuild is a fixed cost of some 45,000 weights per
     /// district-free layout, and the simulation waits for it): first the destination rows, the districts
     /// within each province and what each origin's contacts can still reach, then the band rows, which
     /// need all of the first pass.
-    private mutating func update(districtShare: [Double], listedCounts: ([Int32], [Int32])?, threads: Int) {
+    mutating func update(listed: [Int32], bandResidents: [Int32], threads: Int = 1) {
+        // ℓ(k, j): each cell's listed agents as a share of its (district, age band)'s residents, 0 for an empty band.
+        let districtShare = (0..<listed.count).map { bandResidents[$0] > 0 ? Double(listed[$0]) / Double(bandResidents[$0]) : 0 }
         let bands = AgeBands.count
         let cells = self.cells
         let provinces = provinceCount
@@ -167,7 +157,7 @@ struct ContactTargets {
         // Each province's districts together: m(d, j). With one district per province it is ℓ itself.
         var provinceShare = districtShare
         var localBound = districtShare
-        if let (listed, bandResidents) = listedCounts {
+        if subdivided {
             provinceShare = [Double](repeating: 0, count: provinces * cells)
             localBound = [Double](repeating: 0, count: provinces * cells)
             for province in 0..<provinces {
@@ -235,24 +225,29 @@ struct ContactTargets {
           localChance.withUnsafeMutableBufferPointer { localChance in
             let chance = SharedBuffer(localChance.baseAddress!)
             Parallel.forEach(tasks: provinces, threads: threads) { province in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: cells) { weights in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * cells) { buffer in
+                    let weights = UnsafeMutableBufferPointer(rebasing: buffer[0..<cells])
+                    let left = UnsafeMutableBufferPointer(rebasing: buffer[cells..<2 * cells])
                     for layer in ContactTargets.layers {
-                        let local = localShares[ContactTargets.slot(layer)]
+                        let slot = ContactTargets.slot(layer)
+                        let local = localShares[slot]
+                        // What is left to reach in each cell, the same for every band: q U + (1 − q) × away.
+                        for contactCell in 0..<cells {
+                            let away = layer == .school ? shares[province * cells + contactCell]
+                                : mobileShares[province * cells + contactCell]
+                            // q = 0 leaves exactly the province-level weight.
+                            let bound = bounds[province * cells + contactCell]
+                            left[contactCell] = local > 0 ? local * bound + (1 - local) * away : away
+                            chance.base[(slot * provinces + province) * cells + contactCell] =
+                                local > 0 && left[contactCell] > 0 ? local * bound / left[contactCell] : 0
+                        }
                         for band in 0..<bands {
-                            let rowStart = (ContactTargets.slot(layer) * bands + band) * cells
+                            let rowStart = (slot * bands + band) * cells
                             var total = 0.0
                             for contactCell in 0..<cells {
-                                let away = layer == .school ? shares[province * cells + contactCell]
-                                    : mobileShares[province * cells + contactCell]
-                                // q = 0 leaves exactly the province-level weight.
-                                let left = local > 0 ? local * bounds[province * cells + contactCell] + (1 - local) * away : away
-                                let weight = weightedRows[rowStart + contactCell] * left
+                                let weight = weightedRows[rowStart + contactCell] * left[contactCell]
                                 weights[contactCell] = weight
                                 total += weight
-                                if band == 0 {
-                                    chance.base[(ContactTargets.slot(layer) * provinces + province) * cells + contactCell] =
-                                        local > 0 && left > 0 ? local * bounds[province * cells + contactCell] / left : 0
-                                }
                             }
                             let index = ContactTargets.reachIndex(layer, band: band, province: province,
                                                                   provinceCount: provinces)

@@ -41,12 +41,6 @@ struct SusceptibleIndex {
 
     var cellCount: Int { residents.count }
 
-    /// Each cell's listed agents as a share of its (district, age band)'s residents, 0 for an empty
-    /// band. Without activity classes, the share of the cell's residents still listed.
-    var listedShare: [Double] {
-        (0..<cellCount).map { bandResidents[$0] > 0 ? Double(listed[$0]) / Double(bandResidents[$0]) : 0 }
-    }
-
     mutating func leftSusceptible(cell: Int, count: Int32 = 1) {
         susceptible[cell] -= count
     }

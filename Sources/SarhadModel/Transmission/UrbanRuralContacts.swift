@@ -38,16 +38,11 @@ public struct UrbanRuralParameters: Sendable, Equatable {
     public func baselineMultipliers(populationWeights weights: [Double]) -> [[Double]] {
         let provinces = weights.count
         var multipliers = [[Double]](repeating: [Double](repeating: 1, count: provinces), count: ContactLayer.allCases.count)
-        guard enabled, urbanShare.count == provinces else { return multipliers }
-        let total = weights.reduce(0, +)
-        guard total > 0 else { return multipliers }
-        let nationalShare = zip(weights, urbanShare).map { $0 * $1 }.reduce(0, +) / total
+        guard let nationalShare = nationalUrbanShare(populationWeights: weights) else { return multipliers }
         for (slot, layer) in UrbanRuralParameters.layers.enumerated() {
-            let urban = urbanContactsPerDay[slot], rural = ruralContactsPerDay[slot]
-            let national = nationalShare * urban + (1 - nationalShare) * rural
-            guard national > 0 else { continue }
             for province in 0..<provinces {
-                multipliers[layer.rawValue][province] = (urbanShare[province] * urban + (1 - urbanShare[province]) * rural) / national
+                guard let factor = factor(slot: slot, urbanShare: urbanShare[province], nationalShare: nationalShare) else { break }
+                multipliers[layer.rawValue][province] = factor
             }
         }
         return multipliers
@@ -58,23 +53,30 @@ public struct UrbanRuralParameters: Sendable, Equatable {
     /// `layers`. A province kept whole takes its own factor. The population-weighted mean of a province's
     /// district factors is the province's factor (f is linear in the urban share), which the twin keeps.
     public func districtMultipliers(_ layout: DistrictLayout, populationWeights weights: [Double]) -> [Double] {
-        let provinceFactors = baselineMultipliers(populationWeights: weights)
         var factors = [Double](repeating: 1, count: UrbanRuralParameters.layers.count * layout.count)
-        let total = weights.reduce(0, +)
-        guard enabled, urbanShare.count == weights.count, total > 0 else { return factors }
-        let nationalShare = zip(weights, urbanShare).map { $0 * $1 }.reduce(0, +) / total
-        for (slot, layer) in UrbanRuralParameters.layers.enumerated() {
-            let urban = urbanContactsPerDay[slot], rural = ruralContactsPerDay[slot]
-            let national = nationalShare * urban + (1 - nationalShare) * rural
+        guard let nationalShare = nationalUrbanShare(populationWeights: weights) else { return factors }
+        for slot in UrbanRuralParameters.layers.indices {
             for district in 0..<layout.count {
-                let index = slot * layout.count + district
-                if let share = layout.urbanShare[district], national > 0 {
-                    factors[index] = (share * urban + (1 - share) * rural) / national
-                } else {
-                    factors[index] = provinceFactors[layer.rawValue][layout.provinceOf[district]]
-                }
+                let share = layout.urbanShare[district] ?? urbanShare[layout.provinceOf[district]]
+                guard let factor = factor(slot: slot, urbanShare: share, nationalShare: nationalShare) else { break }
+                factors[slot * layout.count + district] = factor
             }
         }
         return factors
+    }
+
+    /// The population-weighted national urban share ū; nil when the factors are all 1 (off, or no weights).
+    func nationalUrbanShare(populationWeights weights: [Double]) -> Double? {
+        let total = weights.reduce(0, +)
+        guard enabled, urbanShare.count == weights.count, total > 0 else { return nil }
+        return zip(weights, urbanShare).map { $0 * $1 }.reduce(0, +) / total
+    }
+
+    /// f for a place of urban share `share` in the layer at `slot`; nil when the layer has no contacts.
+    func factor(slot: Int, urbanShare share: Double, nationalShare: Double) -> Double? {
+        let urban = urbanContactsPerDay[slot], rural = ruralContactsPerDay[slot]
+        let national = nationalShare * urban + (1 - nationalShare) * rural
+        guard national > 0 else { return nil }
+        return (share * urban + (1 - share) * rural) / national
     }
 }
