@@ -7,6 +7,10 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The twin and the inference built on it optimised even in debug builds: the tests fit and forecast
+/// with hundreds of twin runs, which unoptimised code makes about 35 times slower (docs/PERFORMANCE.md).
+let optimisedSettings: [SwiftSetting] = strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Sarhad",
     platforms: [.macOS(.v15)],
@@ -41,8 +45,8 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
-        .target(name: "SarhadMeanField", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
-        .target(name: "SarhadInference", dependencies: ["SarhadModel", "SarhadMeanField"], swiftSettings: strictSettings),
+        .target(name: "SarhadMeanField", dependencies: ["SarhadModel"], swiftSettings: optimisedSettings),
+        .target(name: "SarhadInference", dependencies: ["SarhadModel", "SarhadMeanField"], swiftSettings: optimisedSettings),
         .target(name: "SarhadReport", dependencies: ["SarhadModel", "SarhadScenario", "SarhadInference"], swiftSettings: strictSettings),
         .target(
             name: "SarhadServer",

@@ -86,29 +86,79 @@ final class MeanFieldRun {
         dayFlows.deallocate()
     }
 
+    /// A factor on every layer's contacts from the next day on (1: the scenario as written). Forecasting
+    /// fits it as a random walk over time: the changes in behaviour and measures no scenario lists.
+    var transmissionFactor = 1.0
+    /// The next day to simulate.
+    private(set) var nextDay = 0
+    private var started = false
+
     func run() {
-        let dt = 1 / Double(inputs.substepsPerDay)
-        initialiseHouseholdPairs()
-        for day in 0..<inputs.dayCount {
-            dayFlows.update(repeating: 0, count: flows.count)
-            let peopleBefore = householdPairPeople(), susceptibleBefore = susceptiblePerProvince()
-            applyTimeline(day: day)
-            seedInfections(day: day)
-            processArrivals(day: day)
-            releaseFromQuarantine(day: day)
-            addArrivingHouseholdPairs(before: peopleBefore, susceptibleBefore: susceptibleBefore)
-            let today = conditions
-            let system = self.system, work = self.work
-            for _ in 0..<inputs.substepsPerDay {
-                integrator.step(state, dt: dt, flows: dayFlows) { x, dx, rates in
-                    system.evaluate(x, dx, rates, today, work)
-                }
-            }
-            recordFlows(day: day)
-            recordObservations(day: day)
-            recordStocks(day: day)
-            recordSerosurvey(day: day)
+        advance(to: inputs.dayCount)
+    }
+
+    /// Simulates the days from `nextDay` up to, not including, `end` (at most the scenario's day count).
+    func advance(to end: Int) {
+        if !started {
+            initialiseHouseholdPairs()
+            started = true
         }
+        while nextDay < min(end, inputs.dayCount) {
+            simulate(day: nextDay)
+            nextDay += 1
+        }
+    }
+
+    /// Takes over the state of `other`, a run of the same model, as of its `nextDay`: continuing either
+    /// then gives the same bytes. Particle filters copy the runs that survive resampling this way.
+    func adopt(_ other: MeanFieldRun) {
+        precondition(layout.size == other.layout.size && flows.count == other.flows.count, "runs of different models")
+        state.update(from: other.state, count: layout.size)
+        dayFlows.update(from: other.dayFlows, count: flows.count)
+        work.copy(from: other.work)
+        conditions = other.conditions
+        abroad = other.abroad
+        quarantinedSusceptible = other.quarantinedSusceptible
+        susceptibleReleases = other.susceptibleReleases
+        infectedReleases = other.infectedReleases
+        expected = other.expected
+        compartments = other.compartments
+        infectionsByLayer = other.infectionsByLayer
+        infectionsByAge = other.infectionsByAge
+        deathsByAge = other.deathsByAge
+        arrivalsByCrossing = other.arrivalsByCrossing
+        infectedArrivalsByCrossing = other.infectedArrivalsByCrossing
+        residentsAlive = other.residentsAlive
+        detectable = other.detectable
+        residentsByAgeAlive = other.residentsByAgeAlive
+        detectableByAge = other.detectableByAge
+        infectionsByAgeSoFar = other.infectionsByAgeSoFar
+        deathsByAgeBefore = other.deathsByAgeBefore
+        transmissionFactor = other.transmissionFactor
+        nextDay = other.nextDay
+        started = other.started
+    }
+
+    private func simulate(day: Int) {
+        let dt = 1 / Double(inputs.substepsPerDay)
+        dayFlows.update(repeating: 0, count: flows.count)
+        let peopleBefore = householdPairPeople(), susceptibleBefore = susceptiblePerProvince()
+        applyTimeline(day: day)
+        seedInfections(day: day)
+        processArrivals(day: day)
+        releaseFromQuarantine(day: day)
+        addArrivingHouseholdPairs(before: peopleBefore, susceptibleBefore: susceptibleBefore)
+        let today = conditions
+        let system = self.system, work = self.work
+        for _ in 0..<inputs.substepsPerDay {
+            integrator.step(state, dt: dt, flows: dayFlows) { x, dx, rates in
+                system.evaluate(x, dx, rates, today, work)
+            }
+        }
+        recordFlows(day: day)
+        recordObservations(day: day)
+        recordStocks(day: day)
+        recordSerosurvey(day: day)
     }
 
     func expectedValue(_ measure: Measure, day: Int, province: Int) -> Double {

@@ -50,6 +50,9 @@ extension MeanFieldRun {
             }
         }
         applyBehaviour(day: day)
+        if transmissionFactor != 1 {
+            for index in conditions.multiplier.indices { conditions.multiplier[index] *= transmissionFactor }
+        }
     }
 
     /// The agent model's behaviour response, fed by the twin's expected deaths and residents.

@@ -156,6 +156,15 @@ final class Workspace {
         for (index, value) in inputs.mobilityInto.enumerated() { mobilityInto[index] = value }
     }
 
+    /// Takes every vector of `other`, a workspace of the same run's shape. Some scratch values carry
+    /// from one day to the next (the household-pair mean field read at the next day's arrivals), so a
+    /// run that adopts another's state must adopt its workspace too to continue with the same bytes.
+    func copy(from other: Workspace) {
+        precondition(storageCount == other.storageCount && stateSize == other.stateSize, "workspaces of different runs")
+        storage.update(from: other.storage, count: storageCount)
+        chainTotals.update(from: other.chainTotals, count: stateSize)
+    }
+
     deinit {
         storage.deinitialize(count: storageCount)
         storage.deallocate()

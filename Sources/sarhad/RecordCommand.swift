@@ -8,7 +8,7 @@ struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record", abstract: "Check a record of cases, deaths and tests, and serosurveys, before fitting them.",
         discussion: "Example: sarhad record check ministry.csv --serosurvey sero.csv",
-        subcommands: [Check.self])
+        subcommands: [Check.self, Synthesize.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -81,6 +81,40 @@ struct RecordCommand: ParsableCommand {
                 : "\(surveys.map(\.start).min()!) to \(surveys.map(\.end).max()!)"
             return "\(file): valid — \(surveys.count) serosurvey\(surveys.count == 1 ? "" : "s"), \(dates); "
                 + "\(positive) positive of \(sampled) sampled"
+        }
+    }
+
+    struct Synthesize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write what an agent run of a scenario would have recorded, as a record file: synthetic truth for backtests.",
+            discussion: """
+            Runs the agents once and writes their daily confirmed cases, recorded deaths and tests, national and by \
+            province, counted for the real population (divided by the population scale), to the record file. Give the \
+            scenario hidden settings the forecast's scenario does not have, and backtest against the file.
+            Example: sarhad record synthesize truth.toml --seed 7 --through 2020-08-31 --output truth.csv
+            """)
+
+        @Argument(help: "Scenario file (TOML) of the truth. Omit for the built-in scenario.") var scenarioFile: String?
+        @Option(help: "Last day recorded (YYYY-MM-DD; default: the scenario's end).") var through: String?
+        @Option(name: .customLong("population-scale"), help: HelpText.populationScale) var populationScale: Double?
+        @Option(help: "Random seed.") var seed: UInt64 = 1
+        @Option(help: HelpText.threads) var threads: Int?
+        @Option(help: "The record file to write (an existing file is not replaced).") var output: String
+
+        func run() throws {
+            var scenario = try ScenarioInput.load(scenarioFile)
+            try ScenarioOverrides.apply(end: through, populationScale: populationScale, to: &scenario)
+            guard !FileManager.default.fileExists(atPath: output) else {
+                throw Refusal("\(output) exists; Sarhad does not replace a file it may not own. Choose another --output.")
+            }
+            let result = Simulation(configuration: scenario.configuration, seed: seed, threads: workerThreads(threads)).run()
+            let text = EpidemicRecord(run: result).csv()
+            let staging = output + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: staging))
+            // A hard link refuses to replace a file created meanwhile, where a rename would not.
+            defer { try? FileManager.default.removeItem(atPath: staging) }
+            try FileManager.default.linkItem(atPath: staging, toPath: output)
+            print("Wrote \(output): \(result.dayCount) days from \(result.startDate), seed \(seed)")
         }
     }
 }

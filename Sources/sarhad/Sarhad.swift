@@ -11,7 +11,7 @@ struct Sarhad: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [RunCommand.self, CompareCommand.self, CalibrateCommand.self, SweepCommand.self, MergeCommand.self,
                       SlurmCommand.self, ValidateCommand.self, ReportCommand.self, ServeCommand.self, ScenarioCommand.self,
-                      RecordCommand.self, BenchCommand.self])
+                      RecordCommand.self, ForecastCommand.self, BacktestCommand.self, BenchCommand.self])
 
     /// ArgumentParser's own entry point, after tuning the allocator for the engine's daily lists.
     static func main() async {

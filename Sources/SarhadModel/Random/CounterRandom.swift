@@ -113,4 +113,6 @@ public enum RandomPurpose: UInt16, Sendable {
     case contactActivity
     /// Samples lost on the way to a laboratory in another province.
     case sampleLoss
+    /// Forecasting's particle filter: random-walk steps, resampling and observation draws.
+    case forecast
 }

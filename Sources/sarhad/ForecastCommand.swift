@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import SarhadInference
+import SarhadModel
+import SarhadReport
+import SarhadScenario
+
+/// The options `forecast` and `backtest` share: the scenario, the record and the particle filter.
+struct ForecastOptions: ParsableArguments {
+    @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
+    @Option(help: "The record to fit (date,province,measure,value; see `sarhad record check`). Default: the bundled record through 2020-04-08.")
+    var record: String?
+    @Option(help: "Days to forecast beyond each origin, 1 to 365.") var horizon: Int = 28
+    @Option(help: "Twin runs carried by the particle filter, 20 to 5,000.") var particles: Int = 200
+    @Option(name: .customLong("walk-sd"), help: "Standard deviation of the weekly step of the log transmission factor.")
+    var walkSD: Double = 0.1
+    @Option(name: .customLong("population-scale"),
+            help: "Share of the real population the twin simulates (its cost does not depend on it; default 1).")
+    var populationScale: Double = 1
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: HelpText.threads) var threads: Int?
+
+    func validate() throws {
+        guard (1...365).contains(horizon) else { throw ValidationError("--horizon must be 1 to 365 days (got \(horizon))") }
+        guard (20...5_000).contains(particles) else { throw ValidationError("--particles must be 20 to 5,000 (got \(particles))") }
+        guard walkSD >= 0, walkSD <= 2 else { throw ValidationError("--walk-sd must be 0 to 2 (got \(walkSD))") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    var settings: TwinFilterSettings {
+        var settings = TwinFilterSettings()
+        settings.particles = particles
+        settings.walkLogSD = walkSD
+        return settings
+    }
+
+    /// The scenario at the chosen scale, and the record read against its provinces.
+    func load() throws -> (scenario: Scenario, record: EpidemicRecord) {
+        var scenario = try ScenarioInput.load(scenarioFile)
+        try ScenarioOverrides.apply(end: nil, populationScale: populationScale, to: &scenario)
+        let path = record
+        let loaded = try readingInput { () throws -> EpidemicRecord in
+            do {
+                guard let path else {
+                    let file = ReportedDataInput.recordFile
+                    return try ReportedDataInput.record(text: BundledData.text(file), name: file, scenario: scenario)
+                }
+                return try ReportedDataInput.record(text: RecordCommand.Check.text(of: path), name: path, scenario: scenario)
+            } catch let error as ScenarioError {
+                throw InputError(error)
+            }
+        }
+        return (scenario, loaded)
+    }
+
+    /// A date option as a date between the scenario's start and the limit on days.
+    static func date(_ text: String, option: String, scenario: Scenario, horizon: Int) throws -> SimDate {
+        guard let date = SimDate(iso: text) else {
+            throw InputError(ScenarioError(key: option, message: "is \"\(text)\"", expected: "a date like 2020-05-01"))
+        }
+        let start = scenario.configuration.startDate
+        guard date >= start else {
+            throw InputError(ScenarioError(key: option, message: "is \(date), before the scenario's start \(start)",
+                                           expected: "a date on or after the start"))
+        }
+        try WorkLimits.checkDays(from: start, to: date.adding(days: horizon), option: option)
+        return date
+    }
+}
+
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Fit the twin to the record up to a date and forecast the weeks after it, with quantiles.",
+        discussion: """
+            A particle filter runs the deterministic twin with a transmission factor that follows a random walk and \
+            weighs it by the record's confirmed cases and recorded deaths (negative binomial), then runs it on \
+            (docs/CALIBRATION.md, "Forecasts"). Writes forecast.csv (the Forecast Hub's 23 quantiles of each day and week, \
+            nation and provinces, counts of the real population) and posterior.csv (the particles at the origin).
+            Example: sarhad forecast --record ministry.csv --from 2020-06-01 --horizon 28
+            """)
+
+    @OptionGroup var options: ForecastOptions
+    @Option(name: .customLong("from"), help: "The forecast's origin: the last day of the record used (default: the record's last day).")
+    var origin: String?
+    @Option(help: "Output directory (replaced only if Sarhad wrote it).") var output: String = "sarhad-forecast"
+    @Flag(help: "Do not print the summary.") var quiet = false
+
+    func run() throws {
+        let (scenario, record) = try options.load()
+        guard let last = record.dateRange?.upperBound else {
+            throw InputError(ScenarioError(key: "--record", message: "has no observations", expected: "a record with dated counts"))
+        }
+        let origin = try ForecastOptions.date(self.origin ?? last.description, option: "--from", scenario: scenario,
+                                              horizon: options.horizon)
+        try OutputDirectory.checkDestination(path: output)
+        let filter = TwinParticleFilter(base: scenario.configuration, record: record, origin: origin, horizon: options.horizon,
+                                        settings: options.settings, seed: options.seed, threads: workerThreads(options.threads))
+        let forecast = filter.forecast()
+        let directory = try OutputDirectory(path: output)
+        try directory.write("forecast.csv", ForecastTables.forecastCSV([forecast]))
+        try directory.write("posterior.csv", ForecastTables.posteriorCSV(filter))
+        try directory.commit()
+        guard !quiet else { return }
+        print("Forecast from \(origin), \(options.horizon) days, \(filter.particleCount) particles; wrote \(directory.final.path)")
+        for week in 1...max(1, options.horizon / 7) where options.horizon >= 7 {
+            let measures: [Measure] = [.confirmed, .recordedDeaths, .infections]
+            let parts = measures.compactMap { measure -> String? in
+                guard let q = forecast.quantiles[ForecastTarget(region: .national, measure: measure, period: .week, horizon: week)]
+                else { return nil }
+                let interval = q.intervals.first { abs($0.alpha - 0.1) < 1e-9 }!
+                return "\(measure.name) \(CountText.text(q.median)) (90 %: \(CountText.text(interval.lower))–\(CountText.text(interval.upper)))"
+            }
+            print("  week \(week): " + parts.joined(separator: ", "))
+        }
+    }
+}
+
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Forecast from past dates with only the record then known, and score the forecasts against what followed.",
+        discussion: """
+            For each origin, the record is cut at the origin, fitted and forecast as by `sarhad forecast`, and every \
+            recorded day and whole week after it is scored: the weighted interval score (Bracher et al. 2021), 50 % and \
+            90 % interval coverage, and the score relative to the Forecast Hub's baseline made from the same history. \
+            Writes backtest.csv (quantiles beside the observed values), scores.csv (one line per target), \
+            scores-summary.csv and forecast.csv.
+            Example: sarhad backtest --record truth.csv --origins 2020-05-01,2020-05-15,2020-06-01 --horizon 28
+            """)
+
+    @OptionGroup var options: ForecastOptions
+    @Option(help: "Origins, comma-separated dates (YYYY-MM-DD).") var origins: String
+    @Option(help: "Output directory (replaced only if Sarhad wrote it).") var output: String = "sarhad-backtest"
+    @Flag(help: "Do not print progress and the summary.") var quiet = false
+
+    func run() throws {
+        let (scenario, record) = try options.load()
+        let dates = try origins.split(separator: ",").map {
+            try ForecastOptions.date($0.trimmingCharacters(in: .whitespaces), option: "--origins", scenario: scenario,
+                                     horizon: options.horizon)
+        }
+        guard !dates.isEmpty, dates.count <= 200 else {
+            throw InputError(ScenarioError(key: "--origins", message: "has \(dates.count) dates", expected: "1 to 200 dates"))
+        }
+        try OutputDirectory.checkDestination(path: output)
+        let silent = quiet
+        let backtest = Backtest.run(base: scenario.configuration, record: record, origins: dates, horizon: options.horizon,
+                                    settings: options.settings, seed: options.seed, threads: workerThreads(options.threads)) {
+            if !silent { FileHandle.standardError.write(Data("fitting through \($0) and forecasting\n".utf8)) }
+        }
+        let directory = try OutputDirectory(path: output)
+        try directory.write("backtest.csv", ForecastTables.backtestCSV(backtest))
+        try directory.write("scores.csv", ForecastTables.scoresCSV(backtest))
+        try directory.write("scores-summary.csv", ForecastTables.summaryCSV(backtest))
+        try directory.write("forecast.csv", ForecastTables.forecastCSV(backtest.forecasts))
+        try directory.commit()
+        guard !quiet else { return }
+        print("Backtest of \(dates.count) origin\(dates.count == 1 ? "" : "s"), \(backtest.rows.count) scored targets; wrote \(directory.final.path)")
+        print(ForecastTables.summaryText(backtest))
+    }
+}
