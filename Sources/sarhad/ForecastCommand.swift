@@ -94,8 +94,9 @@ struct ForecastCommand: ParsableCommand {
         let origin = try ForecastOptions.date(self.origin ?? last.description, option: "--from", scenario: scenario,
                                               horizon: options.horizon)
         try OutputDirectory.checkDestination(path: output)
-        let filter = TwinParticleFilter(base: scenario.configuration, record: record, origin: origin, horizon: options.horizon,
+        let filter = TwinParticleFilter(base: scenario.configuration, record: record, lastOrigin: origin, horizon: options.horizon,
                                         settings: options.settings, seed: options.seed, threads: workerThreads(options.threads))
+        filter.filter(through: origin)
         let forecast = filter.forecast()
         let directory = try OutputDirectory(path: output)
         try directory.write("forecast.csv", ForecastTables.forecastCSV([forecast]))

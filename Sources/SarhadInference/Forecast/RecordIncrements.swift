@@ -9,6 +9,14 @@ public struct RecordIncrement: Sendable, Equatable {
     public var firstDay: Int
     public var lastDay: Int
     public var value: Double
+
+    public init(region: EpidemicRecord.Region, measure: EpidemicRecord.Measure, firstDay: Int, lastDay: Int, value: Double) {
+        self.region = region
+        self.measure = measure
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.value = value
+    }
 }
 
 extension EpidemicRecord.Measure {

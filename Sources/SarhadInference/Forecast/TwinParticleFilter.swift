@@ -36,8 +36,12 @@ public struct TwinFilterSettings: Sendable, Equatable {
 /// count over any run of days is negative binomial around the twin's expected count, with a size per
 /// measure that the filter learns (Liu–West kernel). Each particle is a twin run; at each block the
 /// particles take their walk step, advance, are weighted by the record's counts that end in the block,
-/// and are resampled (systematically) when the effective sample size falls below half. The particles'
-/// mean weight per block multiplies up to the marginal likelihood of the record.
+/// and are resampled (systematically) when the effective sample size falls below half, and at every
+/// origin. The particles' mean weight per block multiplies up to the marginal likelihood of the record.
+///
+/// The filter moves forward only: `filter(through:)` takes it to an origin, `forecast(horizon:)` runs
+/// copies of the particles beyond it and leaves the filter where it was, so a backtest fits once through
+/// the record and forecasts from each origin on the way, each from the record up to that origin alone.
 ///
 /// Why a particle filter on the twin: the twin is deterministic and fast, so a particle costs one twin
 /// run however large the epidemic (a fit through July at full population takes about a minute on two
@@ -48,8 +52,8 @@ public struct TwinFilterSettings: Sendable, Equatable {
 public final class TwinParticleFilter {
     public let configuration: ModelConfiguration
     public let settings: TwinFilterSettings
-    public let origin: SimDate
-    public let originDay: Int
+    /// The last origin the filter may reach, and the days beyond it a forecast may run.
+    public let lastOrigin: SimDate
     public let horizon: Int
     let seed: UInt64
     let threads: Int
@@ -57,31 +61,35 @@ public final class TwinParticleFilter {
     /// The record's counts, by the day they end on.
     let incrementsEndingOn: [Int: [RecordIncrement]]
     let steppers: [MeanFieldStepper]
+    /// Copies of the particles that forecasts run on, made on first use.
+    private var forecastSteppers: [MeanFieldStepper] = []
     var logFactor: [Double]
     /// `[particle][measure index]`: log of the negative binomial size of each recorded measure.
     var logSize: [[Double]]
     var logWeight: [Double]
-    /// Filled by `filter()`: log of the record's marginal likelihood, and the effective sample size after each block.
+    /// Log of the marginal likelihood of the record so far, and the effective sample size after each block.
     public private(set) var logEvidence = 0.0
     public private(set) var effectiveSizes: [Double] = []
-    private var filtered = false
+    /// The first day not yet filtered, and the blocks taken so far.
+    private var filteredDays = 0
+    private var blocks = 0
 
-    /// `origin`: the last day of the record to use; the run goes on `horizon` days beyond it.
-    public init(base: ModelConfiguration, record: EpidemicRecord, origin: SimDate, horizon: Int,
+    /// `lastOrigin`: the last day of the record the filter may use; forecasts run up to `horizon` days
+    /// beyond an origin. Observations after `lastOrigin` are never read.
+    public init(base: ModelConfiguration, record: EpidemicRecord, lastOrigin: SimDate, horizon: Int,
                 settings: TwinFilterSettings = TwinFilterSettings(), seed: UInt64, threads: Int) {
-        precondition(origin >= base.startDate, "the origin is before the scenario starts")
+        precondition(lastOrigin >= base.startDate, "the origin is before the scenario starts")
         precondition(horizon >= 0 && settings.particles > 0 && settings.blockDays > 0)
         var configuration = base
-        configuration.endDate = origin.adding(days: horizon)
+        configuration.endDate = lastOrigin.adding(days: horizon)
         self.configuration = configuration
         self.settings = settings
-        self.origin = origin
-        originDay = origin.days(since: base.startDate)
+        self.lastOrigin = lastOrigin
         self.horizon = horizon
         self.seed = seed
         self.threads = max(1, threads)
         measures = settings.measures
-        let increments = record.increments(start: base.startDate, through: origin, measures: settings.measures)
+        let increments = record.increments(start: base.startDate, through: lastOrigin, measures: settings.measures)
         incrementsEndingOn = Dictionary(grouping: increments, by: \.lastDay)
         let model = MeanFieldModel(configuration: configuration)
         steppers = (0..<settings.particles).map { _ in MeanFieldStepper(model: model) }
@@ -102,34 +110,45 @@ public final class TwinParticleFilter {
     /// Records count the real population; the twin, the simulated share of it (`populationScale`).
     var countScale: Double { 1 / configuration.populationScale }
 
-    /// Runs the particles through the origin, weighting them by the record.
-    public func filter() {
-        guard !filtered else { return }
-        filtered = true
-        var start = 0, block = 0
-        while start <= originDay {
-            let end = min(start + settings.blockDays, originDay + 1)
-            step(block: block, to: end, weigh: true)
-            if effectiveSizes.last! < Double(particleCount) / 2 || end == originDay + 1 { resample(block: block) }
-            start = end
-            block += 1
+    /// The day the filter has reached: the last day of the record it has used.
+    public var origin: SimDate { configuration.startDate.adding(days: filteredDays - 1) }
+
+    /// Runs the particles on through `date` (at most `lastOrigin`), weighting them by the record, and
+    /// resamples there so that the particles stand for the posterior at that date with equal weights.
+    public func filter(through date: SimDate) {
+        let end = min(date, lastOrigin).days(since: configuration.startDate) + 1
+        guard end > filteredDays else { return }
+        while filteredDays < end {
+            // Blocks keep to the calendar of multiples of `blockDays`, cut short at the origin.
+            let blockEnd = min((filteredDays / settings.blockDays + 1) * settings.blockDays, end)
+            let logLikelihood = advance(steppers, factors: &logFactor, walkStream: (seed, blocks), to: blockEnd,
+                                        weighingFrom: filteredDays)
+            weigh(logLikelihood)
+            filteredDays = blockEnd
+            if effectiveSizes.last! < Double(particleCount) / 2 || filteredDays == end { resample(block: blocks) }
+            blocks += 1
         }
     }
 
-    /// Takes every particle's walk step for `block` and advances it to day `end`; with `weigh`, updates
-    /// the weights by the counts that end in the block.
-    private func step(block: Int, to end: Int, weigh: Bool) {
-        if block > 0 {
-            for particle in 0..<particleCount {
-                var random = CounterRandom(seed: seed, purpose: .forecast, day: block, subject: UInt64(particle))
-                logFactor[particle] += settings.walkLogSD * random.standardNormal()
+    /// Each particle's walk step (none before the first block), then its twin advanced to day `end`; with
+    /// `weighingFrom`, the log-likelihood of the record's counts that end on days from it up to `end`.
+    private func advance(_ runs: [MeanFieldStepper], factors: inout [Double], walkStream: (seed: UInt64, block: Int),
+                         to end: Int, weighingFrom: Int?) -> [Double] {
+        if walkStream.block > 0 || weighingFrom == nil {
+            // A block cut short (at an origin) takes a step in proportion: the walk's variance grows with
+            // time, not with the number of blocks.
+            let days = Double(end - runs[0].nextDay), step = settings.walkLogSD * (days / Double(settings.blockDays)).squareRoot()
+            for particle in 0..<factors.count {
+                var random = CounterRandom(seed: walkStream.seed, purpose: .forecast, day: walkStream.block,
+                                           subject: UInt64(particle))
+                factors[particle] += step * random.standardNormal()
             }
         }
-        for particle in 0..<particleCount { steppers[particle].transmissionFactor = exp(logFactor[particle]) }
-        let steppers = self.steppers, logSize = self.logSize, measures = self.measures, toRecorded = countScale
-        let counts = weigh ? (steppers[0].nextDay..<end).flatMap { incrementsEndingOn[$0] ?? [] } : []
-        let logLikelihood = Parallel.map(count: particleCount, threads: threads) { particle -> Double in
-            let stepper = steppers[particle]
+        for particle in 0..<runs.count { runs[particle].transmissionFactor = exp(factors[particle]) }
+        let logSize = self.logSize, measures = self.measures, toRecorded = countScale
+        let counts = weighingFrom.map { start in (start..<end).flatMap { incrementsEndingOn[$0] ?? [] } } ?? []
+        return Parallel.map(count: runs.count, threads: threads) { particle -> Double in
+            let stepper = runs[particle]
             stepper.advance(to: end)
             var total = 0.0
             for count in counts {
@@ -143,14 +162,15 @@ public final class TwinParticleFilter {
             }
             return total
         }
-        guard weigh else { return }
+    }
+
+    private func weigh(_ logLikelihood: [Double]) {
         let updated = zip(logWeight, logLikelihood).map { $0 + $1 }
         let top = updated.max() ?? 0
         let sum = updated.reduce(0) { $0 + exp($1 - top) }
         logEvidence += top + log(sum)
         logWeight = updated.map { $0 - top - log(sum) }
-        let squares = logWeight.reduce(0) { $0 + exp(2 * $1) }
-        effectiveSizes.append(1 / squares)
+        effectiveSizes.append(1 / logWeight.reduce(0) { $0 + exp(2 * $1) })
     }
 
     static func expected(_ stepper: MeanFieldStepper, _ measure: Measure, day: Int, region: EpidemicRecord.Region) -> Double {
@@ -209,7 +229,7 @@ public final class TwinParticleFilter {
         logWeight = [Double](repeating: -log(Double(n)), count: n)
     }
 
-    /// The particles' transmission factors and negative binomial sizes at the origin (after `filter()`).
+    /// The particles' transmission factors and negative binomial sizes at the origin reached.
     public var posterior: [(transmissionFactor: Double, sizes: [EpidemicRecord.Measure: Double])] {
         (0..<particleCount).map { particle in
             (exp(logFactor[particle]),
@@ -217,24 +237,32 @@ public final class TwinParticleFilter {
         }
     }
 
-    /// Runs the filtered particles `horizon` days beyond the origin, the walk going on, and gives their
-    /// quantiles (`TwinForecast`). Calls `filter()` first if it has not run.
-    public func forecast(measures forecastMeasures: [Measure] = TwinForecast.defaultMeasures) -> TwinForecast {
-        filter()
-        var start = originDay + 1
-        var block = (originDay + settings.blockDays) / settings.blockDays
-        let last = originDay + horizon
-        while start <= last {
-            let end = min(start + settings.blockDays, last + 1)
-            step(block: block, to: end, weigh: false)
+    /// Runs copies of the particles `horizon` days (at most the filter's) beyond the origin reached, the
+    /// walk going on, and gives their quantiles (`TwinForecast`). The filter itself stays at its origin.
+    public func forecast(horizon days: Int? = nil, measures forecastMeasures: [Measure] = TwinForecast.defaultMeasures) -> TwinForecast {
+        precondition(filteredDays > 0, "filter(through:) first")
+        let horizon = min(days ?? self.horizon, self.horizon)
+        if forecastSteppers.isEmpty {
+            let model = steppers[0].model
+            forecastSteppers = (0..<particleCount).map { _ in MeanFieldStepper(model: model) }
+        }
+        let runs = forecastSteppers, sources = steppers
+        Parallel.forEach(tasks: runs.count, threads: threads) { runs[$0].adopt(sources[$0]) }
+        // Each origin's forecast draws from its own streams.
+        let originDay = filteredDays - 1
+        let forecastSeed = CounterRandom.mix(seed ^ (0xF0CA57 &+ UInt64(originDay)))
+        var factors = logFactor, start = filteredDays, block = 0
+        while start <= originDay + horizon {
+            let end = min(start + settings.blockDays, originDay + horizon + 1)
+            _ = advance(runs, factors: &factors, walkStream: (forecastSeed, block), to: end, weighingFrom: nil)
             start = end
             block += 1
         }
         let sizes = (0..<particleCount).map { particle in
             Dictionary(uniqueKeysWithValues: measures.indices.map { (measures[$0].simulated, exp(logSize[particle][$0])) })
         }
-        return TwinForecast(steppers: steppers, sizes: sizes, origin: origin, originDay: originDay, horizon: horizon,
+        return TwinForecast(steppers: runs, sizes: sizes, origin: origin, originDay: originDay, horizon: horizon,
                             measures: forecastMeasures, provinceNames: configuration.provinces.map(\.name),
-                            draws: settings.drawsPerParticle, countScale: countScale, seed: seed, threads: threads)
+                            draws: settings.drawsPerParticle, countScale: countScale, seed: forecastSeed, threads: threads)
     }
 }
