@@ -10,6 +10,8 @@ struct ForecastOptions: ParsableArguments {
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
     @Option(help: "The record to fit (date,province,measure,value; see `sarhad record check`). Default: the bundled record through 2020-04-08.")
     var record: String?
+    @Option(help: "Serosurveys to fit too (start,end,province,age_min,age_max,sampled,positive[,sensitivity,specificity]).")
+    var serosurvey: String?
     @Option(help: "Days to forecast beyond each origin, 1 to 365.") var horizon: Int = 28
     @Option(help: "Twin runs carried by the particle filter, 20 to 5,000.") var particles: Int = 200
     @Option(name: .customLong("walk-sd"), help: "Standard deviation of the weekly step of the log transmission factor.")
@@ -35,7 +37,7 @@ struct ForecastOptions: ParsableArguments {
     }
 
     /// The scenario at the chosen scale, and the record read against its provinces.
-    func load() throws -> (scenario: Scenario, record: EpidemicRecord) {
+    func load() throws -> (scenario: Scenario, record: EpidemicRecord, serosurveys: [Serosurvey]) {
         var scenario = try ScenarioInput.load(scenarioFile)
         try ScenarioOverrides.apply(end: nil, populationScale: populationScale, to: &scenario)
         let path = record
@@ -50,7 +52,18 @@ struct ForecastOptions: ParsableArguments {
                 throw InputError(error)
             }
         }
-        return (scenario, loaded)
+        let provinces = scenario.configuration.provinces.map(\.name)
+        var surveys = [Serosurvey]()
+        if let serosurvey {
+            do {
+                surveys = try SerosurveyFile.parse(text: try readingInput { try RecordCommand.Check.text(of: serosurvey) },
+                                                   name: serosurvey, provinces: provinces)
+            } catch let errors as RecordErrors {
+                FileHandle.standardError.write(Data(errors.errors.map { "error: \($0.description)\n" }.joined().utf8))
+                throw ExitCode(ExitStatus.refused)
+            }
+        }
+        return (scenario, loaded, surveys)
     }
 
     /// A date option as a date between the scenario's start and the limit on days.
@@ -87,15 +100,16 @@ struct ForecastCommand: ParsableCommand {
     @Flag(help: "Do not print the summary.") var quiet = false
 
     func run() throws {
-        let (scenario, record) = try options.load()
+        let (scenario, record, serosurveys) = try options.load()
         guard let last = record.dateRange?.upperBound else {
             throw InputError(ScenarioError(key: "--record", message: "has no observations", expected: "a record with dated counts"))
         }
         let origin = try ForecastOptions.date(self.origin ?? last.description, option: "--from", scenario: scenario,
                                               horizon: options.horizon)
         try OutputDirectory.checkDestination(path: output)
-        let filter = TwinParticleFilter(base: scenario.configuration, record: record, lastOrigin: origin, horizon: options.horizon,
-                                        settings: options.settings, seed: options.seed, threads: workerThreads(options.threads))
+        let filter = TwinParticleFilter(base: scenario.configuration, record: record, serosurveys: serosurveys, lastOrigin: origin,
+                                        horizon: options.horizon, settings: options.settings, seed: options.seed,
+                                        threads: workerThreads(options.threads))
         filter.filter(through: origin)
         let forecast = filter.forecast()
         let directory = try OutputDirectory(path: output)
@@ -136,7 +150,7 @@ struct BacktestCommand: ParsableCommand {
     @Flag(help: "Do not print progress and the summary.") var quiet = false
 
     func run() throws {
-        let (scenario, record) = try options.load()
+        let (scenario, record, serosurveys) = try options.load()
         let dates = try origins.split(separator: ",").map {
             try ForecastOptions.date($0.trimmingCharacters(in: .whitespaces), option: "--origins", scenario: scenario,
                                      horizon: options.horizon)
@@ -146,7 +160,8 @@ struct BacktestCommand: ParsableCommand {
         }
         try OutputDirectory.checkDestination(path: output)
         let silent = quiet
-        let backtest = Backtest.run(base: scenario.configuration, record: record, origins: dates, horizon: options.horizon,
+        let backtest = Backtest.run(base: scenario.configuration, record: record, serosurveys: serosurveys, origins: dates,
+                                    horizon: options.horizon,
                                     settings: options.settings, seed: options.seed, threads: workerThreads(options.threads)) {
             if !silent { FileHandle.standardError.write(Data("fitting through \($0) and forecasting\n".utf8)) }
         }

@@ -185,4 +185,34 @@ struct ForecastFilterTests {
         let fromCut = cut.forecast()
         #expect(early.targets.allSatisfy { early.quantiles[$0] == fromCut.quantiles[$0] })
     }
+
+    /// A serosurvey alone (no counts at all) of 3,000 people on days 70–76 of a twin run with factor 1.25:
+    /// the share found positive pins the epidemic's size. With the walk switched off (a constant factor,
+    /// as in the truth; with it, many paths give the same size) the factor's posterior must centre within
+    /// 0.1 of the truth and be far narrower than the prior (log standard deviation 0.5).
+    @Test("a serosurvey alone informs the transmission factor")
+    func serosurveyInforms() throws {
+        let base = try ForecastBacktestTests.scenario(r0: 2.4, respond: false)
+        let truth = MeanFieldStepper(model: MeanFieldModel(configuration: base))
+        truth.transmissionFactor = 1.25
+        truth.advance(to: 80)
+        let day = 73
+        let apparent = truth.nationalExpected(.seropositive, day: day) / truth.nationalExpected(.residents, day: day)
+        let survey = Serosurvey(start: base.startDate.adding(days: 70), end: base.startDate.adding(days: 76), region: .national,
+                                ageMin: 0, ageMax: 120, sampled: 3_000, positive: Int((3_000 * apparent).rounded()),
+                                sensitivity: nil, specificity: nil, line: 2)
+        #expect(survey.positive > 100, "the survey must find something: \(survey.positive)")
+        var settings = TwinFilterSettings()
+        settings.particles = 100
+        settings.walkLogSD = 0
+        let origin = base.startDate.adding(days: 79)
+        let filter = TwinParticleFilter(base: base, record: EpidemicRecord(provinceNames: base.provinces.map(\.name), series: [:]),
+                                        serosurveys: [survey], lastOrigin: origin, horizon: 0, settings: settings, seed: 5, threads: 2)
+        filter.filter(through: origin)
+        let logs = filter.posterior.map { log($0.transmissionFactor) }
+        let mean = logs.reduce(0, +) / Double(logs.count)
+        let sd = (logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(logs.count)).squareRoot()
+        #expect(abs(exp(mean) - 1.25) < 0.1, "posterior factor \(exp(mean))")
+        #expect(sd < 0.2, "posterior log standard deviation \(sd)")
+    }
 }

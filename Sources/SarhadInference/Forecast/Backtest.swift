@@ -24,7 +24,8 @@ public struct Backtest: Sendable {
     /// Fits and forecasts from each origin in turn (in date order). Records are taken as never revised:
     /// the record up to an origin is the final record cut there. Days of the baseline's history: the 28 before the
     /// origin (daily targets) or 8 weeks (weekly ones), as far as the record has them without gaps.
-    public static func run(base: ModelConfiguration, record: EpidemicRecord, origins: [SimDate], horizon: Int,
+    public static func run(base: ModelConfiguration, record: EpidemicRecord, serosurveys: [Serosurvey] = [], origins: [SimDate],
+                           horizon: Int,
                            settings: TwinFilterSettings = TwinFilterSettings(), seed: UInt64, threads: Int,
                            progress: (SimDate) -> Void = { _ in }) -> Backtest {
         var rows = [Row](), forecasts = [TwinForecast]()
@@ -32,8 +33,8 @@ public struct Backtest: Sendable {
         guard let last = sorted.last else { return Backtest(rows: [], forecasts: [], provinceNames: base.provinces.map(\.name)) }
         // One filter through the record, forecasting at each origin on the way: the particles at an origin
         // have seen the record up to it and nothing after (the record is read only through the last origin).
-        let filter = TwinParticleFilter(base: base, record: record.truncated(through: last), lastOrigin: last, horizon: horizon,
-                                        settings: settings, seed: seed, threads: threads)
+        let filter = TwinParticleFilter(base: base, record: record.truncated(through: last), serosurveys: serosurveys,
+                                        lastOrigin: last, horizon: horizon, settings: settings, seed: seed, threads: threads)
         for origin in sorted {
             progress(origin)
             filter.filter(through: origin)

@@ -34,7 +34,8 @@ public struct TwinFilterSettings: Sendable, Equatable {
 /// The model: the scenario as written, with one unknown more, a national transmission factor on every
 /// contact layer that follows a random walk on the log scale in steps of `blockDays`, and a recorded
 /// count over any run of days is negative binomial around the twin's expected count, with a size per
-/// measure that the filter learns (Liu–West kernel). Each particle is a twin run; at each block the
+/// measure that the filter learns (Liu–West kernel); a serosurvey's positives are binomial
+/// (`SerosurveyLikelihood`). Each particle is a twin run; at each block the
 /// particles take their walk step, advance, are weighted by the record's counts that end in the block,
 /// and are resampled (systematically) when the effective sample size falls below half, and at every
 /// origin. The particles' mean weight per block multiplies up to the marginal likelihood of the record.
@@ -60,6 +61,8 @@ public final class TwinParticleFilter {
     let measures: [EpidemicRecord.Measure]
     /// The record's counts, by the day they end on.
     let incrementsEndingOn: [Int: [RecordIncrement]]
+    /// Serosurveys, by the day they end on (they are known from then).
+    let surveysEndingOn: [Int: [SerosurveyLikelihood]]
     let steppers: [MeanFieldStepper]
     /// Copies of the particles that forecasts run on, made on first use.
     private var forecastSteppers: [MeanFieldStepper] = []
@@ -75,9 +78,10 @@ public final class TwinParticleFilter {
     private var blocks = 0
 
     /// `lastOrigin`: the last day of the record the filter may use; forecasts run up to `horizon` days
-    /// beyond an origin. Observations after `lastOrigin` are never read.
-    public init(base: ModelConfiguration, record: EpidemicRecord, lastOrigin: SimDate, horizon: Int,
-                settings: TwinFilterSettings = TwinFilterSettings(), seed: UInt64, threads: Int) {
+    /// beyond an origin. Observations after `lastOrigin` are never read; a serosurvey counts from the day
+    /// it ended.
+    public init(base: ModelConfiguration, record: EpidemicRecord, serosurveys: [Serosurvey] = [], lastOrigin: SimDate,
+                horizon: Int, settings: TwinFilterSettings = TwinFilterSettings(), seed: UInt64, threads: Int) {
         precondition(lastOrigin >= base.startDate, "the origin is before the scenario starts")
         precondition(horizon >= 0 && settings.particles > 0 && settings.blockDays > 0)
         var configuration = base
@@ -91,6 +95,9 @@ public final class TwinParticleFilter {
         measures = settings.measures
         let increments = record.increments(start: base.startDate, through: lastOrigin, measures: settings.measures)
         incrementsEndingOn = Dictionary(grouping: increments, by: \.lastDay)
+        let surveys = serosurveys.filter { $0.end <= lastOrigin && $0.start >= base.startDate }
+            .map { SerosurveyLikelihood($0, start: base.startDate, assay: base.observation.serology) }
+        surveysEndingOn = Dictionary(grouping: surveys) { $0.survey.end.days(since: base.startDate) }
         let model = MeanFieldModel(configuration: configuration)
         steppers = (0..<settings.particles).map { _ in MeanFieldStepper(model: model) }
         logFactor = [Double](repeating: 0, count: settings.particles)
@@ -147,6 +154,7 @@ public final class TwinParticleFilter {
         for particle in 0..<runs.count { runs[particle].transmissionFactor = exp(factors[particle]) }
         let logSize = self.logSize, measures = self.measures, toRecorded = countScale
         let counts = weighingFrom.map { start in (start..<end).flatMap { incrementsEndingOn[$0] ?? [] } } ?? []
+        let surveys = weighingFrom.map { start in (start..<end).flatMap { surveysEndingOn[$0] ?? [] } } ?? []
         return Parallel.map(count: runs.count, threads: threads) { particle -> Double in
             let stepper = runs[particle]
             stepper.advance(to: end)
@@ -160,6 +168,7 @@ public final class TwinParticleFilter {
                 total += NegativeBinomial.logProbability(count.value, mean: expected * toRecorded,
                                                          size: exp(logSize[particle][index]))
             }
+            for survey in surveys { total += survey.logLikelihood(stepper) }
             return total
         }
     }
