@@ -89,7 +89,8 @@ struct ForecastCommand: ParsableCommand {
             A particle filter runs the deterministic twin with a transmission factor that follows a random walk and \
             weighs it by the record's confirmed cases and recorded deaths (negative binomial), then runs it on \
             (docs/CALIBRATION.md, "Forecasts"). Writes forecast.csv (the Forecast Hub's 23 quantiles of each day and week, \
-            nation and provinces, counts of the real population) and posterior.csv (the particles at the origin).
+            nation and provinces, counts of the real population), posterior.csv (the particles at the origin) \
+            and forecast.html (fan charts over the record).
             Example: sarhad forecast --record ministry.csv --from 2020-06-01 --horizon 28
             """)
 
@@ -115,6 +116,8 @@ struct ForecastCommand: ParsableCommand {
         let directory = try OutputDirectory(path: output)
         try directory.write("forecast.csv", ForecastTables.forecastCSV([forecast]))
         try directory.write("posterior.csv", ForecastTables.posteriorCSV(filter))
+        try directory.write("forecast.html", ForecastPage.render(title: "Sarhad forecast from \(origin)", forecasts: [forecast],
+                                                                 record: record, backtest: nil))
         try directory.commit()
         guard !quiet else { return }
         print("Forecast from \(origin), \(options.horizon) days, \(filter.particleCount) particles; wrote \(directory.final.path)")
@@ -140,7 +143,7 @@ struct BacktestCommand: ParsableCommand {
             recorded day and whole week after it is scored: the weighted interval score (Bracher et al. 2021), 50 % and \
             90 % interval coverage, and the score relative to the Forecast Hub's baseline made from the same history. \
             Writes backtest.csv (quantiles beside the observed values), scores.csv (one line per target), \
-            scores-summary.csv and forecast.csv.
+            scores-summary.csv, forecast.csv and forecast.html (fan charts over the record, and the scores).
             Example: sarhad backtest --record truth.csv --origins 2020-05-01,2020-05-15,2020-06-01 --horizon 28
             """)
 
@@ -170,6 +173,8 @@ struct BacktestCommand: ParsableCommand {
         try directory.write("scores.csv", ForecastTables.scoresCSV(backtest))
         try directory.write("scores-summary.csv", ForecastTables.summaryCSV(backtest))
         try directory.write("forecast.csv", ForecastTables.forecastCSV(backtest.forecasts))
+        try directory.write("forecast.html", ForecastPage.render(title: "Sarhad backtest", forecasts: backtest.forecasts,
+                                                                 record: record, backtest: backtest))
         try directory.commit()
         guard !quiet else { return }
         print("Backtest of \(dates.count) origin\(dates.count == 1 ? "" : "s"), \(backtest.rows.count) scored targets; wrote \(directory.final.path)")

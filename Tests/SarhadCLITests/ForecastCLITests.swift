@@ -41,6 +41,8 @@ struct ForecastCLITests {
         #expect(summary.contains { $0.hasPrefix("week,confirmed,national,") }, "\(summary)")
         let forecast = try Self.lines("forecast.csv", in: output)
         #expect(forecast.contains { $0.hasPrefix("2020-04-09,2020-04-23,day,14,Herat,infections,0.5,") })
+        let page = try String(contentsOf: output.appendingPathComponent("forecast.html"), encoding: .utf8)
+        #expect(page.contains("Scores against what was recorded") && page.contains("weekly confirmed, national"))
     }
 
     @Test("a forecast from the bundled record: quantiles at the hub's 23 levels and the particles")
@@ -59,6 +61,8 @@ struct ForecastCLITests {
         let values = target.map { Double($0.split(separator: ",").last!)! }
         #expect(values == values.sorted())
         #expect(try Self.lines("posterior.csv", in: output).count == 21)
+        let page = try String(contentsOf: output.appendingPathComponent("forecast.html"), encoding: .utf8)
+        #expect(page.contains("<h1>Sarhad forecast from 2020-04-08</h1>") && page.components(separatedBy: "<svg").count == 5)
     }
 
     @Test("origins before the scenario starts or not dates are refused with the option named")

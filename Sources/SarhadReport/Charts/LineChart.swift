@@ -23,13 +23,16 @@ public struct LineChart: Sendable {
         public var upper: [Double]
         public var colour: String
         public var opacity: Double
+        /// The axis day of `lower[0]` and `upper[0]`: a forecast's band starts after its origin.
+        public var firstDay: Int
 
-        public init(name: String, lower: [Double], upper: [Double], colour: String, opacity: Double) {
+        public init(name: String, lower: [Double], upper: [Double], colour: String, opacity: Double, firstDay: Int = 0) {
             self.name = name
             self.lower = lower
             self.upper = upper
             self.colour = colour
             self.opacity = opacity
+            self.firstDay = firstDay
         }
     }
 
@@ -74,8 +77,9 @@ public struct LineChart: Sendable {
     }
 
     public func svg() -> String {
-        let legend = bands.map { LegendEntry($0.name, .area(colour: $0.colour, opacity: $0.opacity)) }
-            + series.map { LegendEntry($0.name, .line($0.style)) }
+        // Unnamed bands and lines repeat a named one (a backtest's later fans) and stay out of the legend.
+        let legend = bands.filter { !$0.name.isEmpty }.map { LegendEntry($0.name, .area(colour: $0.colour, opacity: $0.opacity)) }
+            + series.filter { !$0.name.isEmpty }.map { LegendEntry($0.name, .line($0.style)) }
         let frame = ChartFrame(width: width, height: height, title: title, units: units, source: source, legend: legend)
         let markerRows = markerRowAssignments(frame)
         let markerSpace = markers.isEmpty ? 0.0 : Double((markerRows.max() ?? 0) + 1) * 15 + 4
@@ -137,8 +141,8 @@ public struct LineChart: Sendable {
         let count = min(band.lower.count, band.upper.count)
         guard count > 0 else { return "" }
         let y = { (value: Double) in scale.position(max(value, scale.domain.lowerBound)) ?? 0 }
-        let upper = (0..<count).map { (x: x(Double($0)), y: y(band.upper[$0])) }
-        let lower = (0..<count).reversed().map { (x: x(Double($0)), y: y(band.lower[$0])) }
+        let upper = (0..<count).map { (x: x(Double(band.firstDay + $0)), y: y(band.upper[$0])) }
+        let lower = (0..<count).reversed().map { (x: x(Double(band.firstDay + $0)), y: y(band.lower[$0])) }
         return SVGWriter.polyline(upper + lower) + " Z"
     }
 
