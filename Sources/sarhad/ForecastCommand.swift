@@ -16,6 +16,8 @@ struct ForecastOptions: ParsableArguments {
     @Option(help: "Twin runs carried by the particle filter, 20 to 5,000.") var particles: Int = 200
     @Option(name: .customLong("walk-sd"), help: "Standard deviation of the weekly step of the log transmission factor.")
     var walkSD: Double = 0.1
+    @Flag(name: .customLong("national-only"), help: "Fit only the nation's series, even where every province has one.")
+    var nationalOnly = false
     @Option(name: .customLong("population-scale"),
             help: "Share of the real population the twin simulates (its cost does not depend on it; default 1).")
     var populationScale: Double = 1
@@ -33,6 +35,7 @@ struct ForecastOptions: ParsableArguments {
         var settings = TwinFilterSettings()
         settings.particles = particles
         settings.walkLogSD = walkSD
+        settings.fitProvinces = !nationalOnly
         return settings
     }
 
@@ -117,7 +120,8 @@ struct ForecastCommand: ParsableCommand {
         try directory.write("forecast.csv", ForecastTables.forecastCSV([forecast]))
         try directory.write("posterior.csv", ForecastTables.posteriorCSV(filter))
         try directory.write("forecast.html", ForecastPage.render(title: "Sarhad forecast from \(origin)", forecasts: [forecast],
-                                                                 record: record, backtest: nil))
+                                                                 record: record, backtest: nil,
+                                                                 configuration: scenario.configuration))
         try directory.commit()
         guard !quiet else { return }
         print("Forecast from \(origin), \(options.horizon) days, \(filter.particleCount) particles; wrote \(directory.final.path)")
@@ -174,7 +178,8 @@ struct BacktestCommand: ParsableCommand {
         try directory.write("scores-summary.csv", ForecastTables.summaryCSV(backtest))
         try directory.write("forecast.csv", ForecastTables.forecastCSV(backtest.forecasts))
         try directory.write("forecast.html", ForecastPage.render(title: "Sarhad backtest", forecasts: backtest.forecasts,
-                                                                 record: record, backtest: backtest))
+                                                                 record: record, backtest: backtest,
+                                                                 configuration: scenario.configuration))
         try directory.commit()
         guard !quiet else { return }
         print("Backtest of \(dates.count) origin\(dates.count == 1 ? "" : "s"), \(backtest.rows.count) scored targets; wrote \(directory.final.path)")

@@ -84,4 +84,14 @@ struct ForecastScoreTests {
         #expect(eight.values[22] - eight.values[0] > (try #require(BaselineForecaster.forecast(history: long, horizon: 1))).values[22]
             - (try #require(BaselineForecaster.forecast(history: long, horizon: 1))).values[0])
     }
+
+    @Test("the baseline for every horizon at once equals each horizon's alone, enumerated and lattice alike")
+    func baselineHorizonsAtOnce() {
+        let history = [12.0, 15, 11, 19, 25, 22, 30, 28, 35, 33, 41]
+        let all = BaselineForecaster.forecasts(history: history, horizons: 6)
+        #expect(all.count == 6)
+        for horizon in 1...6 {
+            #expect(all[horizon - 1] == BaselineForecaster.forecast(history: history, horizon: horizon), "horizon \(horizon)")
+        }
+    }
 }

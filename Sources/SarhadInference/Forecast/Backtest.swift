@@ -50,24 +50,30 @@ public struct Backtest: Sendable {
     public static func score(_ forecast: TwinForecast, against record: EpidemicRecord) -> [Row] {
         var rows = [Row]()
         var dailyCache = [String: [SimDate: Double]]()
+        var baselineCache = [String: [QuantileForecast?]]()
         for target in forecast.targets {
             guard let recorded = EpidemicRecord.Measure.allCases.first(where: { $0.simulated == target.measure }) else { continue }
             let key = "\(target.region)|\(recorded.rawValue)"
             let daily = dailyCache[key] ?? record.dailyCounts(recorded, in: target.region)
             dailyCache[key] = daily
             guard let observed = sum(daily, origin: forecast.origin, days: target.daysAhead) else { continue }
-            let baseline: QuantileForecast?
-            switch target.period {
-            case .day:
-                let history = (0..<28).reversed().map { daily[forecast.origin.adding(days: -$0)] }
-                baseline = history.allSatisfy { $0 != nil }
-                    ? BaselineForecaster.forecast(history: history.map { $0! }, horizon: target.horizon) : nil
-            case .week:
-                let weeks = (0..<8).reversed().map { sum(daily, origin: forecast.origin, days: (-7 * $0 - 6)...(-7 * $0)) }
-                let known = Array(weeks.drop { $0 == nil })
-                baseline = known.count >= 2 && known.allSatisfy({ $0 != nil })
-                    ? BaselineForecaster.forecast(history: known.map { $0! }, horizon: target.horizon) : nil
+            // The baseline of every horizon at once, per series and period.
+            let baselineKey = key + "|" + target.period.rawValue
+            if baselineCache[baselineKey] == nil {
+                let history: [Double?]
+                switch target.period {
+                case .day: history = (0..<28).reversed().map { daily[forecast.origin.adding(days: -$0)] }
+                case .week:
+                    let weeks = (0..<8).reversed().map { sum(daily, origin: forecast.origin, days: (-7 * $0 - 6)...(-7 * $0)) }
+                    history = Array(weeks.drop { $0 == nil })
+                }
+                let horizons = target.period == .day ? forecast.horizon : forecast.horizon / 7
+                baselineCache[baselineKey] = history.count >= 2 && history.allSatisfy({ $0 != nil })
+                    ? BaselineForecaster.forecasts(history: history.map { $0! }, horizons: horizons)
+                    : [QuantileForecast?](repeating: nil, count: horizons)
             }
+            let baselines = baselineCache[baselineKey]!
+            let baseline = target.horizon <= baselines.count ? baselines[target.horizon - 1] : nil
             rows.append(Row(origin: forecast.origin, target: target, forecast: forecast.quantiles[target]!,
                             baseline: baseline, observed: observed))
         }

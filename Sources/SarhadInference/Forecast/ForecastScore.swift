@@ -60,40 +60,79 @@ public enum BaselineForecaster {
         guard history.count >= 2, horizon >= 1, let last = history.last else { return nil }
         let changes = zip(history.dropFirst(), history).map { $0 - $1 }
         let symmetric = (changes + changes.map { -$0 }).sorted()
-        // The h-period change is the sum of h one-period changes, resampled in a fixed order so that
-        // the same history gives the same quantiles: all h-fold sums for small h, else a fixed lattice.
-        let sums = BaselineForecaster.horizonSums(symmetric, horizon: horizon)
-        let values = Quantile.of(sums, levels: levels).map { max(0, last + $0) }
+        let values = Quantile.of(horizonSums(symmetric, horizon: horizon), levels: levels).map { max(0, last + $0) }
         return try? QuantileForecast(levels: levels, values: values)
     }
 
-    /// Sums of `horizon` changes: every ordered combination while there are at most 20,000 of them,
-    /// otherwise a deterministic sample of 20,000 from a Kronecker lattice (point k takes, for step i,
-    /// the change at ⌊frac(k·√p_i)·n⌋ with p_i the i-th prime), so no random stream is needed and the
-    /// steps are equidistributed jointly.
-    static func horizonSums(_ changes: [Double], horizon: Int) -> [Double] {
-        let n = changes.count
+    /// The forecasts for horizons 1 through `horizons` at once, element h − 1 for horizon h: the lattice
+    /// sums of one horizon are those of the one before plus one step, so all of them cost what the
+    /// longest alone would (a backtest asks for every day of four weeks, for every province).
+    public static func forecasts(history: [Double], horizons: Int,
+                                 levels: [Double] = QuantileForecast.hubLevels) -> [QuantileForecast?] {
+        guard history.count >= 2, horizons >= 1, let last = history.last else {
+            return [QuantileForecast?](repeating: nil, count: max(0, horizons))
+        }
+        let changes = zip(history.dropFirst(), history).map { $0 - $1 }
+        let symmetric = (changes + changes.map { -$0 }).sorted()
+        // The h-period change is the sum of h one-period changes, resampled in a fixed order so that
+        // the same history gives the same quantiles: all h-fold sums for small h, else a fixed lattice.
+        var lattice = HorizonLattice(changes: symmetric)
+        return (1...horizons).map { horizon in
+            lattice.extend(to: horizon)
+            let sums = BaselineForecaster.enumeratedSums(symmetric, horizon: horizon) ?? lattice.sums
+            let values = Quantile.of(sums, levels: levels).map { max(0, last + $0) }
+            return try? QuantileForecast(levels: levels, values: values)
+        }
+    }
+
+    /// Every ordered combination of `horizon` changes, while there are at most 20,000 of them.
+    static func enumeratedSums(_ changes: [Double], horizon: Int) -> [Double]? {
         var total = 1.0
-        for _ in 0..<horizon { total *= Double(n) }
-        if total <= 20_000 {
-            var sums = [0.0]
-            for _ in 0..<horizon { sums = sums.flatMap { sum in changes.map { sum + $0 } } }
-            return sums
-        }
-        var primes = [Int]()
-        var candidate = 2
-        while primes.count < horizon {
-            if !primes.contains(where: { candidate % $0 == 0 }) { primes.append(candidate) }
-            candidate += 1
-        }
-        let steps = primes.map { Double($0).squareRoot().truncatingRemainder(dividingBy: 1) }
-        return (1...20_000).map { k in
-            var sum = 0.0
-            for step in steps {
-                let position = (Double(k) * step).truncatingRemainder(dividingBy: 1)
-                sum += changes[min(n - 1, Int(position * Double(n)))]
+        for _ in 0..<horizon { total *= Double(changes.count) }
+        guard total <= 20_000 else { return nil }
+        var sums = [0.0]
+        for _ in 0..<horizon { sums = sums.flatMap { sum in changes.map { sum + $0 } } }
+        return sums
+    }
+
+    /// Sums of `horizon` changes: every ordered combination while there are at most 20,000 of them,
+    /// otherwise the deterministic lattice sample of `HorizonLattice`.
+    static func horizonSums(_ changes: [Double], horizon: Int) -> [Double] {
+        if let all = enumeratedSums(changes, horizon: horizon) { return all }
+        var lattice = HorizonLattice(changes: changes)
+        lattice.extend(to: horizon)
+        return lattice.sums
+    }
+}
+
+/// A deterministic sample of 20,000 sums of changes from a Kronecker lattice: point k takes, for step i,
+/// the change at ⌊frac(k·√p_i)·n⌋ with p_i the i-th prime, so no random stream is needed and the steps
+/// are equidistributed jointly. Extending by one step adds one change to every point.
+struct HorizonLattice {
+    static let points = 20_000
+    let changes: [Double]
+    private(set) var sums = [Double](repeating: 0, count: HorizonLattice.points)
+    private(set) var steps = 0
+    private var lastPrime = 1
+
+    init(changes: [Double]) {
+        self.changes = changes
+    }
+
+    mutating func extend(to horizon: Int) {
+        let n = changes.count
+        while steps < horizon {
+            var candidate = lastPrime + 1
+            while (2..<candidate).contains(where: { candidate % $0 == 0 }) { candidate += 1 }
+            lastPrime = candidate
+            let step = Double(candidate).squareRoot().truncatingRemainder(dividingBy: 1)
+            for k in 1...HorizonLattice.points {
+                // frac(k · step) by floor: the same value as the remainder for positive numbers, and far cheaper.
+                let product = Double(k) * step
+                let position = product - product.rounded(.down)
+                sums[k - 1] += changes[min(n - 1, Int(position * Double(n)))]
             }
-            return sum
+            steps += 1
         }
     }
 }

@@ -39,11 +39,12 @@ extension EpidemicRecord {
     ///
     /// The nation is the sum of its provinces, so counting both would use the same cases twice: where
     /// every province has a series of a measure, the provinces are used, otherwise the nation alone.
-    public func increments(start: SimDate, through: SimDate, measures: [EpidemicRecord.Measure]) -> [RecordIncrement] {
+    public func increments(start: SimDate, through: SimDate, measures: [EpidemicRecord.Measure],
+                           provinces useProvinces: Bool = true) -> [RecordIncrement] {
         var result = [RecordIncrement]()
         for measure in measures {
             let provinces = provinceNames.indices.map { Region.province($0) }
-            let everyProvince = !provinces.isEmpty && provinces.allSatisfy { province in
+            let everyProvince = useProvinces && !provinces.isEmpty && provinces.allSatisfy { province in
                 [false, true].contains { series[SeriesKey(region: province, measure: measure, cumulative: $0)]?.isEmpty == false }
             }
             for region in everyProvince ? provinces : [.national] {

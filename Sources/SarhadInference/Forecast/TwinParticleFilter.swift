@@ -25,6 +25,10 @@ public struct TwinFilterSettings: Sendable, Equatable {
     /// The recorded measures the likelihood compares (tests are not fitted: the twin takes test capacity
     /// from the scenario's laboratories and timeline).
     public var measures: [EpidemicRecord.Measure] = [.confirmed, .recordedDeaths]
+    /// Whether provincial series are fitted where every province has one (otherwise only the nation's).
+    /// With one national transmission factor, provincial counts pull it towards whatever spreads the
+    /// cases across provinces best, which the twin's well-mixed provinces may do differently from the truth.
+    public var fitProvinces = true
 
     public init() {}
 }
@@ -93,7 +97,8 @@ public final class TwinParticleFilter {
         self.seed = seed
         self.threads = max(1, threads)
         measures = settings.measures
-        let increments = record.increments(start: base.startDate, through: lastOrigin, measures: settings.measures)
+        let increments = record.increments(start: base.startDate, through: lastOrigin, measures: settings.measures,
+                                           provinces: settings.fitProvinces)
         incrementsEndingOn = Dictionary(grouping: increments, by: \.lastDay)
         let surveys = serosurveys.filter { $0.end <= lastOrigin && $0.start >= base.startDate }
             .map { SerosurveyLikelihood($0, start: base.startDate, assay: base.observation.serology) }

@@ -13,7 +13,9 @@ public enum ForecastPage {
     ]
 
     /// `backtest`: the scores to tabulate, or nil for a plain forecast.
-    public static func render(title: String, forecasts: [TwinForecast], record: EpidemicRecord, backtest: Backtest?) -> String {
+    /// `configuration`: the scenario forecast, for the test capacity the forecasts assume.
+    public static func render(title: String, forecasts: [TwinForecast], record: EpidemicRecord, backtest: Backtest?,
+                              configuration: ModelConfiguration) -> String {
         guard let first = forecasts.map(\.origin).min(), let last = forecasts.map(\.origin).max() else {
             return HTMLReport.document(title: title, body: ["<p>No forecast was made.</p>"])
         }
@@ -21,7 +23,8 @@ public enum ForecastPage {
         let start = first.adding(days: -56)
         let axis = DateAxis(start: start, dayCount: last.adding(days: horizon).days(since: start) + 1)
         var body = ["<header><h1>\(HTML.escaped(title))</h1>",
-                    HTML.paragraph(summary(forecasts, first: first, last: last, horizon: horizon)), "</header>"]
+                    HTML.paragraph(summary(forecasts, first: first, last: last, horizon: horizon)),
+                    HTML.paragraph(testCapacity(configuration, through: last.adding(days: horizon))), "</header>"]
         if let backtest { body.append(scores(backtest)) }
         for chart in charts {
             body.append(fan(chart.measure, title: chart.title, units: chart.units, forecasts: forecasts, record: record, axis: axis))
@@ -34,6 +37,19 @@ public enum ForecastPage {
         return "Forecasts \(origins) for \(horizon) days, by the deterministic twin fitted to the record up to each origin "
             + "with a particle filter (docs/CALIBRATION.md, \"Forecasts\"). Shaded: the 50 % and 90 % intervals; line: the median; "
             + "red: the record. Counts are of the real population."
+    }
+
+    /// Recorded cases depend on tests; the forecasts take future test capacity from the scenario.
+    static func testCapacity(_ configuration: ModelConfiguration, through end: SimDate) -> String {
+        let changes = configuration.timeline.compactMap { event -> (SimDate, Double, String?)? in
+            guard case .testCapacity(let perDay, let laboratory) = event.action, event.date <= end else { return nil }
+            return (event.date, perDay, laboratory)
+        }
+        guard let last = changes.max(by: { $0.0 < $1.0 }) else {
+            return "Future test capacity: the scenario's initial capacity throughout (its timeline does not change it)."
+        }
+        return "Future test capacity: as the scenario's timeline sets it; its last change before the forecasts end is on \(last.0): "
+            + "\(NumberText.grouped(last.1)) tests a day\(last.2.map { " at \($0)" } ?? " nationally")."
     }
 
     static func fan(_ measure: Measure, title: String, units: String, forecasts: [TwinForecast], record: EpidemicRecord,
