@@ -49,8 +49,9 @@ public struct TwinFilterSettings: Sendable, Equatable {
 /// the record and forecasts from each origin on the way, each from the record up to that origin alone.
 ///
 /// Why a particle filter on the twin: the twin is deterministic and fast, so a particle costs one twin
-/// run however large the epidemic (a fit through July at full population and a 4-week forecast take under two minutes on two
-/// cores, where ABC on the agents took hours), and the filter uses the record sequentially, as it grows,
+/// run however large the epidemic (a fit through July at full population and a 4-week forecast take
+/// under two minutes on two cores, where ABC on the agents took hours), and the filter uses the record
+/// sequentially, as it grows,
 /// with a proper likelihood. What is approximated: the agents' own noise is not modelled (the twin gives
 /// expectations), and within a province people mix as the twin's well-mixed provinces do; the negative
 /// binomial's dispersion absorbs both.
