@@ -17,6 +17,11 @@ struct ForecastOptions: ParsableArguments {
     @Option(help: "Twin runs carried by the particle filter, 20 to 5,000.") var particles: Int = 200
     @Option(name: .customLong("walk-sd"), help: "Standard deviation of the weekly step of the log transmission factor.")
     var walkSD: Double = 0.1
+    @Option(name: .customLong("recording-sd"),
+            help: "Prior standard deviation of the log multiplier on what gets recorded (cases, deaths) against the scenario's.")
+    var recordingSD: Double = 0
+    @Option(name: .customLong("recording-walk-sd"), help: "Weekly step of that multiplier's random walk.")
+    var recordingWalkSD: Double = 0
     @Flag(name: .customLong("national-only"), help: "Fit only the nation's series, even where every province has one.")
     var nationalOnly = false
     @Option(name: .customLong("population-scale"),
@@ -29,6 +34,10 @@ struct ForecastOptions: ParsableArguments {
         guard (1...365).contains(horizon) else { throw ValidationError("--horizon must be 1 to 365 days (got \(horizon))") }
         guard (20...5_000).contains(particles) else { throw ValidationError("--particles must be 20 to 5,000 (got \(particles))") }
         guard walkSD >= 0, walkSD <= 2 else { throw ValidationError("--walk-sd must be 0 to 2 (got \(walkSD))") }
+        guard recordingSD >= 0, recordingSD <= 2 else { throw ValidationError("--recording-sd must be 0 to 2 (got \(recordingSD))") }
+        guard recordingWalkSD >= 0, recordingWalkSD <= 2 else {
+            throw ValidationError("--recording-walk-sd must be 0 to 2 (got \(recordingWalkSD))")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
@@ -37,6 +46,8 @@ struct ForecastOptions: ParsableArguments {
         settings.particles = particles
         settings.walkLogSD = walkSD
         settings.fitProvinces = !nationalOnly
+        settings.initialAscertainmentLogSD = recordingSD
+        settings.ascertainmentWalkLogSD = recordingWalkSD
         return settings
     }
 

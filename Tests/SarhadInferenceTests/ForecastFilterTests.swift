@@ -102,7 +102,7 @@ struct ForecastFilterTests {
 
     /// The well-mixed province with limited tests, run by the twin with a known factor on transmission:
     /// its expected counts, drawn negative binomially, are data the filter's model can produce exactly.
-    static func twinTruth(factor: Double) throws -> (base: ModelConfiguration, record: EpidemicRecord) {
+    static func twinTruth(factor: Double, deathsRecorded: Double = 1) throws -> (base: ModelConfiguration, record: EpidemicRecord) {
         let base = try ForecastBacktestTests.scenario(r0: 2.4, respond: false)
         let stepper = MeanFieldStepper(model: MeanFieldModel(configuration: base))
         stepper.transmissionFactor = factor
@@ -112,7 +112,8 @@ struct ForecastFilterTests {
         for day in 0..<90 {
             let date = base.startDate.adding(days: day)
             for (measure, name) in [(Measure.confirmed, "confirmed"), (.recordedDeaths, "recorded_deaths")] {
-                let value = NegativeBinomial.sample(mean: stepper.nationalExpected(measure, day: day), size: 30, &random)
+                let share = measure == .recordedDeaths ? deathsRecorded : 1
+                let value = NegativeBinomial.sample(mean: share * stepper.nationalExpected(measure, day: day), size: 30, &random)
                 text += "\(date),national,\(name),\(Int(value))\n"
             }
         }
@@ -214,5 +215,27 @@ struct ForecastFilterTests {
         let sd = (logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(logs.count)).squareRoot()
         #expect(abs(exp(mean) - 1.25) < 0.1, "posterior factor \(exp(mean))")
         #expect(sd < 0.2, "posterior log standard deviation \(sd)")
+    }
+
+    /// Data in which only 40 % of the twin's recorded deaths are recorded: with a recording multiplier
+    /// free (prior log standard deviation 0.7, no walk), its posterior for deaths must centre within 25 %
+    /// of 0.4 while the cases' stays near 1, and the transmission factor near the truth's 1.1.
+    @Test("a recording multiplier learns what share of deaths is recorded")
+    func learnsRecording() throws {
+        let (base, record) = try Self.twinTruth(factor: 1.1, deathsRecorded: 0.4)
+        var settings = TwinFilterSettings()
+        settings.particles = 150
+        settings.walkLogSD = 0
+        settings.initialAscertainmentLogSD = 0.7
+        let origin = base.startDate.adding(days: 89)
+        let filter = TwinParticleFilter(base: base, record: record, lastOrigin: origin, horizon: 7, settings: settings, seed: 6, threads: 2)
+        filter.filter(through: origin)
+        func geometricMean(_ values: [Double]) -> Double { exp(values.map(log).reduce(0, +) / Double(values.count)) }
+        let deaths = geometricMean(filter.posterior.map { $0.recording[.recordedDeaths]! })
+        let cases = geometricMean(filter.posterior.map { $0.recording[.confirmed]! })
+        let factor = geometricMean(filter.posterior.map(\.transmissionFactor))
+        #expect(abs(deaths / 0.4 - 1) < 0.25, "deaths recorded \(deaths)")
+        #expect(abs(cases - 1) < 0.25, "cases recorded \(cases)")
+        #expect(abs(factor - 1.1) < 0.1, "factor \(factor)")
     }
 }

@@ -64,7 +64,8 @@ public struct TwinForecast: Sendable {
         }
     }
 
-    init(steppers: [MeanFieldStepper], sizes: [[Measure: Double]], origin: SimDate, originDay: Int, horizon: Int,
+    /// `recording[particle][measure]`: the multiplier on each forecast day's expected recorded count.
+    init(steppers: [MeanFieldStepper], sizes: [[Measure: Double]], recording: [[Measure: [Double]]], origin: SimDate, originDay: Int, horizon: Int,
          measures: [Measure], provinceNames: [String], draws: Int, countScale: Double, seed: UInt64, threads: Int) {
         self.origin = origin
         self.horizon = horizon
@@ -82,8 +83,9 @@ public struct TwinForecast: Sendable {
             for particle in 0..<particles {
                 var random = CounterRandom(seed: seed, purpose: .forecast, day: -2 - job, subject: UInt64(particle))
                 for ahead in 0..<horizon {
-                    let mean = countScale * max(0, TwinParticleFilter.expected(steppers[particle], measure,
-                                                                               day: originDay + 1 + ahead, region: region))
+                    let multiplier = noisy ? recording[particle][measure]![ahead] : 1
+                    let mean = countScale * multiplier * max(0, TwinParticleFilter.expected(steppers[particle], measure,
+                                                                                          day: originDay + 1 + ahead, region: region))
                     for draw in 0..<samples {
                         values[ahead][particle * samples + draw] = noisy
                             ? NegativeBinomial.sample(mean: mean, size: sizes[particle][measure]!, &random) : mean

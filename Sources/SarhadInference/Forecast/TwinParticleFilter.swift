@@ -29,6 +29,12 @@ public struct TwinFilterSettings: Sendable, Equatable {
     /// With one national transmission factor, provincial counts pull it towards whatever spreads the
     /// cases across provinces best, which the twin's well-mixed provinces may do differently from the truth.
     public var fitProvinces = true
+    /// How far the share of each recorded measure that gets recorded may differ from the scenario's:
+    /// the prior standard deviation of its log multiplier on day 0, and the weekly step of its random
+    /// walk (0 and 0: the scenario's recording exactly). Ministries' recording drifts (more deaths
+    /// certified, a backlog cleared), and the twin's recording is itself an approximation of the agents'.
+    public var initialAscertainmentLogSD = 0.0
+    public var ascertainmentWalkLogSD = 0.0
 
     public init() {}
 }
@@ -74,6 +80,8 @@ public final class TwinParticleFilter {
     var logFactor: [Double]
     /// `[particle][measure index]`: log of the negative binomial size of each recorded measure.
     var logSize: [[Double]]
+    /// `[particle][measure index]`: log of the multiplier on the twin's expected recorded counts.
+    var logAscertainment: [[Double]]
     var logWeight: [Double]
     /// Log of the marginal likelihood of the record so far, and the effective sample size after each block.
     public private(set) var logEvidence = 0.0
@@ -109,6 +117,10 @@ public final class TwinParticleFilter {
         logFactor = [Double](repeating: 0, count: settings.particles)
         logSize = [[Double]](repeating: [Double](repeating: 0, count: settings.measures.count), count: settings.particles)
         logWeight = [Double](repeating: -log(Double(settings.particles)), count: settings.particles)
+        logAscertainment = (0..<settings.particles).map { particle in
+            var random = CounterRandom(seed: seed, purpose: .forecast, day: -3, subject: UInt64(particle))
+            return settings.measures.map { _ in settings.initialAscertainmentLogSD * random.standardNormal() }
+        }
         for particle in 0..<settings.particles {
             var random = CounterRandom(seed: seed, purpose: .forecast, day: -1, subject: UInt64(particle))
             logFactor[particle] = settings.initialLogSD * random.standardNormal()
@@ -134,8 +146,8 @@ public final class TwinParticleFilter {
         while filteredDays < end {
             // Blocks keep to the calendar of multiples of `blockDays`, cut short at the origin.
             let blockEnd = min((filteredDays / settings.blockDays + 1) * settings.blockDays, end)
-            let logLikelihood = advance(steppers, factors: &logFactor, walkStream: (seed, blocks), to: blockEnd,
-                                        weighingFrom: filteredDays)
+            let logLikelihood = advance(steppers, factors: &logFactor, ascertainment: &logAscertainment,
+                                        walkStream: (seed, blocks), to: blockEnd, weighingFrom: filteredDays)
             weigh(logLikelihood)
             filteredDays = blockEnd
             if effectiveSizes.last! < Double(particleCount) / 2 || filteredDays == end { resample(block: blocks) }
@@ -145,20 +157,26 @@ public final class TwinParticleFilter {
 
     /// Each particle's walk step (none before the first block), then its twin advanced to day `end`; with
     /// `weighingFrom`, the log-likelihood of the record's counts that end on days from it up to `end`.
-    private func advance(_ runs: [MeanFieldStepper], factors: inout [Double], walkStream: (seed: UInt64, block: Int),
-                         to end: Int, weighingFrom: Int?) -> [Double] {
+    private func advance(_ runs: [MeanFieldStepper], factors: inout [Double], ascertainment: inout [[Double]],
+                         walkStream: (seed: UInt64, block: Int), to end: Int, weighingFrom: Int?) -> [Double] {
         if walkStream.block > 0 || weighingFrom == nil {
             // A block cut short (at an origin) takes a step in proportion: the walk's variance grows with
             // time, not with the number of blocks.
-            let days = Double(end - runs[0].nextDay), step = settings.walkLogSD * (days / Double(settings.blockDays)).squareRoot()
+            let blocks = (Double(end - runs[0].nextDay) / Double(settings.blockDays)).squareRoot()
+            let step = settings.walkLogSD * blocks, recordingStep = settings.ascertainmentWalkLogSD * blocks
             for particle in 0..<factors.count {
                 var random = CounterRandom(seed: walkStream.seed, purpose: .forecast, day: walkStream.block,
                                            subject: UInt64(particle))
                 factors[particle] += step * random.standardNormal()
+                if recordingStep > 0 {
+                    var recording = CounterRandom(seed: walkStream.seed ^ 0xA5CE_27A1, purpose: .forecast, day: walkStream.block,
+                                                  subject: UInt64(particle))
+                    for index in ascertainment[particle].indices { ascertainment[particle][index] += recordingStep * recording.standardNormal() }
+                }
             }
         }
         for particle in 0..<runs.count { runs[particle].transmissionFactor = exp(factors[particle]) }
-        let logSize = self.logSize, measures = self.measures, toRecorded = countScale
+        let logSize = self.logSize, measures = self.measures, toRecorded = countScale, recording = ascertainment
         let counts = weighingFrom.map { start in (start..<end).flatMap { incrementsEndingOn[$0] ?? [] } } ?? []
         let surveys = weighingFrom.map { start in (start..<end).flatMap { surveysEndingOn[$0] ?? [] } } ?? []
         return Parallel.map(count: runs.count, threads: threads) { particle -> Double in
@@ -171,7 +189,7 @@ public final class TwinParticleFilter {
                 for day in count.firstDay...count.lastDay {
                     expected += TwinParticleFilter.expected(stepper, count.measure.simulated, day: day, region: count.region)
                 }
-                total += NegativeBinomial.logProbability(count.value, mean: expected * toRecorded,
+                total += NegativeBinomial.logProbability(count.value, mean: expected * toRecorded * exp(recording[particle][index]),
                                                          size: exp(logSize[particle][index]))
             }
             for survey in surveys { total += survey.logLikelihood(stepper) }
@@ -241,14 +259,17 @@ public final class TwinParticleFilter {
         }
         logSize = moved
         logFactor = source.map { logFactor[$0] }
+        logAscertainment = source.map { logAscertainment[$0] }
         logWeight = [Double](repeating: -log(Double(n)), count: n)
     }
 
-    /// The particles' transmission factors and negative binomial sizes at the origin reached.
-    public var posterior: [(transmissionFactor: Double, sizes: [EpidemicRecord.Measure: Double])] {
+    /// The particles' transmission factors, negative binomial sizes and recording multipliers at the origin reached.
+    public var posterior: [(transmissionFactor: Double, sizes: [EpidemicRecord.Measure: Double],
+                            recording: [EpidemicRecord.Measure: Double])] {
         (0..<particleCount).map { particle in
             (exp(logFactor[particle]),
-             Dictionary(uniqueKeysWithValues: measures.indices.map { (measures[$0], exp(logSize[particle][$0])) }))
+             Dictionary(uniqueKeysWithValues: measures.indices.map { (measures[$0], exp(logSize[particle][$0])) }),
+             Dictionary(uniqueKeysWithValues: measures.indices.map { (measures[$0], exp(logAscertainment[particle][$0])) }))
         }
     }
 
@@ -266,17 +287,28 @@ public final class TwinParticleFilter {
         // Each origin's forecast draws from its own streams.
         let originDay = filteredDays - 1
         let forecastSeed = CounterRandom.mix(seed ^ (0xF0CA57 &+ UInt64(originDay)))
-        var factors = logFactor, start = filteredDays, block = 0
+        var factors = logFactor, recording = logAscertainment, start = filteredDays, block = 0
+        // recorded[particle][measure][day ahead]: the multiplier on the expected recorded count.
+        var recorded = [[[Double]]](repeating: [[Double]](repeating: [], count: measures.count), count: particleCount)
         while start <= originDay + horizon {
             let end = min(start + settings.blockDays, originDay + horizon + 1)
-            _ = advance(runs, factors: &factors, walkStream: (forecastSeed, block), to: end, weighingFrom: nil)
+            _ = advance(runs, factors: &factors, ascertainment: &recording, walkStream: (forecastSeed, block), to: end,
+                        weighingFrom: nil)
+            for particle in 0..<particleCount {
+                for index in measures.indices {
+                    recorded[particle][index] += [Double](repeating: exp(recording[particle][index]), count: end - start)
+                }
+            }
             start = end
             block += 1
         }
         let sizes = (0..<particleCount).map { particle in
             Dictionary(uniqueKeysWithValues: measures.indices.map { (measures[$0].simulated, exp(logSize[particle][$0])) })
         }
-        return TwinForecast(steppers: runs, sizes: sizes, origin: origin, originDay: originDay, horizon: horizon,
+        let multipliers = (0..<particleCount).map { particle in
+            Dictionary(uniqueKeysWithValues: measures.indices.map { (measures[$0].simulated, recorded[particle][$0]) })
+        }
+        return TwinForecast(steppers: runs, sizes: sizes, recording: multipliers, origin: origin, originDay: originDay, horizon: horizon,
                             measures: forecastMeasures, provinceNames: configuration.provinces.map(\.name),
                             draws: settings.drawsPerParticle, countScale: countScale, seed: forecastSeed, threads: threads)
     }

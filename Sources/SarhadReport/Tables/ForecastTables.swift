@@ -21,12 +21,15 @@ public enum ForecastTables {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The particles at the origin: transmission factor and negative binomial size of each recorded measure.
+    /// The particles at the origin: transmission factor, and each recorded measure's negative binomial size
+    /// and recording multiplier.
     public static func posteriorCSV(_ filter: TwinParticleFilter) -> String {
         let measures = filter.settings.measures
-        var lines = ["particle,transmission_factor" + measures.map { ",size_\($0.rawValue)" }.joined()]
+        var lines = ["particle,transmission_factor" + measures.map { ",size_\($0.rawValue)" }.joined()
+            + measures.map { ",recording_\($0.rawValue)" }.joined()]
         for (index, particle) in filter.posterior.enumerated() {
-            lines.append("\(index),\(particle.transmissionFactor)" + measures.map { ",\(particle.sizes[$0]!)" }.joined())
+            lines.append("\(index),\(particle.transmissionFactor)" + measures.map { ",\(particle.sizes[$0]!)" }.joined()
+                + measures.map { ",\(particle.recording[$0]!)" }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
     }
