@@ -44,8 +44,8 @@ public struct TwinFilterSettings: Sendable, Equatable {
 /// The model: the scenario as written, with one unknown more, a national transmission factor on every
 /// contact layer that follows a random walk on the log scale in steps of `blockDays`, and a recorded
 /// count over any run of days is negative binomial around the twin's expected count, with a size per
-/// measure that the filter learns (Liu–West kernel); a serosurvey's positives are binomial
-/// (`SerosurveyLikelihood`). Each particle is a twin run; at each block the
+/// measure that the filter learns (Liu–West kernel), optionally times a recording multiplier per
+/// measure with its own random walk; a serosurvey's positives are binomial (`SerosurveyLikelihood`). Each particle is a twin run; at each block the
 /// particles take their walk step, advance, are weighted by the record's counts that end in the block,
 /// and are resampled (systematically) when the effective sample size falls below half, and at every
 /// origin. The particles' mean weight per block multiplies up to the marginal likelihood of the record.
