@@ -77,6 +77,7 @@ final class MeanFieldRun {
             addSusceptible(inputs.cellPopulation[cell] - abroad[cell], to: layout.susceptible, cell)
             addSusceptible(inputs.healthWorkersByCell[cell], to: layout.healthWorkers, cell)
         }
+        initialiseHouseholdPairs()
     }
 
     deinit {
@@ -91,7 +92,6 @@ final class MeanFieldRun {
     var transmissionFactor = 1.0
     /// The next day to simulate.
     private(set) var nextDay = 0
-    private var started = false
 
     func run() {
         advance(to: inputs.dayCount)
@@ -99,10 +99,6 @@ final class MeanFieldRun {
 
     /// Simulates the days from `nextDay` up to, not including, `end` (at most the scenario's day count).
     func advance(to end: Int) {
-        if !started {
-            initialiseHouseholdPairs()
-            started = true
-        }
         while nextDay < min(end, inputs.dayCount) {
             simulate(day: nextDay)
             nextDay += 1
@@ -136,7 +132,6 @@ final class MeanFieldRun {
         deathsByAgeBefore = other.deathsByAgeBefore
         transmissionFactor = other.transmissionFactor
         nextDay = other.nextDay
-        started = other.started
     }
 
     private func simulate(day: Int) {

@@ -14,8 +14,6 @@ public final class MeanFieldStepper: @unchecked Sendable {
         run = MeanFieldRun(configuration: model.configuration, inputs: model.inputs, layout: model.layout)
     }
 
-    /// Days the scenario runs.
-    public var dayCount: Int { model.inputs.dayCount }
     public var provinceCount: Int { model.inputs.provinceCount }
     /// The next day `advance` simulates (0 before the first).
     public var nextDay: Int { run.nextDay }

@@ -55,18 +55,7 @@ struct ForecastOptions: ParsableArguments {
     func load() throws -> (scenario: Scenario, record: EpidemicRecord, serosurveys: [Serosurvey]) {
         var scenario = try ScenarioInput.load(scenarioFile)
         try ScenarioOverrides.apply(end: nil, populationScale: populationScale, to: &scenario)
-        let path = record
-        let loaded = try readingInput { () throws -> EpidemicRecord in
-            do {
-                guard let path else {
-                    let file = ReportedDataInput.recordFile
-                    return try ReportedDataInput.record(text: BundledData.text(file), name: file, scenario: scenario)
-                }
-                return try ReportedDataInput.record(text: RecordCommand.Check.text(of: path), name: path, scenario: scenario)
-            } catch let error as ScenarioError {
-                throw InputError(error)
-            }
-        }
+        let loaded = try readingInput { try ReportedDataInput.epidemicRecord(path: record, scenario: scenario) }
         let provinces = scenario.configuration.provinces.map(\.name)
         var surveys = [Serosurvey]()
         if let serosurvey {

@@ -31,6 +31,16 @@ enum ReportedDataInput {
         }
     }
 
+    /// A record file (the record format only), or the bundled record when `path` is nil.
+    static func epidemicRecord(path: String?, scenario: Scenario) throws -> EpidemicRecord {
+        do {
+            guard let path else { return try record(text: BundledData.text(recordFile), name: recordFile, scenario: scenario) }
+            return try record(text: RecordCommand.Check.text(of: path), name: path, scenario: scenario)
+        } catch let error as ScenarioError {
+            throw InputError(error)
+        }
+    }
+
     /// A record file names its measure in a column; the older layout has none.
     static func isRecordFormat(_ text: String) -> Bool {
         let header = text.prefix { !$0.isNewline }

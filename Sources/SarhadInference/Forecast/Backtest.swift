@@ -49,17 +49,16 @@ public struct Backtest: Sendable {
     /// the record has.
     public static func score(_ forecast: TwinForecast, against record: EpidemicRecord) -> [Row] {
         var rows = [Row]()
-        var dailyCache = [String: [SimDate: Double]]()
-        var baselineCache = [String: [QuantileForecast?]]()
+        var dailyCache = [EpidemicRecord.SeriesKey: [SimDate: Double]]()
+        var baselineCache = [ForecastTarget.Period: [EpidemicRecord.SeriesKey: [QuantileForecast?]]]()
         for target in forecast.targets {
-            guard let recorded = EpidemicRecord.Measure.allCases.first(where: { $0.simulated == target.measure }) else { continue }
-            let key = "\(target.region)|\(recorded.rawValue)"
+            guard let recorded = EpidemicRecord.Measure(simulated: target.measure) else { continue }
+            let key = EpidemicRecord.SeriesKey(region: target.region, measure: recorded, cumulative: false)
             let daily = dailyCache[key] ?? record.dailyCounts(recorded, in: target.region)
             dailyCache[key] = daily
             guard let observed = sum(daily, origin: forecast.origin, days: target.daysAhead) else { continue }
             // The baseline of every horizon at once, per series and period.
-            let baselineKey = key + "|" + target.period.rawValue
-            if baselineCache[baselineKey] == nil {
+            if baselineCache[target.period]?[key] == nil {
                 let history: [Double?]
                 switch target.period {
                 case .day: history = (0..<28).reversed().map { daily[forecast.origin.adding(days: -$0)] }
@@ -68,11 +67,11 @@ public struct Backtest: Sendable {
                     history = Array(weeks.drop { $0 == nil })
                 }
                 let horizons = target.period == .day ? forecast.horizon : forecast.horizon / 7
-                baselineCache[baselineKey] = history.count >= 2 && history.allSatisfy({ $0 != nil })
+                baselineCache[target.period, default: [:]][key] = history.count >= 2 && history.allSatisfy({ $0 != nil })
                     ? BaselineForecaster.forecasts(history: history.map { $0! }, horizons: horizons)
                     : [QuantileForecast?](repeating: nil, count: horizons)
             }
-            let baselines = baselineCache[baselineKey]!
+            let baselines = baselineCache[target.period]![key]!
             let baseline = target.horizon <= baselines.count ? baselines[target.horizon - 1] : nil
             rows.append(Row(origin: forecast.origin, target: target, forecast: forecast.quantiles[target]!,
                             baseline: baseline, observed: observed))

@@ -20,6 +20,12 @@ public struct RecordIncrement: Sendable, Equatable {
 }
 
 extension EpidemicRecord.Measure {
+    /// The recorded measure that counts a simulated series, if one does.
+    public init?(simulated: Measure) {
+        guard let match = Self.allCases.first(where: { $0.simulated == simulated }) else { return nil }
+        self = match
+    }
+
     /// The twin's and the agents' series that a recorded measure counts.
     public var simulated: Measure {
         switch self {
@@ -42,8 +48,8 @@ extension EpidemicRecord {
     public func increments(start: SimDate, through: SimDate, measures: [EpidemicRecord.Measure],
                            provinces useProvinces: Bool = true) -> [RecordIncrement] {
         var result = [RecordIncrement]()
+        let provinces = provinceNames.indices.map { Region.province($0) }
         for measure in measures {
-            let provinces = provinceNames.indices.map { Region.province($0) }
             let everyProvince = useProvinces && !provinces.isEmpty && provinces.allSatisfy { province in
                 [false, true].contains { series[SeriesKey(region: province, measure: measure, cumulative: $0)]?.isEmpty == false }
             }

@@ -58,10 +58,7 @@ public struct TwinForecast: Sendable {
     public var targets: [ForecastTarget] { quantiles.keys.sorted() }
 
     public func regionName(_ region: EpidemicRecord.Region) -> String {
-        switch region {
-        case .national: "national"
-        case .province(let index): provinceNames[index]
-        }
+        region.name(provinces: provinceNames)
     }
 
     /// `recording[particle][measure]`: the multiplier on each forecast day's expected recorded count.
@@ -73,10 +70,10 @@ public struct TwinForecast: Sendable {
         let regions = [EpidemicRecord.Region.national] + provinceNames.indices.map { .province($0) }
         let jobs = regions.flatMap { region in measures.map { (region, $0) } }
         let particles = steppers.count
-        let perSample = measures.map { sizes.first?[$0] != nil }
         let results = Parallel.map(count: jobs.count, threads: threads) { job -> [(ForecastTarget, QuantileForecast)] in
             let (region, measure) = jobs[job]
-            let noisy = perSample[measures.firstIndex(of: measure)!]
+            // Recorded measures have a fitted size and are drawn; the others are expected values.
+            let noisy = sizes.first?[measure] != nil
             let samples = noisy ? max(1, draws) : 1
             // samples[day][particle · draws + draw]
             var values = [[Double]](repeating: [Double](repeating: 0, count: particles * samples), count: horizon)

@@ -69,7 +69,7 @@ public final class TwinParticleFilter {
     public let horizon: Int
     let seed: UInt64
     let threads: Int
-    let measures: [EpidemicRecord.Measure]
+    var measures: [EpidemicRecord.Measure] { settings.measures }
     /// The record's counts, by the day they end on.
     let incrementsEndingOn: [Int: [RecordIncrement]]
     /// Serosurveys, by the day they end on (they are known from then).
@@ -105,7 +105,6 @@ public final class TwinParticleFilter {
         self.horizon = horizon
         self.seed = seed
         self.threads = max(1, threads)
-        measures = settings.measures
         let increments = record.increments(start: base.startDate, through: lastOrigin, measures: settings.measures,
                                            provinces: settings.fitProvinces)
         incrementsEndingOn = Dictionary(grouping: increments, by: \.lastDay)
@@ -142,7 +141,6 @@ public final class TwinParticleFilter {
     /// resamples there so that the particles stand for the posterior at that date with equal weights.
     public func filter(through date: SimDate) {
         let end = min(date, lastOrigin).days(since: configuration.startDate) + 1
-        guard end > filteredDays else { return }
         while filteredDays < end {
             // Blocks keep to the calendar of multiples of `blockDays`, cut short at the origin.
             let blockEnd = min((filteredDays / settings.blockDays + 1) * settings.blockDays, end)
@@ -178,13 +176,13 @@ public final class TwinParticleFilter {
         for particle in 0..<runs.count { runs[particle].transmissionFactor = exp(factors[particle]) }
         let logSize = self.logSize, measures = self.measures, toRecorded = countScale, recording = ascertainment
         let counts = weighingFrom.map { start in (start..<end).flatMap { incrementsEndingOn[$0] ?? [] } } ?? []
+        let measureIndex = counts.map { measures.firstIndex(of: $0.measure)! }
         let surveys = weighingFrom.map { start in (start..<end).flatMap { surveysEndingOn[$0] ?? [] } } ?? []
         return Parallel.map(count: runs.count, threads: threads) { particle -> Double in
             let stepper = runs[particle]
             stepper.advance(to: end)
             var total = 0.0
-            for count in counts {
-                let index = measures.firstIndex(of: count.measure)!
+            for (count, index) in zip(counts, measureIndex) {
                 var expected = 0.0
                 for day in count.firstDay...count.lastDay {
                     expected += TwinParticleFilter.expected(stepper, count.measure.simulated, day: day, region: count.region)

@@ -19,6 +19,14 @@ public struct EpidemicRecord: Sendable, Equatable {
     public enum Region: Sendable, Hashable, Comparable {
         case national
         case province(Int)
+
+        /// As files write it: `national`, or the province's name.
+        public func name(provinces: [String]) -> String {
+            switch self {
+            case .national: "national"
+            case .province(let index): provinces[index]
+            }
+        }
     }
 
     /// One series of the record: a measure in a region, given as daily counts or as running totals.
@@ -73,10 +81,7 @@ public struct EpidemicRecord: Sendable, Equatable {
     }
 
     public func name(of region: Region) -> String {
-        switch region {
-        case .national: "national"
-        case .province(let index): provinceNames[index]
-        }
+        region.name(provinces: provinceNames)
     }
 
     /// Running totals of `measure` in `region`, on the dates they are known. Given totals are used as

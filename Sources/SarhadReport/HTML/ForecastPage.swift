@@ -72,7 +72,7 @@ public enum ForecastPage {
             series.append(LineChart.Series(name: named ? "Median forecast" : "", values: median,
                                            style: LineStyle(colour: Palette.blue, width: 2)))
         }
-        if let recorded = EpidemicRecord.Measure.allCases.first(where: { $0.simulated == measure }) {
+        if let recorded = EpidemicRecord.Measure(simulated: measure) {
             let daily = record.dailyCounts(recorded, in: .national)
             let values = (0..<axis.dayCount).map { daily[axis.start.adding(days: $0)] }
             if values.contains(where: { $0 != nil }) {

@@ -103,10 +103,7 @@ public enum ForecastTables {
     }
 
     static func name(_ region: EpidemicRecord.Region, _ backtest: Backtest) -> String {
-        switch region {
-        case .national: "national"
-        case .province(let index): backtest.provinceNames[index]
-        }
+        region.name(provinces: backtest.provinceNames)
     }
 
     /// Counts to a tenth: quantiles of sampled counts and expected values both read well so.
