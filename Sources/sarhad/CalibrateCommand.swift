@@ -21,6 +21,7 @@ struct CalibrateCommand: ParsableCommand {
             """)
 
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
+    @OptionGroup var countryOption: CountryOption
     @Option(help: "Fit the records up to this date (YYYY-MM-DD).") var through: String = "2020-04-08"
     @Option(help: "Recorded series to fit: a record file (date,province,measure,value; see `sarhad record check`) or CSV date,cumulative_cases,cumulative_deaths (default: the bundled record through 2020-04-08).")
     var data: String?
@@ -139,7 +140,7 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     func resolvedScenario() throws -> Scenario {
-        var scenario = try ScenarioInput.load(scenarioFile)
+        var scenario = try ScenarioInput.load(scenarioFile, country: countryOption.country)
         try ScenarioOverrides.apply(end: end, populationScale: populationScale, to: &scenario)
         return scenario
     }

@@ -9,6 +9,7 @@ import SarhadServer
 /// The options `forecast` and `backtest` share: the scenario, the record and the particle filter.
 struct ForecastOptions: ParsableArguments {
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
+    @OptionGroup var countryOption: CountryOption
     @Option(help: "The record to fit (date,province,measure,value; see `sarhad record check`). Default: the bundled record through 2020-04-08.")
     var record: String?
     @Option(help: "Serosurveys to fit too (start,end,province,age_min,age_max,sampled,positive[,sensitivity,specificity]).")
@@ -53,7 +54,7 @@ struct ForecastOptions: ParsableArguments {
 
     /// The scenario at the chosen scale, and the record read against its provinces.
     func load() throws -> (scenario: Scenario, record: EpidemicRecord, serosurveys: [Serosurvey]) {
-        var scenario = try ScenarioInput.load(scenarioFile)
+        var scenario = try ScenarioInput.load(scenarioFile, country: countryOption.country)
         try ScenarioOverrides.apply(end: nil, populationScale: populationScale, to: &scenario)
         let loaded = try readingInput { try ReportedDataInput.epidemicRecord(path: record, scenario: scenario) }
         let provinces = scenario.configuration.provinces.map(\.name)

@@ -24,11 +24,12 @@ struct RecordCommand: ParsableCommand {
 
         @Argument(help: "The record file (CSV date,province,measure,value).") var file: String
         @Argument(help: "Scenario file (TOML) whose provinces the files name. Omit for the built-in scenario.") var scenarioFile: String?
+        @OptionGroup var countryOption: CountryOption
         @Option(help: "A serosurvey file to check too (CSV start,end,province,age_min,age_max,sampled,positive).")
         var serosurvey: String?
 
         func run() throws {
-            let scenario = try readingInput { try ScenarioInput.load(scenarioFile) }
+            let scenario = try readingInput { try ScenarioInput.load(scenarioFile, country: countryOption.country) }
             let provinces = scenario.configuration.provinces.map(\.name)
             var problems = [RecordError]()
             var summary = [String]()
@@ -95,6 +96,7 @@ struct RecordCommand: ParsableCommand {
             """)
 
         @Argument(help: "Scenario file (TOML) of the truth. Omit for the built-in scenario.") var scenarioFile: String?
+        @OptionGroup var countryOption: CountryOption
         @Option(help: "Last day recorded (YYYY-MM-DD; default: the scenario's end).") var through: String?
         @Option(name: .customLong("population-scale"), help: HelpText.populationScale) var populationScale: Double?
         @Option(help: "Random seed.") var seed: UInt64 = 1
@@ -102,7 +104,7 @@ struct RecordCommand: ParsableCommand {
         @Option(help: "The record file to write (an existing file is not replaced).") var output: String
 
         func run() throws {
-            var scenario = try ScenarioInput.load(scenarioFile)
+            var scenario = try ScenarioInput.load(scenarioFile, country: countryOption.country)
             try ScenarioOverrides.apply(end: through, populationScale: populationScale, to: &scenario)
             guard !FileManager.default.fileExists(atPath: output) else {
                 throw Refusal("\(output) exists; Sarhad does not replace a file it may not own. Choose another --output.")

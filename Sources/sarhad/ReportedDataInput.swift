@@ -4,17 +4,29 @@ import SarhadInference
 import SarhadModel
 import SarhadScenario
 
-/// The recorded series a calibration fits: by default the bundled record through 8 April 2020 (the JHU
-/// CSSE national series, final revision, dated by report, and the OCHA provincial counts, re-laid in
-/// the record format), read by the same parser as a planner's record. `--data FILE` takes either a
+/// The recorded series a calibration fits: by default the country pack's record (for the default pack,
+/// the record through 8 April 2020), read by the same parser as a planner's record. `--data FILE` takes either a
 /// record file (header `date,province,measure,value`) or the older `date,cumulative_cases,cumulative_deaths`.
 enum ReportedDataInput {
-    static let recordFile = "afghanistan_record_to_2020-04-08.csv"
+    /// The scenario's country pack's record, as text and the path to name in messages.
+    static func packRecord(_ scenario: Scenario) throws(ScenarioError) -> (text: String, name: String) {
+        let pack = try scenario.pack.open()
+        guard let file = pack.manifest.record else {
+            throw ScenarioError(key: "--record", message: "is not given and the country pack \(pack.name) has no record",
+                                expected: "a record file (date,province,measure,value)")
+        }
+        return (try pack.text(file), pack.path(file))
+    }
+
+    static func packRecord(of scenario: Scenario) throws(ScenarioError) -> EpidemicRecord {
+        let (text, name) = try packRecord(scenario)
+        return try record(text: text, name: name, scenario: scenario)
+    }
 
     static func load(path: String?, provinces: Bool, scenario: Scenario) throws -> ReportedSeries {
         do {
             guard let path else {
-                return try series(of: record(text: BundledData.text(recordFile), name: recordFile, scenario: scenario), provinces: provinces)
+                return series(of: try packRecord(of: scenario), provinces: provinces)
             }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw ScenarioError(file: path, message: "cannot be read", expected: "a readable CSV file")
@@ -24,7 +36,7 @@ enum ReportedDataInput {
             }
             // The older national-only layout; the provinces then come from the bundled record, as they always did.
             let national = try nationalPoints(CSVTable(text: text, name: path))
-            let bundled = try record(text: BundledData.text(recordFile), name: recordFile, scenario: scenario).reportedSeries()
+            let bundled = try packRecord(of: scenario).reportedSeries()
             return ReportedSeries(national: national, provinces: provinces ? bundled.provinces : [])
         } catch let error as ScenarioError {
             throw InputError(error)
@@ -34,7 +46,7 @@ enum ReportedDataInput {
     /// A record file (the record format only), or the bundled record when `path` is nil.
     static func epidemicRecord(path: String?, scenario: Scenario) throws -> EpidemicRecord {
         do {
-            guard let path else { return try record(text: BundledData.text(recordFile), name: recordFile, scenario: scenario) }
+            guard let path else { return try packRecord(of: scenario) }
             return try record(text: RecordCommand.Check.text(of: path), name: path, scenario: scenario)
         } catch let error as ScenarioError {
             throw InputError(error)

@@ -19,6 +19,7 @@ struct RunCommand: ParsableCommand {
             """)
 
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
+    @OptionGroup var countryOption: CountryOption
     @Option(help: "Random seed (of replicate 0; the others derive from it and their index).") var seed: UInt64 = 1
     @Option(help: HelpText.end) var end: String?
     @Option(name: .customLong("population-scale"), help: HelpText.populationScale) var populationScale: Double?
@@ -103,7 +104,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func resolvedScenario() throws -> Scenario {
-        var scenario = try ScenarioInput.load(scenarioFile)
+        var scenario = try ScenarioInput.load(scenarioFile, country: countryOption.country)
         try ScenarioOverrides.apply(end: end, populationScale: populationScale, to: &scenario)
         return scenario
     }

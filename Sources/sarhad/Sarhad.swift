@@ -7,11 +7,11 @@ struct Sarhad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sarhad",
         abstract: "Simulates an epidemic entering a country across its land borders, person by person.",
-        discussion: "With no scenario file, commands use the built-in Afghanistan 2020 scenario.",
+        discussion: "With no scenario file, commands use the built-in scenario of the default country pack (`sarhad country list`).",
         version: "0.1.0",
         subcommands: [RunCommand.self, CompareCommand.self, CalibrateCommand.self, SweepCommand.self, MergeCommand.self,
                       SlurmCommand.self, ValidateCommand.self, ReportCommand.self, ServeCommand.self, ScenarioCommand.self,
-                      RecordCommand.self, ForecastCommand.self, BacktestCommand.self, BenchCommand.self])
+                      RecordCommand.self, ForecastCommand.self, BacktestCommand.self, CountryCommand.self, BenchCommand.self])
 
     /// ArgumentParser's own entry point, after tuning the allocator for the engine's daily lists.
     static func main() async {

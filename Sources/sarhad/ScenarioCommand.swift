@@ -18,10 +18,11 @@ struct ScenarioCommand: ParsableCommand {
                 """)
 
         @Argument(help: "A scenario file to resolve over the defaults.") var file: String?
+        @OptionGroup var countryOption: CountryOption
         @Flag(help: "Print the parameter tables (key, value, unit, range, summary, source) as Markdown.") var markdown = false
 
         func run() throws {
-            let scenario = try readingInput { try ScenarioInput.load(file) }
+            let scenario = try readingInput { try ScenarioInput.load(file, country: countryOption.country) }
             print(markdown ? ParameterTables.markdown(for: scenario) : ScenarioWriter.toml(scenario), terminator: "")
         }
     }

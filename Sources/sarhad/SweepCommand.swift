@@ -18,6 +18,7 @@ struct SweepCommand: ParsableCommand {
             """)
 
     @Argument(help: "Scenario file (TOML). Omit for the built-in scenario.") var scenarioFile: String?
+    @OptionGroup var countryOption: CountryOption
     @Option(name: .customLong("set"), help: "section.key=v1,v2,… (repeat for more dimensions).") var settings: [String] = []
     @Option(help: HelpText.replicates("Replicates per point")) var replicates: Int = 5
     @Option(help: "Random seed of replicate 0.") var seed: UInt64 = 1
@@ -51,7 +52,7 @@ struct SweepJob: ShardableJob, AfterCommit {
 
     init(command: SweepCommand) throws {
         self.command = command
-        var scenario = try ScenarioInput.load(command.scenarioFile)
+        var scenario = try ScenarioInput.load(command.scenarioFile, country: command.countryOption.country)
         try ScenarioOverrides.apply(end: command.end, populationScale: command.populationScale, to: &scenario)
         self.scenario = scenario
         var dimensions = [(spec: ParameterSpec, values: [Double])]()

@@ -1,5 +1,6 @@
 import Foundation
 import SarhadModel
+import SarhadScenario
 
 /// One run as the report sees it: what its output directory holds, plus the resolved scenario when
 /// the caller has it (for the scenario paragraph, the timeline and residents per province).
@@ -12,6 +13,8 @@ public struct ReportRun: Sendable {
     /// An ensemble's `quantiles.csv` (0.025, 0.25, 0.5, 0.75, 0.975), when present.
     public var quantiles: SeriesTable?
     public var configuration: ModelConfiguration?
+    /// The country pack of the run's scenario, when the run directory has one (its maps and names).
+    public var pack: PackIdentity?
     /// Every replicate's totals from `timeseries.csv` (one replicate for a single run), when it was read.
     public var replicateTotals: ReplicateTotals?
 

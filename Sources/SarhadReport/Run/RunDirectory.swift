@@ -1,6 +1,7 @@
 import Foundation
 import SarhadModel
 import SarhadScenario
+import Synchronization
 
 extension ReportRun {
     /// A run directory as `sarhad report` and the dashboard read it: its outputs and, when it has one, the
@@ -11,32 +12,48 @@ extension ReportRun {
             throw LoadError(description: "\(directory.path) is not a directory")
         }
         let scenarioFile = directory.appendingPathComponent("scenario.toml")
-        var configuration: ModelConfiguration?
+        var scenario: Scenario?
         if let text = try? String(contentsOf: scenarioFile, encoding: .utf8) {
             do {
-                configuration = try ScenarioLoader.load(text: text, name: scenarioFile.path).configuration
+                scenario = try ScenarioLoader.load(text: text, name: scenarioFile.path)
             } catch {
                 throw LoadError(description: error.description)
             }
         }
         do {
-            return try load(directory: directory, configuration: configuration)
+            var run = try load(directory: directory, configuration: scenario?.configuration)
+            run.pack = scenario?.pack
+            return run
         } catch let error as TidyCSVReader.FormatError {
             throw LoadError(description: "\(directory.path)/\(error.description)")
         }
     }
 }
 
-/// Afghanistan's province outlines, bundled with the scenario data and parsed once per process: every
-/// report draws the same maps.
-public enum BundledGeometry {
-    static let parsed = Result { try GeoJSONProvinces.parse(BundledData.text("afghanistan_provinces.geojson")) }
+/// The region outlines of a country pack, for the maps: a bundled pack's parsed once per process (every
+/// report of it draws the same maps), a folder's each time. A pack without outlines has no map.
+public enum PackGeometry {
+    private static let bundled = Mutex<[String: ProvinceGeometry]>([:])
 
-    public static func provinces() throws -> ProvinceGeometry {
+    /// The outlines of `pack`, or of the default pack when nil (runs written without a scenario).
+    public static func provinces(_ pack: PackIdentity?) throws -> ProvinceGeometry {
         do {
-            return try parsed.get()
-        } catch {
-            throw ReportRun.LoadError(description: "the bundled province outlines: \(error)")
+            let opened = try pack?.open() ?? CountryPack.bundledDefault()
+            if opened.isBundled, let cached = bundled.withLock({ $0[opened.name] }) { return cached }
+            guard let outlines = opened.manifest.outlines else { return ProvinceGeometry(provinces: []) }
+            let file = outlines.file
+            let geometry: ProvinceGeometry
+            do {
+                geometry = try GeoJSONProvinces.parse(opened.text(file), nameKeys: [outlines.column("name")])
+            } catch let error as ScenarioError {
+                throw error
+            } catch {
+                throw ReportRun.LoadError(description: "\(opened.path(file)): \(error)")
+            }
+            if opened.isBundled { bundled.withLock { $0[opened.name] = geometry } }
+            return geometry
+        } catch let error as ScenarioError {
+            throw ReportRun.LoadError(description: error.description)
         }
     }
 }
@@ -49,6 +66,6 @@ extension ReportWriter {
     public static func write(runDirectories: [URL], to directory: URL) throws -> URL {
         let runs = try runDirectories.map(ReportRun.load(runDirectory:))
         if let problem = Comparability.problem(runs.map(\.period)) { throw ReportRun.LoadError(description: problem.description) }
-        return try write(runs, geometry: BundledGeometry.provinces(), to: directory)
+        return try write(runs, geometry: PackGeometry.provinces(runs.first?.pack), to: directory)
     }
 }

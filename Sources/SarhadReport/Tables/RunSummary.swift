@@ -19,7 +19,8 @@ public struct RunSummary: Sendable {
     public let provinces: [Row]
     public let populationScale: Double
 
-    public init(_ result: SimulationResult) {
+    /// `nationalName` labels the whole country's row (the country pack's name for its country).
+    public init(_ result: SimulationResult, nationalName: String = "National") {
         populationScale = result.populationScale
         func row(_ name: String, _ province: Int?) -> Row {
             let infections = result.total(.infections, province: province) + result.total(.infectedArrivals, province: province)
@@ -38,7 +39,7 @@ public struct RunSummary: Sendable {
                 peakIntensiveCareNeeded: result.total(.intensiveCareNeeded, province: province),
                 intensiveCareAvailable: capacity(.intensiveCareCapacity))
         }
-        national = row("Afghanistan", nil)
+        national = row(nationalName, nil)
         provinces = (0..<result.provinceCount).map { row(result.provinceNames[$0], $0) }
     }
 

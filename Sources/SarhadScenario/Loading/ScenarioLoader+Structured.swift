@@ -63,16 +63,17 @@ extension ScenarioLoader {
             ?? "reported_deaths"
         switch mode {
         case "reported_deaths":
-            var defaults = SourceFromDeaths.iranDefault
+            // Keys left out keep the pack's values; a pack without them must give them all.
+            var defaults: SourceFromDeaths?
             if case .reportedDeaths(let current) = scenario.source { defaults = current }
             scenario.source = .reportedDeaths(SourceFromDeaths(
-                population: try number(entries, "population", path, 1...1e11, default: defaults.population),
+                population: try number(entries, "population", path, 1...1e11, default: defaults?.population),
                 infectionFatalityRatio: try number(entries, "infection_fatality_ratio", path, 1e-6...1,
-                                                   default: defaults.infectionFatalityRatio),
+                                                   default: defaults?.infectionFatalityRatio),
                 infectionToDeathDays: Int(try number(entries, "infection_to_death_days", path, 0...120,
-                                                     default: Double(defaults.infectionToDeathDays))),
-                deathUndercount: try number(entries, "death_undercount", path, 0.01...1000, default: defaults.deathUndercount),
-                infectedDays: Int(try number(entries, "infected_days", path, 1...120, default: Double(defaults.infectedDays)))))
+                                                     default: defaults.map { Double($0.infectionToDeathDays) })),
+                deathUndercount: try number(entries, "death_undercount", path, 0.01...1000, default: defaults?.deathUndercount),
+                infectedDays: Int(try number(entries, "infected_days", path, 1...120, default: defaults.map { Double($0.infectedDays) }))))
         case "curve":
             guard let curve = entries["curve"] else {
                 throw fail(path, "has mode \"curve\" but no `curve`", expected: "curve = [{ date = 2020-03-01, prevalence = 0.01 }, …]")
@@ -84,7 +85,7 @@ extension ScenarioLoader {
                 points.append(PrevalencePoint(date: try date(point, "date", itemPath),
                                               prevalence: try number(point, "prevalence", itemPath, 0...1)))
             }
-            guard !points.isEmpty else { throw fail("\(path).curve", "is empty", expected: "at least one dated prevalence") }
+            // An empty curve is a source with no infections: arrivals bring none.
             scenario.source = .curve(points)
         default:
             throw fail("\(path).mode", "is \"\(mode)\"", expected: "\"reported_deaths\" or \"curve\"")

@@ -1,3 +1,4 @@
+import Foundation
 import SarhadModel
 
 /// Reads a scenario file over the built-in defaults: any key left out keeps its default.
@@ -7,8 +8,36 @@ public struct ScenarioLoader {
     let source: TOMLSource
     var scenario: Scenario
 
-    public static func load(text: String, name: String) throws(ScenarioError) -> Scenario {
-        var loader = ScenarioLoader(source: try TOMLSource(text: text, name: name), scenario: try Scenario.builtIn())
+    /// Reads a scenario file over the country pack it names (`[scenario] country`, a bundled pack's
+    /// name or a folder's path relative to the file), else over `country`, else over the default pack.
+    public static func load(text: String, name: String, country: String? = nil) throws(ScenarioError) -> Scenario {
+        let source = try TOMLSource(text: text, name: name)
+        var reference = country
+        if let entry = source.root.first(where: { $0.0 == "scenario" })?.1.tableEntries?.first(where: { $0.0 == "country" })?.1 {
+            guard case .string(let named) = entry, !named.isEmpty else {
+                throw ScenarioError(file: name, line: source.line(of: "scenario.country"), key: "scenario.country",
+                                    message: "is \(entry.kindDescription)", expected: "a bundled pack's name or a pack folder's path")
+            }
+            if let country, country != named {
+                throw ScenarioError(file: name, line: source.line(of: "scenario.country"), key: "scenario.country",
+                                    message: "is \"\(named)\" but --country asks for \"\(country)\"", expected: "one country")
+            }
+            reference = named
+        }
+        let pack: CountryPack
+        do {
+            pack = try CountryPack.open(reference ?? CountryPack.defaultName,
+                                        relativeTo: URL(fileURLWithPath: name).deletingLastPathComponent())
+        } catch {
+            throw ScenarioError(file: error.file ?? name, line: error.file == nil ? source.line(of: "scenario.country") : error.line,
+                                key: error.file == nil ? "scenario.country" : error.key, message: error.message, expected: error.expected)
+        }
+        return try apply(source, over: try pack.scenario())
+    }
+
+    /// A parsed scenario file read over a base scenario.
+    static func apply(_ source: TOMLSource, over base: Scenario) throws(ScenarioError) -> Scenario {
+        var loader = ScenarioLoader(source: source, scenario: base)
         try loader.apply()
         return loader.scenario
     }
@@ -16,7 +45,7 @@ public struct ScenarioLoader {
     static let sections = ["scenario", "population", "settings", "disease", "mobility", "importation", "border", "health",
                            "observation", "behaviour", "contact_activity", "urban_rural", "districts", "timeline", "calibration"]
     static let structuredKeys: [String: [String]] = [
-        "scenario": ["replace_timeline"],
+        "scenario": ["replace_timeline", "country"],
         "importation": ["crossings", "arrivals", "source", "seeds"],
         "observation": ["laboratories"],
         "calibration": ["parameters", "targets"],
@@ -50,6 +79,7 @@ public struct ScenarioLoader {
                     spec.set(&scenario, try convert(entry, spec: spec, path: path))
                 } else if ScenarioLoader.structuredKeys[section]?.contains(key) == true {
                     switch path {
+                    case "scenario.country": break  // read before: it chose the base
                     case "scenario.replace_timeline":
                         guard case .boolean(let flag) = entry else { throw fail(path, "is \(entry.kindDescription)", expected: "true or false") }
                         replaceTimeline = flag

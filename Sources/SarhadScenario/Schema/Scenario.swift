@@ -9,30 +9,38 @@ public struct Scenario: Sendable, Equatable {
     public var calibration: [CalibrationParameterSpec]
     /// Serosurveys and test positivity for calibration.
     public var calibrationTargets: [CalibrationTargetSpec]
+    /// The country pack the scenario is read over.
+    public var pack: PackIdentity
+    /// The source country's reported cumulative deaths (from the pack), behind `.reportedDeaths`.
+    public var sourceDeaths: [DatedValue]
 
     public init(configuration: ModelConfiguration, source: SourcePrevalenceSpec, calibration: [CalibrationParameterSpec] = [],
-                calibrationTargets: [CalibrationTargetSpec] = []) {
+                calibrationTargets: [CalibrationTargetSpec] = [], pack: PackIdentity, sourceDeaths: [DatedValue]) {
         self.configuration = configuration
         self.source = source
         self.calibration = calibration
         self.calibrationTargets = calibrationTargets
+        self.pack = pack
+        self.sourceDeaths = sourceDeaths
     }
 
-    /// The built-in Afghanistan 2020 scenario.
+    /// The built-in scenario: the default country pack's (`CountryPack.defaultName`).
     public static func builtIn() throws(ScenarioError) -> Scenario {
-        try builtInOnce.get()
-    }
-
-    /// Read from the bundled data once: every scenario file is read over it, and a server reads many.
-    private static let builtInOnce = Result { () throws(ScenarioError) -> Scenario in
-        Scenario(configuration: try AfghanistanDefaults.configuration(), source: .reportedDeaths(.iranDefault))
+        try CountryPack.bundledDefault().scenario()
     }
 
     /// Recomputes the source prevalence curve from its specification.
     public mutating func resolveSourcePrevalence() throws(ScenarioError) {
         switch source {
         case .reportedDeaths(let parameters):
-            configuration.importation.sourcePrevalence = try AfghanistanDefaults.iranPrevalence(parameters)
+            guard !sourceDeaths.isEmpty else {
+                throw ScenarioError(key: "importation.source.mode", message: "is \"reported_deaths\" but the country pack has no [source] deaths file",
+                                    expected: "mode = \"curve\" with a prevalence curve, or a pack with the source country's reported deaths")
+            }
+            configuration.importation.sourcePrevalence = SourcePrevalence.fromReportedDeaths(
+                cumulativeDeaths: sourceDeaths.map { ($0.date, $0.value) }, population: parameters.population,
+                infectionFatalityRatio: parameters.infectionFatalityRatio, infectionToDeathDays: parameters.infectionToDeathDays,
+                deathUndercount: parameters.deathUndercount, infectedDays: parameters.infectedDays)
         case .curve(let points):
             configuration.importation.sourcePrevalence = SourcePrevalence.fromPoints(points.map { ($0.date, $0.prevalence) })
         }

@@ -5,7 +5,7 @@ import SarhadModel
 public enum ScenarioWriter {
     public static func toml(_ scenario: Scenario) -> String {
         var lines = ["# Sarhad scenario, fully resolved: every setting with its unit and source.",
-                     "# Sources are cited in full in docs/MODEL.md; data files in Resources/SOURCES.md.", ""]
+                     "# Sources are cited in full in docs/MODEL.md; the country pack's data in its SOURCES.md.", ""]
         let provinces = scenario.configuration.provinces.map(\.name)
         var section = ""
         for spec in ParameterCatalog.all {
@@ -13,7 +13,11 @@ public enum ScenarioWriter {
                 if !section.isEmpty { lines.append("") }
                 section = spec.section
                 lines.append("[\(section)]")
-                if section == "scenario" { lines.append("replace_timeline = true  # the [[timeline]] below is complete") }
+                if section == "scenario" {
+                    lines.append("# The country pack read first: a bundled pack's name or a pack folder's path (`sarhad country list`)")
+                    lines.append("country = \(quote(scenario.pack.reference))")
+                    lines.append("replace_timeline = true  # the [[timeline]] below is complete")
+                }
             }
             let comment = [spec.summary, spec.unit, spec.source].filter { !$0.isEmpty }.joined(separator: " | ")
             lines.append("# \(comment)")
@@ -102,7 +106,8 @@ public enum ScenarioWriter {
             lines += ["", "[[importation.crossings]]", "name = \(quote(crossing.name))",
                       "province = \(quote(provinces[crossing.province]))", "share = \(number(crossing.share))"]
         }
-        lines.append("# Returns from Iran, IOM 'Return of Undocumented Afghans' and UNHCR border monitoring (returnees_from_iran_2020.csv)")
+        let sourceCountry = scenario.pack.sourceCountry
+        lines.append("# Returns from \(sourceCountry) by period (the country pack's figures; sources in its SOURCES.md)")
         for period in importation.arrivalPeriods {
             lines += ["[[importation.arrivals]]", "start = \(day(period.start))", "end = \(day(period.end))",
                       "arrivals = \(number(period.arrivals))"]
@@ -118,12 +123,12 @@ public enum ScenarioWriter {
         lines += ["", "[importation.source]"]
         switch scenario.source {
         case .reportedDeaths(let source):
-            lines += ["# True prevalence back-calculated from Iran's reported deaths (JHU CSSE) — see docs/MODEL.md",
+            lines += ["# True prevalence back-calculated from \(sourceCountry)'s reported deaths (the country pack's [source] file) — see docs/MODEL.md",
                       "mode = \"reported_deaths\"",
-                      "population = \(number(source.population))  # Iran, UN WPP 2019",
-                      "infection_fatality_ratio = \(number(source.infectionFatalityRatio))  # Verity et al. 2020 applied to Iran's ages",
+                      "population = \(number(source.population))  # \(sourceCountry)",
+                      "infection_fatality_ratio = \(number(source.infectionFatalityRatio))  # for \(sourceCountry)'s ages",
                       "infection_to_death_days = \(source.infectionToDeathDays)  # incubation 5.5 d + onset-to-death 17.8 d",
-                      "death_undercount = \(number(source.deathUndercount))  # assumption; Majlis Research Center Apr 2020 ~1.8",
+                      "death_undercount = \(number(source.deathUndercount))  # true deaths per reported death",
                       "infected_days = \(source.infectedDays)  # days an infection counts as prevalent"]
         case .curve(let points):
             lines += ["mode = \"curve\"", "curve = ["]

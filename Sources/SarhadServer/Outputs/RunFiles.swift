@@ -41,7 +41,7 @@ public struct RunFiles: Sendable {
             // The report is drawn from the files just written, as `sarhad report` draws it, so its
             // numbers are those of timeseries.csv.
             let run = try ReportRun.load(directory: staging, configuration: scenario.configuration)
-            try ReportWriter.write([RunFiles.renamed(run, to: directory.lastPathComponent)], geometry: BundledGeometry.provinces(), to: staging)
+            try ReportWriter.write([RunFiles.renamed(run, to: directory.lastPathComponent)], geometry: PackGeometry.provinces(scenario.pack), to: staging)
             if manager.fileExists(atPath: directory.path) { try manager.removeItem(at: directory) }
             try manager.moveItem(at: staging, to: directory)
         } catch {
@@ -68,7 +68,7 @@ public struct RunFiles: Sendable {
             run.configuration?.name = label
             return run
         }
-        return HTMLReport.render(labelled, geometry: try BundledGeometry.provinces())
+        return HTMLReport.render(labelled, geometry: try PackGeometry.provinces(loaded.first?.pack))
     }
 
     /// The run is labelled by its id, not by the staging directory it was read from.

@@ -60,7 +60,7 @@ struct RunJob: ShardableJob {
         }
         try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
         try directory.write("timings.json", SummaryJSON.timings(results))
-        var table = results.count > 1 ? EnsembleTableText.render(results) : SummaryTableText.render(RunSummary(results[0]))
+        var table = results.count > 1 ? EnsembleTableText.render(results) : SummaryTableText.render(RunSummary(results[0], nationalName: scenario.pack.country))
         if results.count > 1, let note = IntervalNote.text(replicates: results.count) { table += "\n" + note }
         let first = results[0]
         return table + "\nOutputs in \(directory.final.path) (population "

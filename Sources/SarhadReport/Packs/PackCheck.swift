@@ -1,0 +1,81 @@
+import Foundation
+import SarhadInference
+import SarhadModel
+import SarhadScenario
+
+/// `sarhad country check`: every inconsistency of a country pack, each naming its file, line and what
+/// was expected. It lives here, beside the outline reader, because a pack's outlines and record are
+/// checked with the readers the report and the forecasts use.
+public enum PackCheck {
+    /// The problems found (empty: the pack is sound). Later checks that need an earlier table (the
+    /// regions) are skipped when it cannot be read, with the reason already listed.
+    public static func problems(_ pack: CountryPack) -> [String] {
+        var problems = [String]()
+        func attempt(_ body: () throws -> Void) {
+            do { try body() } catch let error as ScenarioError { problems.append(error.description) } catch {
+                problems.append("\(error)")
+            }
+        }
+        var scenario: Scenario?
+        attempt { scenario = try pack.scenario() }
+        guard let scenario else {
+            // The scenario could not be built; still report the tables that stand alone.
+            problems += pack.tableProblems().map(\.description)
+            return unique(problems)
+        }
+        let regions = scenario.configuration.provinces.map(\.name)
+        attempt { try checkShares(scenario, pack: pack) }
+        if let outlines = pack.manifest.outlines {
+            attempt {
+                let geometry: ProvinceGeometry
+                do {
+                    geometry = try GeoJSONProvinces.parse(try pack.text(outlines.file), nameKeys: [outlines.column("name")])
+                } catch let error as GeoJSONProvinces.ParseError {
+                    throw ScenarioError(file: pack.path(outlines.file), message: error.description,
+                                        expected: "a GeoJSON FeatureCollection of Polygon or MultiPolygon features")
+                }
+                let outlined = Set(geometry.provinces.map(\.name))
+                for name in geometry.provinces.map(\.name) where !regions.contains(name) {
+                    problems.append(ScenarioError(file: pack.path(outlines.file), key: outlines.column("name"),
+                                                  message: "has an outline for \"\(name)\", which is not a region of \(pack.manifest.regions.file)",
+                                                  expected: "outlines named as the regions are").description)
+                }
+                for name in regions where !outlined.contains(name) {
+                    problems.append(ScenarioError(file: pack.path(outlines.file), key: outlines.column("name"),
+                                                  message: "has no outline for region \"\(name)\"",
+                                                  expected: "one outline per region of \(pack.manifest.regions.file)").description)
+                }
+            }
+        }
+        if let record = pack.manifest.record {
+            attempt {
+                do {
+                    _ = try EpidemicRecord.parse(text: try pack.text(record), name: pack.path(record), provinces: regions)
+                } catch let errors as RecordErrors {
+                    problems += errors.errors.map(\.description)
+                }
+            }
+        }
+        return unique(problems)
+    }
+
+    /// Shares that must add up: the age distribution, and the crossings' shares of arrivals.
+    static func checkShares(_ scenario: Scenario, pack: CountryPack) throws {
+        let file = pack.path(pack.manifest.scenarioFile)
+        let ages = scenario.configuration.population.ageShares.reduce(0, +)
+        if abs(ages - 1) > 1e-6 {
+            throw ScenarioError(file: file, key: "population.age_shares", message: "sums to \(ages)", expected: "shares summing to 1")
+        }
+        let crossings = scenario.configuration.importation.crossings
+        let total = crossings.reduce(0) { $0 + $1.share }
+        if !crossings.isEmpty, abs(total - 1) > 1e-6 {
+            throw ScenarioError(file: file, key: "importation.crossings", message: "shares sum to \(total)",
+                                expected: "the crossings' shares of arrivals summing to 1")
+        }
+    }
+
+    private static func unique(_ problems: [String]) -> [String] {
+        var seen = Set<String>()
+        return problems.filter { seen.insert($0).inserted }
+    }
+}
