@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "SarhadServerTests", dependencies: ["SarhadServer", "SarhadScenario", "SarhadReport", "SarhadModel",
                                                               "SarhadTestSupport"],
                     swiftSettings: strictSettings),
-        .testTarget(name: "SarhadCLITests", dependencies: ["sarhad"], swiftSettings: strictSettings),
+        .testTarget(name: "SarhadCLITests", dependencies: ["sarhad", "SarhadTestSupport"], swiftSettings: strictSettings),
     ]
 )
 

@@ -7,7 +7,7 @@ import Testing
 @Suite("Calibration")
 struct CalibrationTests {
     static func smallBase(through: String) throws -> ModelConfiguration {
-        var base = try AfghanistanDefaults.configuration()
+        var base = try Scenario.builtIn().configuration
         base.populationScale = 0.002
         base.endDate = SimDate(iso: through)!
         return base
@@ -20,7 +20,7 @@ struct CalibrationTests {
     /// swamps everything else; the well-mixed province with 20 seeds and unlimited tests grows
     /// predictably, so a working fit must narrow R0.
     static func informativeBase() throws -> ModelConfiguration {
-        var base = ValidationScenarios.wellMixed(try AfghanistanDefaults.configuration(), r0: 2.4, residents: 40_000,
+        var base = ValidationScenarios.wellMixed(try Scenario.builtIn().configuration, r0: 2.4, residents: 40_000,
                                                  days: 50, seeds: 20)
         base.observation.initialTestsPerDay = 1e7
         return base
@@ -133,7 +133,7 @@ struct CalibrationTests {
 struct CalibrationTargetTests {
     @Test("a serosurvey pulls the distance toward runs with the observed seroprevalence")
     func serosurveyDistance() throws {
-        var base = ValidationScenarios.wellMixed(try AfghanistanDefaults.configuration(), r0: 2.5, residents: 20_000, days: 200)
+        var base = ValidationScenarios.wellMixed(try Scenario.builtIn().configuration, r0: 2.5, residents: 20_000, days: 200)
         base.observation.initialTestsPerDay = 0
         let result = Simulation(configuration: base, seed: 4).run()
         let residents = PopulationBuilder.residentsPerProvince(base)

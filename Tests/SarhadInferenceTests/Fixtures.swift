@@ -2,5 +2,5 @@ import SarhadModel
 import SarhadScenario
 
 enum SarhadScenarioFixture {
-    static func base() throws -> ModelConfiguration { try AfghanistanDefaults.configuration() }
+    static func base() throws -> ModelConfiguration { try Scenario.builtIn().configuration }
 }

@@ -11,7 +11,7 @@ struct ForecastBacktestTests {
     /// fitted with in two ways: R0 is hidden (drawn from 1.8–3.0; the model says 2.4), and people respond
     /// to deaths (the behaviour response), which the fitted model lacks: the misspecified case.
     static func scenario(r0: Double, respond: Bool) throws -> ModelConfiguration {
-        var c = ValidationScenarios.wellMixed(try AfghanistanDefaults.configuration(), r0: r0, residents: 200_000,
+        var c = ValidationScenarios.wellMixed(try Scenario.builtIn().configuration, r0: r0, residents: 200_000,
                                               days: 200, seeds: 10)
         c.observation.initialTestsPerDay = 150
         c.behaviour = respond ? BehaviourParameters(enabled: true, windowDays: 14, halfEffectDeathsPer100k: 2, floor: 0.5) : .off

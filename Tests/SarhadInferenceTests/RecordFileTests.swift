@@ -86,18 +86,18 @@ struct RecordFileTests {
 
     @Test("the bundled record gives the same ReportedSeries as the two files it re-lays")
     func bundledRecordMatchesOldFiles() throws {
-        let scenarioProvinces = try AfghanistanDefaults.configuration().provinces
+        let scenarioProvinces = try Scenario.builtIn().configuration.provinces
         let names = scenarioProvinces.map(\.name)
-        let record = try EpidemicRecord.parse(text: BundledData.text("afghanistan_record_to_2020-04-08.csv"),
-                                              name: "afghanistan_record_to_2020-04-08.csv", provinces: names)
+        let pack = try CountryPack.bundledDefault()
+        let record = try EpidemicRecord.parse(text: pack.text(pack.manifest.record!), name: pack.manifest.record!, provinces: names)
         // The old path: national points from the JHU file, provincial points from the OCHA file by pcode, in file order.
-        let national = try BundledData.table("afghanistan_reported_to_2020-04-08.csv")
+        let national = try pack.table("afghanistan_reported_to_2020-04-08.csv")
         let (dateColumn, casesColumn, deathsColumn) = try (national.column("date"), national.column("cumulative_cases"),
                                                             national.column("cumulative_deaths"))
         let nationalPoints = national.rows.map {
             ReportedSeries.Point(date: Self.date($0[dateColumn]), cases: Double($0[casesColumn])!, deaths: Double($0[deathsColumn])!)
         }
-        let provincial = try BundledData.table("province_cases_to_2020-04-08.csv")
+        let provincial = try pack.table("province_cases_to_2020-04-08.csv")
         let (provinceDate, pcode, provinceCases) = try (provincial.column("date"), provincial.column("pcode"),
                                                         provincial.column("cumulative_cases"))
         let provincePoints = provincial.rows.compactMap { row -> ReportedSeries.ProvincePoint? in

@@ -8,7 +8,7 @@ import Testing
 /// test here fails by chance about once in a thousand runs per row.
 @Suite("sarhad validate, quick plan")
 struct ValidationSuiteTests {
-    static let suite = ValidationSuite(base: try! AfghanistanDefaults.configuration(), plan: .quick, threads: 2)
+    static let suite = ValidationSuite(base: try! Scenario.builtIn().configuration, plan: .quick, threads: 2)
 
     static func expectAllPass(_ rows: [ValidationCheck]) {
         #expect(!rows.isEmpty)

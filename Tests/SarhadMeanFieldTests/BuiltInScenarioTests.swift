@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct BuiltInScenarioTests {
     @Test func builtInScenarioGivesAPlausibleEpidemic() throws {
-        let configuration = try AfghanistanDefaults.configuration()
+        let configuration = try Scenario.builtIn().configuration
         let result = MeanFieldModel(configuration: configuration).run()
         #expect(result.dayCount == 366)
         #expect(result.provinceCount == configuration.provinces.count)
@@ -44,7 +44,7 @@ import Testing
     /// The twin's record obeys the ministry's rule in expectation: every recorded death is a confirmed
     /// case, so cumulative recorded deaths stay below cumulative confirmed cases in every province.
     @Test func recordedDeathsStayBelowConfirmedCases() throws {
-        let configuration = try AfghanistanDefaults.configuration()
+        let configuration = try Scenario.builtIn().configuration
         let result = MeanFieldModel(configuration: configuration).run()
         for province in 0..<result.provinceCount {
             var confirmed: Int64 = 0, recorded: Int64 = 0
@@ -60,7 +60,7 @@ import Testing
 
     /// The twin follows the behaviour response: the same scenario with it switched off infects more.
     @Test func behaviourResponseShrinksTheTwinsEpidemic() throws {
-        var configuration = try AfghanistanDefaults.configuration()
+        var configuration = try Scenario.builtIn().configuration
         configuration.behaviour.enabled = true
         let with = MeanFieldModel(configuration: configuration).run()
         configuration.behaviour.enabled = false

@@ -8,7 +8,7 @@ import Testing
 /// arrivals, screening, quarantine and its release, and capacity cuts.
 @Suite struct ConservationTests {
     @Test func everyDayAddsUpToTheResidents() throws {
-        var configuration = try AfghanistanDefaults.configuration()
+        var configuration = try Scenario.builtIn().configuration
         let date = { (text: String) in SimDate(iso: text)! }
         configuration.timeline += [
             TimelineEvent(date: date("2020-03-01"), action: .screening(enabled: true, sensitivity: 0.8)),
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func flowsAreConsistentWithStocks() throws {
-        var configuration = try AfghanistanDefaults.configuration()
+        var configuration = try Scenario.builtIn().configuration
         configuration.endDate = SimDate(iso: "2020-08-31")!
         let trajectory = MeanFieldModel(configuration: configuration).trajectory()
         let last = trajectory.dayCount - 1

@@ -51,7 +51,7 @@ import Testing
 
     /// The same β as the agents, from the multitype next-generation matrix.
     @Test func usesTheAgentsTransmissionProbability() throws {
-        let configuration = try AfghanistanDefaults.configuration()
+        let configuration = try Scenario.builtIn().configuration
         #expect(configuration.contactActivity.classCount > 1)
         let agents = TransmissionCalibration.transmissionProbability(
             disease: configuration.disease, contacts: configuration.contacts, activityLevels: configuration.contactActivity.levels)
@@ -61,7 +61,7 @@ import Testing
     /// Switched on, activity changes the built-in epidemic (the active are infected first, then the
     /// epidemic slows): fewer people infected in the end at the same R0 than when everyone is alike.
     @Test func activityLowersTheBuiltInFinalSize() throws {
-        var configuration = try AfghanistanDefaults.configuration()
+        var configuration = try Scenario.builtIn().configuration
         configuration.endDate = SimDate(iso: "2020-12-31")!
         let withActivity = MeanFieldModel(configuration: configuration).trajectory()
         configuration.contactActivity = .off

@@ -18,7 +18,7 @@ import Testing
     /// household layer in the twin (2.2 times the agents' infections) and none in the agents.
     @Test("with everyone living alone neither engine infects anyone at home, and the twin's epidemic shrinks")
     func everyoneAlone() throws {
-        var configuration = try AfghanistanDefaults.configuration()
+        var configuration = try Scenario.builtIn().configuration
         configuration.populationScale = 0.002
         configuration.endDate = SimDate(iso: "2020-05-31")!
         let withHouseholds = MeanFieldModel(configuration: configuration).run()

@@ -8,7 +8,7 @@ import SarhadMeanField
 @Suite("Twin: laboratories")
 struct LaboratoryTwinTests {
     static func builtIn(until end: String) throws -> ModelConfiguration {
-        var configuration = try AfghanistanDefaults.configuration()
+        var configuration = try Scenario.builtIn().configuration
         configuration.endDate = SimDate(iso: end)!
         return configuration
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite("Twin: stepping")
 struct MeanFieldStepperTests {
     static func configuration() throws -> ModelConfiguration {
-        var configuration = try AfghanistanDefaults.configuration()
+        var configuration = try Scenario.builtIn().configuration
         configuration.endDate = SimDate(iso: "2020-05-31")!
         return configuration
     }

@@ -12,7 +12,7 @@ enum TestScenarios {
     /// `activity` says otherwise (then the epidemic is multitype by activity class, still one type by age).
     static func wellMixed(r0: Double, residents: Double, days: Int, seeds: Int = 10,
                           activity: ContactActivityParameters = .off) throws -> ModelConfiguration {
-        var c = try AfghanistanDefaults.configuration()
+        var c = try Scenario.builtIn().configuration
         c.contactActivity = activity
         let kabul = c.provinces.firstIndex { $0.name == "Kabul" }!
         c.provinces = [c.provinces[kabul]]

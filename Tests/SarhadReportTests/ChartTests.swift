@@ -115,7 +115,7 @@ struct ChartTests {
 
     @Test("the map draws the 34 provinces from the GeoJSON, shaded by class, with a legend")
     func choropleth() throws {
-        let geometry = try BundledGeometry.provinces()
+        let geometry = try PackGeometry.provinces(nil)
         #expect(geometry.provinces.count == 34)
         #expect(geometry.provinces.first { $0.name == "Kabul" }?.code == "AF01")
         var values = [String: Double]()

@@ -15,7 +15,7 @@ struct ChromiumRenderTests {
         }
         let runDirectory = try ReportFixture.runDirectory(ReportFixture.result())
         let run = try ReportRun.load(directory: runDirectory)
-        let reportURL = try ReportWriter.write([run], geometry: BundledGeometry.provinces(), to: runDirectory)
+        let reportURL = try ReportWriter.write([run], geometry: PackGeometry.provinces(nil), to: runDirectory)
         let work = runDirectory.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: work) }
 

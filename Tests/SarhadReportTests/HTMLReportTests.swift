@@ -5,7 +5,7 @@ import Testing
 
 @Suite("The HTML report")
 struct HTMLReportTests {
-    func geometry() throws -> ProvinceGeometry { try BundledGeometry.provinces() }
+    func geometry() throws -> ProvinceGeometry { try PackGeometry.provinces(nil) }
 
     func report(_ results: [SimulationResult], quantiles: Bool = false) throws -> String {
         let runs = try results.enumerated().map { index, result in

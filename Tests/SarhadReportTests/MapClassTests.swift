@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Honest map classes")
 struct MapClassTests {
-    func geometry() throws -> ProvinceGeometry { try BundledGeometry.provinces() }
+    func geometry() throws -> ProvinceGeometry { try PackGeometry.provinces(nil) }
 
     func values(_ value: (Int) -> Double) throws -> [String: Double] {
         Dictionary(uniqueKeysWithValues: try geometry().provinces.enumerated().map { ($0.element.name, value($0.offset)) })

@@ -54,7 +54,7 @@ extension CountryPack {
     }
 
     /// The regions table as the engine's provinces.
-    func regions() throws(ScenarioError) -> [Province] {
+    public func regions() throws(ScenarioError) -> [Province] {
         let spec = manifest.regions
         let table = try self.table(spec.file)
         let codes = try table.strings(spec.column("code")), names = try table.strings(spec.column("name"))
