@@ -115,3 +115,32 @@ struct CountryPackTests {
         }
     }
 }
+
+@Suite("Engine limits a real country hits")
+struct RegionLimitTests {
+    /// 300 regions, more than one byte can index: the returnees all cross into the last one, so the
+    /// run must count arrivals and infections in region 299 and nowhere else before contacts spread them.
+    @Test("a pack of 300 regions runs, and region 299 gets what its crossing brings")
+    func manyRegions() throws {
+        let regions = (1...300).map { "R\($0),Region \($0),\(10 + Double($0) / 100),30,1000" }
+        let folder = try TestPacks.testlandCopy([
+            "regions.csv": { _ in "code,name,latitude,longitude,population\n" + regions.joined(separator: "\n") + "\n" },
+            "scenario.toml": {
+                $0.replacingOccurrences(of: "beds = { North = 200, Centre = 600, South = 150 }", with: "beds = { \"Region 1\" = 100 }")
+                    .replacingOccurrences(of: "icu = { North = 4, Centre = 12, South = 2 }", with: "icu = { \"Region 1\" = 2 }")
+                    .replacingOccurrences(of: "province = \"South\"", with: "province = \"Region 300\"")
+                    .replacingOccurrences(of: "province = \"Centre\"", with: "province = \"Region 1\"")
+                    .replacingOccurrences(of: "arrivals = 30000", with: "arrivals = 3000")
+                    .replacingOccurrences(of: "end = 2020-05-31", with: "end = 2020-03-31")
+            },
+            "pack.toml": { $0.replacingOccurrences(of: "[outlines]\nfile = \"outlines.geojson\"\n", with: "") },
+        ])
+        var configuration = try CountryPack.open(folder.path).scenario().configuration
+        #expect(configuration.provinces.count == 300)
+        configuration.importation.destinationWeights = [Double](repeating: 0, count: 299) + [1]
+        let result = Simulation(configuration: configuration, seed: 5, threads: 2).run()
+        let arrivals = (0..<300).map { province in (0..<result.dayCount).reduce(Int64(0)) { $0 + result.value(day: $1, province: province, measure: .arrivals) } }
+        #expect(arrivals[299] > 100 && arrivals[..<299].allSatisfy { $0 == 0 }, "\(arrivals[299]) of \(arrivals.reduce(0, +))")
+        #expect(result.provinceSeries(299, .residents).last! > 0)
+    }
+}

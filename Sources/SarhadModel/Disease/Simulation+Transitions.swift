@@ -1,10 +1,10 @@
 /// What the day's bookkeeping needs to know about a newly infected agent.
 struct InfectionFacts {
     var latentDays: UInt16
-    var province: UInt8
+    var province: RegionIndex
     /// Where the agent lives, which differs from `province` only for prisoners; it names the agent's
     /// cell of the (province, age) index.
-    var homeProvince: UInt8
+    var homeProvince: RegionIndex
     var ageBand: UInt8
     var isHealthWorker: Bool
     /// The agent's cell of the (district, age band, activity class) index.
@@ -18,12 +18,12 @@ struct InfectionFacts {
 
     /// From the agent's columns already read.
     @inline(__always)
-    init(_ agent: Int, location: UInt8, ageBand: UInt8, flags agentFlags: UInt8, population: Population, history: NaturalHistory) {
+    init(_ agent: Int, location: RegionIndex, ageBand: UInt8, flags agentFlags: UInt8, population: Population, history: NaturalHistory) {
         latentDays = UInt16(history.latentDays(agent))
         province = location
         self.ageBand = ageBand
         isHealthWorker = agentFlags & AgentFlag.healthWorker != 0
-        homeProvince = agentFlags & AgentFlag.imprisoned != 0 ? UInt8(population.homeProvince(of: agent)) : location
+        homeProvince = agentFlags & AgentFlag.imprisoned != 0 ? RegionIndex(population.homeProvince(of: agent)) : location
         // Read only when there are classes: one random load less per infection when there are not.
         let activity = population.activityClasses > 1 ? Int(population.activityClass[agent]) : 0
         // The district only when there are several: a binary search less per infection when there are not.
@@ -91,7 +91,7 @@ extension Simulation {
     }
 
     /// A released prisoner's queued stage end (today's or later) moves with them to their home province.
-    func relocateQueuedStageEnds(of agents: [Int: UInt8], from day: Int) {
+    func relocateQueuedStageEnds(of agents: [Int: RegionIndex], from day: Int) {
         guard !agents.isEmpty else { return }
         for queue in stageEnds {
             for (future, event) in queue.removeMoving(agents, from: day) {

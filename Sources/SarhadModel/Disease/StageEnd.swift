@@ -7,7 +7,7 @@ struct StageEnd: Sendable, Equatable {
     var state: InfectionState
     var ageBand: UInt8
     /// Where the agent is (`Population.location`); kept right when a prisoner is released.
-    var province: UInt8
+    var province: RegionIndex
 }
 
 /// A stage end and its day, as a worker schedules it.

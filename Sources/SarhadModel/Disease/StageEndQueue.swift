@@ -30,7 +30,7 @@ final class StageEndQueue: @unchecked Sendable {
     }
 
     /// Removes and returns the stage ends from `day` on whose agent `moves` says where to go.
-    func removeMoving(_ moves: [Int: UInt8], from day: Int) -> [(day: Int, event: StageEnd)] {
+    func removeMoving(_ moves: [Int: RegionIndex], from day: Int) -> [(day: Int, event: StageEnd)] {
         var moving = [(day: Int, event: StageEnd)]()
         for future in day..<due.count where due[future].contains(where: { moves[Int($0.agent)] != nil }) {
             for event in due[future] where moves[Int(event.agent)] != nil { moving.append((future, event)) }

@@ -3,7 +3,7 @@
 struct ArrivalSchedule {
     struct Arrival {
         var agent: UInt32
-        var crossing: UInt8
+        var crossing: UInt16
     }
 
     /// Arrivals per day of the run.
@@ -34,7 +34,7 @@ struct ArrivalSchedule {
                 guard let agent = PopulationBuilder.pickAdult(province: province, population: population,
                                                               bands: AgeBands.youngAdultBands, random: &random) else { continue }
                 population.flags[agent] |= AgentFlag.abroad | AgentFlag.returnee
-                arrivals.append(Arrival(agent: UInt32(agent), crossing: UInt8(crossing)))
+                arrivals.append(Arrival(agent: UInt32(agent), crossing: UInt16(crossing)))
             }
             byDay.append(arrivals)
         }

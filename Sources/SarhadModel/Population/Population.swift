@@ -1,3 +1,7 @@
+/// A region's (province's) index in an agent's column: two bytes, so a country may have up to 65,535
+/// regions (Nepal has 77 districts, Afghanistan some 400); one byte held only 256.
+public typealias RegionIndex = UInt16
+
 /// Every resident, as a struct of arrays. Agents are stored province by province, within a province
 /// district by district (`DistrictLayout`), and within a district household by household, so a
 /// household is a contiguous range found from two bytes.
@@ -20,7 +24,7 @@ public final class Population: @unchecked Sendable {
     /// First district of each province (its centre), plus `districtCount` at the end.
     public let firstDistrict: [Int]
     /// Province the agent is in now (a prisoner's prison province); home is given by `provinceStart`.
-    public let location: UnsafeMutableBufferPointer<UInt8>
+    public let location: UnsafeMutableBufferPointer<RegionIndex>
     public let ageBand: UnsafeMutableBufferPointer<UInt8>
     public let state: UnsafeMutableBufferPointer<UInt8>
     public let flags: UnsafeMutableBufferPointer<UInt8>
@@ -75,7 +79,7 @@ public final class Population: @unchecked Sendable {
         func writtenByBuilder<T>(_: T.Type) -> UnsafeMutableBufferPointer<T> {
             LargePages.allocate(T.self, count: agents)
         }
-        location = writtenByBuilder(UInt8.self)
+        location = writtenByBuilder(RegionIndex.self)
         ageBand = writtenByBuilder(UInt8.self)
         state = column(InfectionState.susceptible.rawValue)
         flags = column(0)
@@ -167,7 +171,8 @@ extension Population {
     public func restore(from template: Population) {
         precondition(template.districtStart == districtStart && template.activityClasses == activityClasses,
                      "a population restores only from one of the same shape")
-        for (source, target) in [(template.location, location), (template.ageBand, ageBand), (template.state, state),
+        location.baseAddress!.update(from: template.location.baseAddress!, count: count)
+        for (source, target) in [(template.ageBand, ageBand), (template.state, state),
                                  (template.flags, flags), (template.householdOffset, householdOffset),
                                  (template.householdSize, householdSize), (template.activityClass, activityClass)] {
             target.baseAddress!.update(from: source.baseAddress!, count: count)

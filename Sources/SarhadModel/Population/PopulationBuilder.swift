@@ -64,7 +64,7 @@ public enum PopulationBuilder {
                         var activityRandom = CounterRandom(activityKey, subject: UInt64(id))
                         activity.base[id] = UInt8(activityRandom.below(activityClasses))
                     }
-                    locations.base[id] = UInt8(province)
+                    locations.base[id] = RegionIndex(province)
                     offsets.base[id] = UInt8(member)
                     sizes.base[id] = UInt8(size)
                 }
@@ -111,7 +111,7 @@ public enum PopulationBuilder {
                 guard let agent = pickAdult(province: province, population: population, random: &random) else { break }
                 flags[agent] |= AgentFlag.imprisoned
                 let prison = random.uniform() < settings.centralPrisonShare ? settings.centralPrisonProvince : province
-                location[agent] = UInt8(prison)
+                location[agent] = RegionIndex(prison)
                 prisonGroups[prison].append(UInt32(agent))
             }
         }

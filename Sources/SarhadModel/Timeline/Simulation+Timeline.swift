@@ -81,7 +81,7 @@ extension Simulation {
         let scaled = Double(count) * configuration.populationScale
         var random = CounterRandom(seed: seed, purpose: .prisonerRelease, day: day)
         let releasing = min(held.count, Int(scaled) + (random.uniform() < scaled - scaled.rounded(.down) ? 1 : 0))
-        var movedHome = [Int: UInt8]()
+        var movedHome = [Int: RegionIndex]()
         for index in 0..<releasing {
             let pick = index + random.below(held.count - index)
             held.swapAt(index, pick)
@@ -89,8 +89,8 @@ extension Simulation {
             population.flags[agent] &= ~AgentFlag.imprisoned
             let home = population.homeProvince(of: agent)
             let previous = Int(population.location[agent])
-            population.location[agent] = UInt8(home)
-            if previous != home { movedHome[agent] = UInt8(home) }
+            population.location[agent] = RegionIndex(home)
+            if previous != home { movedHome[agent] = RegionIndex(home) }
             moveStocks(of: agent, from: previous, to: home)
             add(.prisonersReleased, day: day, province: home)
         }

@@ -29,7 +29,7 @@ struct TransmissionKernel: @unchecked Sendable {
     let state: UnsafeMutableBufferPointer<UInt8>
     let flags: UnsafeMutableBufferPointer<UInt8>
     let ageBand: UnsafeMutableBufferPointer<UInt8>
-    let location: UnsafeMutableBufferPointer<UInt8>
+    let location: UnsafeMutableBufferPointer<RegionIndex>
     let householdOffset: UnsafeMutableBufferPointer<UInt8>
     let householdSize: UnsafeMutableBufferPointer<UInt8>
     let activityClass: UnsafeMutableBufferPointer<UInt8>
@@ -332,7 +332,7 @@ struct TransmissionKernel: @unchecked Sendable {
     /// Prisoners are met from outside only through staff and visitors, at `prisonOutsideFactor` of the usual rate.
     @inline(__always)
     func accept(_ target: Int, draw: Double, layer: ContactLayer, flags targetFlags: UInt8, ageBand targetBand: UInt8,
-                location targetLocation: UInt8) -> Bool {
+                location targetLocation: RegionIndex) -> Bool {
         if targetFlags & (AgentFlag.unreachable & ~AgentFlag.imprisoned) != 0 { return false }
         var threshold = ContactTargets.landsByWeight(layer) ? 1 : acceptance[Int(targetBand)]
         if layer == .prison {
@@ -393,7 +393,7 @@ struct GatheredTargets {
     var contact: [Int32] = []
     var flags: [UInt8] = []
     var ageBand: [UInt8] = []
-    var location: [UInt8] = []
+    var location: [RegionIndex] = []
 
     /// Makes room for `capacity` targets, keeping the buffers of earlier calls when they are big enough.
     mutating func reset(capacity: Int) {
@@ -402,14 +402,14 @@ struct GatheredTargets {
         contact = [Int32](repeating: 0, count: capacity)
         flags = [UInt8](repeating: 0, count: capacity)
         ageBand = [UInt8](repeating: 0, count: capacity)
-        location = [UInt8](repeating: 0, count: capacity)
+        location = [RegionIndex](repeating: 0, count: capacity)
     }
 
     /// Returns how many targets are susceptible; their slots come first, in contact order.
     mutating func gather(_ contacts: UnsafeBufferPointer<TransmissionKernel.PendingContacts.Contact>,
                          state: UnsafeMutableBufferPointer<UInt8>, flags agentFlags: UnsafeMutableBufferPointer<UInt8>,
                          ageBand agentBand: UnsafeMutableBufferPointer<UInt8>,
-                         location agentLocation: UnsafeMutableBufferPointer<UInt8>) -> Int {
+                         location agentLocation: UnsafeMutableBufferPointer<RegionIndex>) -> Int {
         let count = contacts.count
         var susceptible = 0
         states.withUnsafeMutableBufferPointer { states in
