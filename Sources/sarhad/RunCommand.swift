@@ -8,7 +8,7 @@ import SarhadScenario
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a scenario (default: the built-in Afghanistan 2020 scenario, every resident).",
+        abstract: "Run a scenario (default: the built-in scenario, every resident).",
         discussion: """
             Writes timeseries.csv (date,province,measure,value), summary.json and scenario.toml (the fully \
             resolved scenario, to repeat the run exactly) to the output directory, then prints a table of \

@@ -42,7 +42,7 @@ public struct SampleTransportParameters: Sendable, Equatable {
     }
 
     /// One day on the road from anywhere, three more from a province without access, and up to a fifth
-    /// of samples lost: a judgement, as no figure for Afghanistan's sample transport was published
+    /// of samples lost: a judgement, as no figure for sample transport was found for the built-in country
     /// by 8 April 2020 (the values also live in the parameter catalogue).
     public static let standard = SampleTransportParameters(baseDelayDays: 1, extraDelayDays: 3, maximumLoss: 0.2)
     /// Samples arrive the same day and none are lost.

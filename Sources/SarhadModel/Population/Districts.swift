@@ -1,4 +1,4 @@
-/// Districts below the province (Afghanistan has about 400). Residents live in districts, and most of
+/// Districts below the province (a country may have hundreds). Residents live in districts, and most of
 /// their school, work and community contacts are with people of their own district:
 ///
 /// - a school contact lands in the infector's district with chance `schoolLocalShare`, otherwise
@@ -89,7 +89,7 @@ public struct District: Sendable, Equatable {
 /// empty, its local contacts lost or spent on the same few people. So a district with fewer than
 /// `minimumSimulatedResidents` simulated residents is merged with the next in the province's list (the
 /// last with the one before), and a province too small for two such districts is kept whole. At full
-/// scale with the default (2,000) every Afghan district stands alone.
+/// scale with the default (2,000) every district of the built-in country stands alone.
 public struct DistrictLayout: Sendable, Equatable {
     /// Province of each district.
     public let provinceOf: [Int]

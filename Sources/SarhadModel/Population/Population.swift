@@ -1,5 +1,5 @@
 /// A region's (province's) index in an agent's column: two bytes, so a country may have up to 65,535
-/// regions (Nepal has 77 districts, Afghanistan some 400); one byte held only 256.
+/// regions (a country's districts, hundreds of them, may be its regions); one byte held only 256.
 public typealias RegionIndex = UInt16
 
 /// Every resident, as a struct of arrays. Agents are stored province by province, within a province

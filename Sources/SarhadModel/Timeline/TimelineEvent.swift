@@ -4,7 +4,7 @@ public struct TimelineEvent: Sendable, Equatable {
     /// For lasting changes (contact multipliers), the first day they no longer apply; nil = to the end.
     public var until: SimDate?
     public var action: TimelineAction
-    /// A short label for reports, e.g. "Kabul lockdown".
+    /// A short label for reports, e.g. "Capital lockdown".
     public var label: String
 
     public init(date: SimDate, until: SimDate? = nil, action: TimelineAction, label: String = "") {

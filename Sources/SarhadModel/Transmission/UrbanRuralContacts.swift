@@ -1,6 +1,6 @@
 /// Towns and villages mix differently: urban residents make more school, work and community contacts
-/// a day than rural ones (Prem et al. 2021's urban and rural matrices for Afghanistan), and provinces
-/// differ in their urban share (NSIA 2019-20, from 85 % in Kabul to none designated in Daykundi).
+/// a day than rural ones (Prem et al. 2021's urban and rural matrices for the country), and provinces
+/// differ in their urban share (in the built-in country from 85 % in the capital to none designated).
 ///
 /// The model keeps each province one place but gives its school, work and community contacts the
 /// province's mix: a resident of province p makes, in layer l,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Provinces shaded by a value, drawn from their outlines in an equirectangular projection with
-/// longitudes shortened by cos(latitude), which keeps a country of Afghanistan's size in shape.
+/// longitudes shortened by cos(latitude), which keeps a country some 1,000 km across in shape.
 public struct ChoroplethMap: Sendable {
     public var title: String
     public var units: String

@@ -23,7 +23,7 @@ public enum ParameterTables {
                           "| key | value | unit | range | summary | source |", "|---|---|---|---|---|---|"]
             }
             let cells = ["`\(spec.key)`", value(spec.get(scenario), spec.kind, provinces), unitOrKind(spec), range(spec.kind),
-                         spec.summary, spec.source]
+                         spec.summary, spec.source(for: scenario)]
             lines.append("| " + cells.map(cell).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"

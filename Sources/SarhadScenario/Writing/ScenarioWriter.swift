@@ -19,7 +19,7 @@ public enum ScenarioWriter {
                     lines.append("replace_timeline = true  # the [[timeline]] below is complete")
                 }
             }
-            let comment = [spec.summary, spec.unit, spec.source].filter { !$0.isEmpty }.joined(separator: " | ")
+            let comment = [spec.summary, spec.unit, spec.source(for: scenario)].filter { !$0.isEmpty }.joined(separator: " | ")
             lines.append("# \(comment)")
             lines.append("\(spec.key) = \(render(spec.get(scenario), spec.kind, provinces))")
             if spec.section == "importation" && spec.key == ParameterCatalog.importation.last?.key {

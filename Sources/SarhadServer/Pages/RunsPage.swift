@@ -25,7 +25,7 @@ enum RunsPage {
             return "<option value=\"\(id)\"\(form.scenario == id ? " selected" : "")>\(PageHTML.escaped(scenario.name)) (scenario \(id))</option>"
         }
         options.append("<option value=\"\(builtInChoice)\"\(form.scenario == builtInChoice ? " selected" : "")>"
-                       + "Built-in Afghanistan 2020 (stores a new copy)</option>")
+                       + "Built-in scenario (stores a new copy)</option>")
         let field = { (name: String, label: String, value: String, hint: String) in
             let error = form.errors[name].map { " <span class=\"error\">\(PageHTML.escaped($0))</span>" } ?? ""
             return """

@@ -45,7 +45,7 @@ enum ScenarioEditPage {
             \(saved ? "<p class=\"notice\">Saved.</p>" : "")
             \(summary)\(general)
             <p class="hint">Every parameter of the model, with its unit, the built-in default and its source. Lists are \
-            comma-separated; province tables read <code>Kabul = 1.0, Herat = 2.0</code> (provinces left out keep their value). \
+            comma-separated; province tables read <code>North = 1.0, South = 2.0</code> (provinces left out keep their value). \
             The scenario is checked exactly as <code>sarhad scenario check</code> checks a file.
             <a href="/api/v1/scenarios/\(id)">Its TOML as JSON</a>.</p>
             <form method="post" action="/scenarios/\(id)">

@@ -26,7 +26,7 @@ enum ScenariosPage {
             <h1>Scenarios</h1>
             \(table)
             <form method="post" action="/scenarios"><input type="hidden" name="from" value="built-in">
-            <button type="submit">New scenario from the built-in Afghanistan 2020 one</button></form>
+            <button type="submit">New scenario from the built-in one</button></form>
             <h2>Or paste a scenario file</h2>
             <p class="hint">TOML as for <code>sarhad run my.toml</code>; keys left out keep their defaults. At most 1 MB.</p>
             <form method="post" action="/scenarios">

@@ -6,7 +6,7 @@ public enum ScenarioText {
     /// The largest scenario accepted, in bytes (the built-in scenario, fully resolved, is ≈ 30 kB).
     public static let maximumBytes = 1 << 20
 
-    /// The built-in Afghanistan 2020 scenario, fully resolved: every parameter appears, so a form shows them all.
+    /// The built-in scenario (the default country pack's), fully resolved: every parameter appears, so a form shows them all.
     public static func builtIn() throws(ScenarioError) -> String {
         ScenarioWriter.toml(try Scenario.builtIn())
     }
