@@ -40,7 +40,7 @@ struct CountryCommand: ParsableCommand {
             discussion: "Example: sarhad country export afghanistan-2020 my-country")
 
         @Argument(help: "The bundled pack (see `sarhad country list`).") var name: String
-        @Argument(help: "The folder to write (refused if it exists and Sarhad did not write it).") var folder: String
+        @Argument(help: "The folder to write: a new or empty one (the copy is yours; Sarhad never replaces it).") var folder: String
 
         func run() throws {
             let pack = try CountryCommand.open(name)
@@ -53,6 +53,9 @@ struct CountryCommand: ParsableCommand {
                 try directory.write(file, data)
             }
             try directory.commit()
+            // The copy is the user's to edit: without Sarhad's marker no later --output may replace it,
+            // and a second export to it is refused.
+            try FileManager.default.removeItem(at: directory.final.appendingPathComponent(OutputMarker.fileName))
             print("Wrote \(pack.files().count) files of \(pack.name) to \(directory.final.path); run it with --country \(folder)")
         }
     }

@@ -31,6 +31,11 @@ struct CountryCLITests {
         let written = try String(contentsOf: directory.appendingPathComponent("exported/scenario.toml"), encoding: .utf8)
         #expect(written.contains("country = \"\(directory.appendingPathComponent("af").standardizedFileURL.path)\""))
         #expect(try SarhadProcess.run(["scenario", "check", "exported/scenario.toml"], in: directory).status == 0)
+        // The exported pack is the user's: neither a second export nor a run's --output replaces it.
+        #expect(try SarhadProcess.run(["country", "export", "afghanistan-2020", "af"], in: directory).status == 2)
+        #expect(try SarhadProcess.run(["run", "--population-scale", "0.001", "--end", "2020-01-10", "--output", "af"],
+                                      in: directory).status == 2)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("af/pack.toml").path))
         // A folder of the user's is never replaced.
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("mine"), withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: directory.appendingPathComponent("mine/notes.txt"))
