@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "SarhadServer",
             dependencies: [
-                "SarhadModel", "SarhadScenario", "SarhadReport",
+                "SarhadModel", "SarhadScenario", "SarhadReport", "SarhadMeanField",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -35,6 +35,17 @@ public struct ScenarioLoader {
         return try apply(source, over: try pack.scenario())
     }
 
+    /// Settings read over a scenario already loaded (a what-if's changes): any key of a scenario file
+    /// but `[scenario] country`, since the changes stay in the scenario's country.
+    public static func load(text: String, name: String, over base: Scenario) throws(ScenarioError) -> Scenario {
+        let source = try TOMLSource(text: text, name: name)
+        if source.root.first(where: { $0.0 == "scenario" })?.1.tableEntries?.contains(where: { $0.0 == "country" }) == true {
+            throw ScenarioError(file: name, line: source.line(of: "scenario.country"), key: "scenario.country",
+                                message: "cannot change here", expected: "changes within the scenario's own country")
+        }
+        return try apply(source, over: base)
+    }
+
     /// A parsed scenario file read over a base scenario.
     static func apply(_ source: TOMLSource, over base: Scenario) throws(ScenarioError) -> Scenario {
         var loader = ScenarioLoader(source: source, scenario: base)

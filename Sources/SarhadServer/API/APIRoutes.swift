@@ -15,6 +15,11 @@ struct APIRoutes: Sendable {
         api.get("parameters") { _, _ in try HTTPAnswer.json(try dashboard.parameters()) }
         registerScenarios(on: api)
         registerRuns(on: api)
+        api.post("what-if") { request, _ in
+            let body = try await RequestBody.decode(WhatIfRequest.self, from: request, limit: ScenarioText.maximumBytes + RequestBody.smallLimit,
+                                                    fields: WhatIfRequest.fields)
+            return try HTTPAnswer.json(try await dashboard.whatIf(body))
+        }
         api.get("compare") { request, _ in
             let ids = try Self.runIds(request.uri.queryParameters["runs"].map(String.init) ?? "")
             return HTTPAnswer.html(try await dashboard.comparison(of: ids))

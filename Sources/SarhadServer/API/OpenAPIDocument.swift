@@ -64,6 +64,15 @@ enum OpenAPIDocument {
           "get": {"summary": "A succeeded run's output file, byte for byte as `sarhad run` writes it",
             "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {}, "application/toml": {}, "text/html": {}}},
               "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+        "/what-if": {
+          "post": {"summary": "The deterministic twin's curves for a scenario with changes, at once (about a second): true and recorded infections and deaths, beds and intensive care needed against capacity, national and per province, real population",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {
+              "scenario": {"type": "integer", "format": "int64", "description": "A stored scenario's id"},
+              "toml": {"type": "string", "description": "A scenario's text (instead of an id); neither: the built-in scenario"},
+              "overrides": {"type": "string", "description": "Changes as scenario TOML read over it, e.g. \"[disease]\\nr0 = 1.8\\n\""}}}}}},
+            "responses": {"200": {"description": "start, days, national and provinces: name, series (measure → one value a day), totals (flows summed, stocks at their peak)", "content": {"application/json": {}}},
+              "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+        },
         "/compare": {
           "get": {"summary": "The HTML report comparing runs; the first is the baseline",
             "parameters": [{"name": "runs", "in": "query", "required": true, "description": "Comma-separated run ids, e.g. 3,4; repeats count once; at most 20 distinct runs (400 too_many_runs beyond)", "schema": {"type": "string"}}],

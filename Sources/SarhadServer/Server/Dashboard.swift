@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import SarhadMeanField
 import SarhadModel
 import SarhadReport
 import SarhadScenario
@@ -11,6 +12,8 @@ public struct Dashboard: Sendable {
     public let queue: RunQueue
     /// Comparison reports being drawn: a few at a time, off the threads that answer requests.
     let comparisons = BlockingWork(maximumConcurrent: 2)
+    /// What-ifs being computed by the twin (about a second each), off the threads that answer requests.
+    let whatIfs = BlockingWork(maximumConcurrent: 2)
 
     public init(store: Store, queue: RunQueue) {
         self.store = store
@@ -71,6 +74,33 @@ public struct Dashboard: Sendable {
         } catch {
             throw .invalidScenario(error, fieldOfLine: fieldOfLine)
         }
+    }
+
+    // MARK: What-if
+
+    /// The twin's curves for a scenario with changes: a stored scenario, given text or the built-in one,
+    /// with `overrides` read over it by the same loader (a bad change is answered 422 with its key and line).
+    public func whatIf(_ request: WhatIfRequest) async throws(APIError) -> WhatIfResource {
+        var scenario: Scenario
+        switch (request.scenario, request.toml) {
+        case (let id?, nil): scenario = try validate(try self.scenario(id: id).toml)
+        case (nil, let text?): scenario = try validate(text)
+        case (nil, nil):
+            do { scenario = try Scenario.builtIn() } catch {
+                throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
+            }
+        default: throw APIError.badRequest("Give `scenario` (a stored scenario's id) or `toml`, not both.")
+        }
+        if let overrides = request.overrides, !overrides.isEmpty {
+            guard overrides.utf8.count <= ScenarioText.maximumBytes else { throw RequestBody.tooLarge(ScenarioText.maximumBytes) }
+            do {
+                scenario = try ScenarioLoader.load(text: overrides, name: "overrides", over: scenario)
+            } catch {
+                throw .invalidScenario(error, fieldOfLine: [:])
+            }
+        }
+        let configuration = scenario.configuration, country = scenario.pack.country
+        return await whatIfs.run { WhatIfResource(MeanFieldModel(configuration: configuration).run(), country: country) }
     }
 
     // MARK: Runs

@@ -1,0 +1,47 @@
+import SarhadModel
+
+/// The twin's answer to a what-if: daily curves of the real population (the twin's expected counts
+/// divided by the population scale), national and per province, and their totals.
+public struct WhatIfResource: Encodable, Sendable {
+    /// The measures a planner reads off a what-if: true and recorded infections and deaths, and beds
+    /// needed against beds there are.
+    public static let measures: [Measure] = [.infections, .confirmed, .deaths, .recordedDeaths, .bedsNeeded, .bedCapacity,
+                                             .intensiveCareNeeded, .intensiveCareCapacity]
+
+    public struct Region: Encodable, Sendable {
+        public var name: String
+        /// Measure name (as in timeseries.csv) to one value a day.
+        public var series: [String: [Double]]
+        /// Flows summed over the run; stocks (beds) at their peak.
+        public var totals: [String: Double]
+    }
+
+    public var scenario: String
+    public var country: String
+    public var engine = "mean-field"
+    public var start: String
+    public var days: Int
+    public var national: Region
+    public var provinces: [Region]
+
+    init(_ result: SimulationResult, country: String) {
+        scenario = result.scenarioName
+        self.country = country
+        start = result.startDate.description
+        days = result.dayCount
+        let scale = 1 / result.populationScale
+        func region(_ name: String, _ value: (Int, Measure) -> Int64) -> Region {
+            var series = [String: [Double]](), totals = [String: Double]()
+            for measure in Self.measures {
+                let values = (0..<result.dayCount).map { Double(value($0, measure)) * scale }
+                series[measure.name] = values
+                totals[measure.name] = measure.isStock ? (values.max() ?? 0) : values.reduce(0, +)
+            }
+            return Region(name: name, series: series, totals: totals)
+        }
+        national = region(country) { result.national(day: $0, measure: $1) }
+        provinces = result.provinceNames.indices.map { province in
+            region(result.provinceNames[province]) { result.value(day: $0, province: province, measure: $1) }
+        }
+    }
+}

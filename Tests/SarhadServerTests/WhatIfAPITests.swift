@@ -1,0 +1,60 @@
+import Foundation
+import SarhadScenario
+import Testing
+
+@Suite("What-if API")
+struct WhatIfAPITests {
+    static func whatIf(_ server: TestServer, _ body: [String: Any]) async throws -> [String: Any] {
+        let answer = try await server.request("POST", "/api/v1/what-if", body: try JSONSerialization.data(withJSONObject: body))
+        #expect(answer.status == 200, "\(String(decoding: answer.data, as: UTF8.self).prefix(300))")
+        return try answer.json()
+    }
+
+    static func total(_ answer: [String: Any], _ measure: String) -> Double {
+        ((answer["national"] as? [String: Any])?["totals"] as? [String: Double])?[measure] ?? .nan
+    }
+
+    /// The twin is deterministic, so the direction of a change is certain: a lower R0 must give fewer
+    /// infections and deaths, and the same request the same numbers.
+    @Test("the built-in scenario's curves come back at once, and a lower R0 gives fewer infections")
+    func leverMovesCurves() async throws {
+        try await TestServer.with { server in
+            let base = try await Self.whatIf(server, [:])
+            #expect(base["days"] as? Int == 366 && base["start"] as? String == "2020-01-01" && base["engine"] as? String == "mean-field")
+            let national = try #require(base["national"] as? [String: Any])
+            #expect(national["name"] as? String == "Afghanistan")
+            #expect(((national["series"] as? [String: [Double]])?["infections"])?.count == 366)
+            #expect((base["provinces"] as? [Any])?.count == 34)
+            let lower = try await Self.whatIf(server, ["overrides": "[disease]\nr0 = 1.6\n"])
+            #expect(Self.total(lower, "infections") < 0.9 * Self.total(base, "infections"))
+            #expect(Self.total(lower, "deaths") < Self.total(base, "deaths"))
+            let again = try await Self.whatIf(server, ["overrides": "[disease]\nr0 = 1.6\n"])
+            #expect(Self.total(again, "infections") == Self.total(lower, "infections"))
+            // A stored scenario by id gives what its text gives.
+            let id = try await server.createBuiltInScenario()
+            let stored = try await Self.whatIf(server, ["scenario": id, "overrides": "[disease]\nr0 = 1.6\n"])
+            #expect(Self.total(stored, "infections") == Self.total(lower, "infections"))
+        }
+    }
+
+    @Test("a bad change is answered 422 with its key and line; unknown fields and both sources are refused")
+    func badRequests() async throws {
+        try await TestServer.with { server in
+            let bad = try await server.request("POST", "/api/v1/what-if",
+                                               body: try JSONSerialization.data(withJSONObject: ["overrides": "[disease]\n\nr0 = 99\n"]))
+            #expect(bad.status == 422)
+            let error = try bad.error()
+            #expect(error["key"] as? String == "disease.r0" && error["line"] as? Int == 3)
+            let country = try await server.request("POST", "/api/v1/what-if",
+                                                   body: try JSONSerialization.data(withJSONObject: ["overrides": "[scenario]\ncountry = \"nepal-2020\"\n"]))
+            #expect(country.status == 422)
+            let unknown = try await server.request("POST", "/api/v1/what-if", body: try JSONSerialization.data(withJSONObject: ["replicates": 5]))
+            #expect(unknown.status == 400)
+            let both = try await server.request("POST", "/api/v1/what-if",
+                                                body: try JSONSerialization.data(withJSONObject: ["scenario": 1, "toml": "[disease]\nr0 = 2\n"]))
+            #expect(both.status == 400)
+            let missing = try await server.request("POST", "/api/v1/what-if", body: try JSONSerialization.data(withJSONObject: ["scenario": 999]))
+            #expect(missing.status == 404)
+        }
+    }
+}
