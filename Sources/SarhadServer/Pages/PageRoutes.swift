@@ -55,6 +55,16 @@ struct PageRoutes: Sendable {
         }
         router.get("login") { _, _ in HTTPAnswer.html(LoginPage.render()) }
         router.post("login") { request, context in try await login(request, client: context.clientKey) }
+        router.get("what-if") { _, _ in
+            try page {
+                do { return HTTPAnswer.html(WhatIfPage.render(scenario: try Scenario.builtIn())) } catch let error as ScenarioError {
+                    throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
+                }
+            }
+        }
+        router.get("assets/what-if.js") { _, _ in
+            HTTPAnswer.data(Data(WhatIfPage.script.utf8), contentType: "text/javascript; charset=utf-8")
+        }
         router.get("assets/progress.js") { _, _ in
             HTTPAnswer.data(Data(RunPage.progressScript.utf8), contentType: "text/javascript; charset=utf-8")
         }

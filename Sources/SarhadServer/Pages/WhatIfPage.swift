@@ -1,0 +1,136 @@
+import SarhadModel
+import SarhadScenario
+
+/// `/what-if`: levers of the built-in scenario as controls; every change asks the twin
+/// (`POST /api/v1/what-if`) and redraws the curves and key figures. The page's own script is served as
+/// /assets/what-if.js (the Content-Security-Policy runs no inline script). `?r0=…&screening=on…`
+/// sets levers on load; `?repeat=N` then moves R0 N times and shows the median time to redraw, which
+/// is how the browser test measures it.
+enum WhatIfPage {
+    static func render(scenario: Scenario) -> String {
+        let c = scenario.configuration
+        let provinces = c.provinces.map { "<option value=\"\(PageHTML.escaped($0.name))\">\(PageHTML.escaped($0.name))</option>" }
+        let body = """
+            <h1>What if…</h1>
+            <p>The built-in scenario (\(PageHTML.escaped(c.name))), run by the deterministic twin at each change: \
+            expected values, no replicates. Queue agent runs on the Runs page to confirm.</p>
+            <form id="levers" class="levers">
+              <label>R0 <input type="range" name="r0" min="0.8" max="4" step="0.1" value="\(c.disease.r0)"> \
+            <output data-for="r0">\(c.disease.r0)</output></label>
+              <label><input type="checkbox" name="open"\(c.border.open ? " checked" : "")> border open to returnees</label>
+              <label><input type="checkbox" name="screening"\(c.border.screeningEnabled ? " checked" : "")> symptom screening at the crossings, \
+            sensitivity <input type="number" name="sensitivity" min="0" max="1" step="0.05" value="\(c.border.screeningSensitivity)"></label>
+              <label><input type="checkbox" name="quarantine"\(c.border.quarantineEnabled ? " checked" : "")> quarantine of arrivals, \
+            <input type="number" name="days" min="0" max="60" step="1" value="\(c.border.quarantineDays)"> days, adherence \
+            <input type="number" name="adherence" min="0" max="1" step="0.05" value="\(c.border.quarantineAdherence)"></label>
+              <label>Show <select name="region"><option value="">the whole country</option>\(provinces.joined())</select></label>
+            </form>
+            <p id="what-if-status" role="status">Computing…</p>
+            <dl id="figures" class="figures"></dl>
+            <div id="charts"></div>
+            <script src="/assets/what-if.js"></script>
+            """
+        return PageHTML.page(title: "What if", body: body, extraStyle: """
+            .levers label { display: block; margin: 0.4em 0; }
+            .figures { display: grid; grid-template-columns: max-content max-content; gap: 0.2em 1em; }
+            .figures dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+            #charts svg { display: block; margin: 1em 0; }
+            """)
+    }
+
+    static let script = """
+        (function () {
+          var form = document.getElementById('levers');
+          var status = document.getElementById('what-if-status');
+          var figures = document.getElementById('figures');
+          var charts = document.getElementById('charts');
+          var latest = 0, answer = null, timings = [];
+          function field(name) { return form.elements[name]; }
+          function overrides() {
+            return '[disease]\\nr0 = ' + Number(field('r0').value) + '\\n' +
+              '[border]\\nopen = ' + field('open').checked + '\\nscreening = ' + field('screening').checked +
+              '\\nscreening_sensitivity = ' + Number(field('sensitivity').value) +
+              '\\nquarantine = ' + field('quarantine').checked + '\\nquarantine_days = ' + Math.round(Number(field('days').value)) +
+              '\\nquarantine_adherence = ' + Number(field('adherence').value) + '\\n';
+          }
+          function number(x) { return Math.round(x).toLocaleString('en-GB'); }
+          function region() {
+            var name = field('region').value;
+            if (!name) return answer.national;
+            return answer.provinces.filter(function (p) { return p.name === name; })[0] || answer.national;
+          }
+          function chart(title, series) {
+            var width = 720, height = 220, left = 60, bottom = 20, days = answer.days;
+            var top = 1;
+            series.forEach(function (s) { s.values.forEach(function (v) { if (v > top) top = v; }); });
+            var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + (height + 30) + '" role="img">' +
+              '<title>' + title + '</title><text x="' + left + '" y="14" font-size="13">' + title + ' (highest ' + number(top) + ')</text>';
+            series.forEach(function (s, i) {
+              var points = s.values.map(function (v, d) {
+                return (left + d * (width - left) / Math.max(1, days - 1)).toFixed(1) + ',' + (20 + height - bottom - v / top * (height - bottom - 20)).toFixed(1);
+              }).join(' ');
+              svg += '<polyline fill="none" stroke="' + s.colour + '" stroke-width="2" points="' + points + '" data-series="' + s.name + '"/>' +
+                '<text x="' + (left + 10 + i * 200) + '" y="' + (height + 25) + '" font-size="12" fill="' + s.colour + '">' + s.name + '</text>';
+            });
+            return svg + '</svg>';
+          }
+          function draw() {
+            var r = region(), s = r.series, t = r.totals;
+            var rows = [['True infections', t.infections], ['Recorded cases', t.confirmed], ['True deaths', t.deaths],
+              ['Recorded deaths', t.recorded_deaths], ['Peak beds needed', t.beds_needed], ['Beds', t.bed_capacity]];
+            figures.innerHTML = rows.map(function (row) {
+              return '<dt>' + row[0] + '</dt><dd data-figure="' + row[0] + '">' + number(row[1]) + '</dd>';
+            }).join('');
+            charts.innerHTML =
+              chart('Infections a day: true and recorded', [{name: 'true infections', values: s.infections, colour: '#b2182b'},
+                {name: 'recorded cases', values: s.confirmed, colour: '#2166ac'}]) +
+              chart('Deaths a day: true and recorded', [{name: 'true deaths', values: s.deaths, colour: '#762a83'},
+                {name: 'recorded deaths', values: s.recorded_deaths, colour: '#1b7837'}]) +
+              chart('Beds: needed against there are', [{name: 'beds needed', values: s.beds_needed, colour: '#e08214'},
+                {name: 'beds', values: s.bed_capacity, colour: '#4d4d4d'}]);
+          }
+          function ask() {
+            var request = ++latest, started = performance.now();
+            form.querySelectorAll('output').forEach(function (o) { o.textContent = field(o.dataset.for).value; });
+            status.textContent = 'Computing…';
+            return fetch('/api/v1/what-if', {method: 'POST', headers: {'Content-Type': 'application/json'},
+              body: JSON.stringify({overrides: overrides()})})
+              .then(function (response) { return response.json().then(function (body) { return {ok: response.ok, body: body}; }); })
+              .then(function (result) {
+                if (request !== latest) return;
+                if (!result.ok) { status.textContent = (result.body.error && result.body.error.message) || 'The change was refused.'; return; }
+                answer = result.body;
+                draw();
+                var ms = performance.now() - started;
+                timings.push(ms);
+                status.textContent = 'Redrawn in ' + Math.round(ms) + ' ms.';
+                status.dataset.lastMs = ms.toFixed(1);
+              });
+          }
+          form.addEventListener('input', function (event) { if (event.target.name === 'region') { if (answer) draw(); } else { ask(); } });
+          form.addEventListener('submit', function (event) { event.preventDefault(); });
+          var query = new URLSearchParams(window.location.search);
+          ['r0', 'sensitivity', 'days', 'adherence', 'region'].forEach(function (name) { if (query.has(name)) field(name).value = query.get(name); });
+          ['open', 'screening', 'quarantine'].forEach(function (name) { if (query.has(name)) field(name).checked = query.get(name) === 'on'; });
+          var repeat = Number(query.get('repeat') || 0);
+          var first = ask();
+          if (repeat > 0) {
+            // The browser test's measurement: R0 moved `repeat` times, one change after the last redraw.
+            var base = Number(field('r0').value), step = 0;
+            timings = [];
+            var next = function () {
+              if (step >= repeat) {
+                var sorted = timings.slice(1).sort(function (a, b) { return a - b; });
+                status.dataset.medianMs = sorted[Math.floor(sorted.length / 2)].toFixed(1);
+                status.dataset.changes = String(sorted.length);
+                return;
+              }
+              step += 1;
+              field('r0').value = (base + (step % 2 ? -0.2 : 0)).toFixed(1);
+              return ask().then(next);
+            };
+            first.then(next);
+          }
+        })();
+        """
+}
