@@ -26,7 +26,7 @@ struct WhatIfBrowserTests {
         defer { try? FileManager.default.removeItem(at: work) }
         try await TestServer.with { server in
             func page(_ query: String) throws -> String {
-                try HeadlessChromium.run(["--virtual-time-budget=600000", "--dump-dom", server.url("/what-if?" + query).absoluteString],
+                try HeadlessChromium.run(["--virtual-time-budget=600000", "--dump-dom", server.url("/what-if?end=2020-03-31&" + query).absoluteString],
                                          in: work, timeout: 240).output
             }
             let high = try page("r0=3.0")

@@ -57,8 +57,12 @@ enum ScenarioSection {
                 + "\(NumberText.grouped(run.summary.simulatedAgents ?? configuration.population.nationalTotal * run.populationScale)) agents)"
         }
         text += ". Returnees from abroad enter through \(list(crossings)) and at first \(borderMeasures); over the period \(arrivals). "
-        text += "The virus spreads in households, schools, workplaces, the community, IDP settlements, prisons and health "
-            + "facilities with a basic reproduction number R0 = \(FixedDecimal.text(configuration.disease.r0, decimals: 2, trimZeros: true)); "
+        // Settings a country's pack leaves empty (no displaced settlements, no prisons) are not named.
+        let settings = ["households", "schools", "workplaces", "the community"]
+            + (configuration.settings.idpSettlementResidents > 0 ? ["IDP settlements"] : [])
+            + (configuration.settings.prisoners > 0 ? ["prisons"] : []) + ["health facilities"]
+        text += "The virus spreads in \(settings.dropLast().joined(separator: ", ")) and \(settings.last!) "
+            + "with a basic reproduction number R0 = \(FixedDecimal.text(configuration.disease.r0, decimals: 2, trimZeros: true)); "
             + "the severely and critically ill need beds and intensive care, of which there are "
             + "\(NumberText.grouped(configuration.health.beds.reduce(0, +))) and \(NumberText.grouped(configuration.health.intensiveCare.reduce(0, +))). "
         text += "The health ministry sees the epidemic only through testing — \(testing) — and counts a death only "

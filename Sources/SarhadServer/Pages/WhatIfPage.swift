@@ -4,7 +4,7 @@ import SarhadScenario
 /// `/what-if`: levers of the built-in scenario as controls; every change asks the twin
 /// (`POST /api/v1/what-if`) and redraws the curves and key figures. The page's own script is served as
 /// /assets/what-if.js (the Content-Security-Policy runs no inline script). `?r0=…&screening=on…`
-/// sets levers on load; `?repeat=N` then moves R0 N times and shows the median time to redraw, which
+/// (and `end=2020-03-31`) sets levers on load; `?repeat=N` then moves R0 N times and shows the median time to redraw, which
 /// is how the browser test measures it.
 enum WhatIfPage {
     static func render(scenario: Scenario) -> String {
@@ -15,6 +15,8 @@ enum WhatIfPage {
             <p>The built-in scenario (\(PageHTML.escaped(c.name))), run by the deterministic twin at each change: \
             expected values, no replicates. Queue agent runs on the Runs page to confirm.</p>
             <form id="levers" class="levers">
+              <label>Until <input type="date" name="end" min="\(c.startDate.adding(days: 1))" max="\(c.startDate.adding(days: 3_660))" \
+            value="\(c.endDate)"></label>
               <label>R0 <input type="range" name="r0" min="0.8" max="4" step="0.1" value="\(c.disease.r0)"> \
             <output data-for="r0">\(c.disease.r0)</output></label>
               <label><input type="checkbox" name="open"\(c.border.open ? " checked" : "")> border open to returnees</label>
@@ -47,7 +49,8 @@ enum WhatIfPage {
           var latest = 0, answer = null, timings = [];
           function field(name) { return form.elements[name]; }
           function overrides() {
-            return '[disease]\\nr0 = ' + Number(field('r0').value) + '\\n' +
+            return '[scenario]\\nend = ' + field('end').value + '\\n' +
+              '[disease]\\nr0 = ' + Number(field('r0').value) + '\\n' +
               '[border]\\nopen = ' + field('open').checked + '\\nscreening = ' + field('screening').checked +
               '\\nscreening_sensitivity = ' + Number(field('sensitivity').value) +
               '\\nquarantine = ' + field('quarantine').checked + '\\nquarantine_days = ' + Math.round(Number(field('days').value)) +
@@ -110,7 +113,7 @@ enum WhatIfPage {
           form.addEventListener('input', function (event) { if (event.target.name === 'region') { if (answer) draw(); } else { ask(); } });
           form.addEventListener('submit', function (event) { event.preventDefault(); });
           var query = new URLSearchParams(window.location.search);
-          ['r0', 'sensitivity', 'days', 'adherence', 'region'].forEach(function (name) { if (query.has(name)) field(name).value = query.get(name); });
+          ['end', 'r0', 'sensitivity', 'days', 'adherence', 'region'].forEach(function (name) { if (query.has(name)) field(name).value = query.get(name); });
           ['open', 'screening', 'quarantine'].forEach(function (name) { if (query.has(name)) field(name).checked = query.get(name) === 'on'; });
           var repeat = Number(query.get('repeat') || 0);
           var first = ask();
