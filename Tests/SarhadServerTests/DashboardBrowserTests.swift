@@ -14,8 +14,8 @@ struct DashboardBrowserTests {
     }
 
     /// Chromium's page output; a missing Chromium fails the test.
-    static func chromium(_ arguments: [String], in directory: URL) throws -> String {
-        try HeadlessChromium.run(arguments, in: directory, timeout: 90).output
+    static func chromium(_ arguments: [String], in directory: URL) async throws -> String {
+        try await HeadlessChromium.runOffPool(arguments, in: directory, timeout: 90).output
     }
 
     @Test("Create a scenario, run it at a small scale, and see the results page's charts in Chromium")
@@ -28,7 +28,7 @@ struct DashboardBrowserTests {
             let created = try await server.postForm("/scenarios", ["from": "built-in"])
             let scenarioPath = try #require(created.url?.path)
             #expect(scenarioPath.hasPrefix("/scenarios/"))
-            let formDOM = try Self.chromium(["--dump-dom", server.url(scenarioPath).absoluteString], in: work)
+            let formDOM = try await Self.chromium(["--dump-dom", server.url(scenarioPath).absoluteString], in: work)
             #expect(formDOM.contains("name=\"disease.r0\""), "the form shows the parameters")
             #expect(formDOM.contains("Imperial College Report 9"), "the form shows sources")
 
@@ -39,7 +39,7 @@ struct DashboardBrowserTests {
             let runId = try #require(Int(runPath.split(separator: "/").last.map(String.init) ?? ""))
             #expect(try await server.waitForEnd(of: runId)["status"] as? String == "succeeded")
 
-            let dom = try Self.chromium(["--dump-dom", server.url(runPath).absoluteString], in: work)
+            let dom = try await Self.chromium(["--dump-dom", server.url(runPath).absoluteString], in: work)
             let charts = dom.components(separatedBy: "<svg").count - 1
             let report = try await server.get("/api/v1/runs/\(runId)/files/report.html").text
             let reportCharts = report.components(separatedBy: "<svg").count - 1
@@ -50,7 +50,7 @@ struct DashboardBrowserTests {
             if charts != reportCharts || !linksPresent {
                 try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
                 let shot = Self.artifacts.appendingPathComponent("dashboard-results.png")
-                _ = try Self.chromium(["--screenshot=\(shot.path)", "--window-size=1280,2400", server.url(runPath).absoluteString],
+                _ = try await Self.chromium(["--screenshot=\(shot.path)", "--window-size=1280,2400", server.url(runPath).absoluteString],
                                       in: work)
                 Issue.record("screenshot kept at \(shot.path)")
             }

@@ -40,6 +40,18 @@ public enum HeadlessChromium {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// `run` on a dispatch thread, for async tests: waiting on Chromium in a Swift concurrency thread
+    /// would hold one of the few (one per core) that every test's server answers on, and two such waits
+    /// at once starve the other tests' servers.
+    public static func runOffPool(_ arguments: [String], in directory: URL,
+                                  timeout: TimeInterval = 120) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments, in: directory, timeout: timeout) })
+            }
+        }
+    }
+
     /// Width and height from a PNG's IHDR chunk, or nil if the file is not a PNG.
     public static func pngSize(_ data: Data) -> (width: Int, height: Int)? {
         let bytes = [UInt8](data.prefix(24))
