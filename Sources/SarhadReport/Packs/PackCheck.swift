@@ -22,13 +22,7 @@ public enum PackCheck {
         guard let regions = try? pack.regions().map(\.name) else { return unique(problems) }
         if let outlines = pack.manifest.outlines {
             attempt {
-                let geometry: ProvinceGeometry
-                do {
-                    geometry = try GeoJSONProvinces.parse(try pack.text(outlines.file), nameKeys: [outlines.column("name")])
-                } catch let error as GeoJSONProvinces.ParseError {
-                    throw ScenarioError(file: pack.path(outlines.file), message: error.description,
-                                        expected: "a GeoJSON FeatureCollection of Polygon or MultiPolygon features")
-                }
+                guard let geometry = try PackGeometry.outlines(of: pack) else { return }
                 let outlined = Set(geometry.provinces.map(\.name))
                 for name in geometry.provinces.map(\.name) where !regions.contains(name) {
                     problems.append(ScenarioError(file: pack.path(outlines.file), key: outlines.column("name"),

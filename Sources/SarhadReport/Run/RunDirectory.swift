@@ -37,23 +37,33 @@ public enum PackGeometry {
 
     /// The outlines of `pack`, or of the default pack when nil (runs written without a scenario).
     public static func provinces(_ pack: PackIdentity?) throws -> ProvinceGeometry {
+        let opened: CountryPack
         do {
-            let opened = try pack?.open() ?? CountryPack.bundledDefault()
-            if opened.isBundled, let cached = bundled.withLock({ $0[opened.name] }) { return cached }
-            guard let outlines = opened.manifest.outlines else { return ProvinceGeometry(provinces: []) }
-            let file = outlines.file
-            let geometry: ProvinceGeometry
-            do {
-                geometry = try GeoJSONProvinces.parse(opened.text(file), nameKeys: [outlines.column("name")])
-            } catch let error as ScenarioError {
-                throw error
-            } catch {
-                throw ReportRun.LoadError(description: "\(opened.path(file)): \(error)")
-            }
-            if opened.isBundled { bundled.withLock { $0[opened.name] = geometry } }
-            return geometry
-        } catch let error as ScenarioError {
+            opened = try pack?.open() ?? CountryPack.bundledDefault()
+        } catch {
+            throw ReportRun.LoadError(description: "\(error)")
+        }
+        if opened.isBundled, let cached = bundled.withLock({ $0[opened.name] }) { return cached }
+        let geometry: ProvinceGeometry
+        do {
+            geometry = try outlines(of: opened) ?? ProvinceGeometry(provinces: [])
+        } catch {
             throw ReportRun.LoadError(description: error.description)
+        }
+        if opened.isBundled { bundled.withLock { $0[opened.name] = geometry } }
+        return geometry
+    }
+
+    /// The pack's outlines read afresh, nil if it has none. A file that cannot be read or is not
+    /// GeoJSON is a `ScenarioError` naming it (`sarhad country check` lists it with the rest).
+    public static func outlines(of pack: CountryPack) throws(ScenarioError) -> ProvinceGeometry? {
+        guard let outlines = pack.manifest.outlines else { return nil }
+        let text = try pack.text(outlines.file)
+        do {
+            return try GeoJSONProvinces.parse(text, nameKeys: [outlines.column("name")])
+        } catch {
+            throw ScenarioError(file: pack.path(outlines.file), message: "\(error)",
+                                expected: "a GeoJSON FeatureCollection of Polygon or MultiPolygon features")
         }
     }
 }

@@ -13,7 +13,7 @@ public struct ScenarioLoader {
     public static func load(text: String, name: String, country: String? = nil) throws(ScenarioError) -> Scenario {
         let source = try TOMLSource(text: text, name: name)
         var reference = country
-        if let entry = source.root.first(where: { $0.0 == "scenario" })?.1.tableEntries?.first(where: { $0.0 == "country" })?.1 {
+        if let entry = source.entry("scenario", "country") {
             guard case .string(let named) = entry, !named.isEmpty else {
                 throw ScenarioError(file: name, line: source.line(of: "scenario.country"), key: "scenario.country",
                                     message: "is \(entry.kindDescription)", expected: "a bundled pack's name or a pack folder's path")
@@ -28,9 +28,10 @@ public struct ScenarioLoader {
         do {
             pack = try CountryPack.open(reference ?? CountryPack.defaultName,
                                         relativeTo: URL(fileURLWithPath: name).deletingLastPathComponent())
-        } catch {
-            throw ScenarioError(file: error.file ?? name, line: error.file == nil ? source.line(of: "scenario.country") : error.line,
-                                key: error.file == nil ? "scenario.country" : error.key, message: error.message, expected: error.expected)
+        } catch let error where error.file == nil {
+            // The reference itself is wrong (not a file inside the pack): point at the line that names it.
+            throw ScenarioError(file: name, line: source.line(of: "scenario.country"), key: "scenario.country",
+                                message: error.message, expected: error.expected)
         }
         return try apply(source, over: try pack.scenario())
     }
@@ -39,7 +40,7 @@ public struct ScenarioLoader {
     /// but `[scenario] country`, since the changes stay in the scenario's country.
     public static func load(text: String, name: String, over base: Scenario) throws(ScenarioError) -> Scenario {
         let source = try TOMLSource(text: text, name: name)
-        if source.root.first(where: { $0.0 == "scenario" })?.1.tableEntries?.contains(where: { $0.0 == "country" }) == true {
+        if source.entry("scenario", "country") != nil {
             throw ScenarioError(file: name, line: source.line(of: "scenario.country"), key: "scenario.country",
                                 message: "cannot change here", expected: "changes within the scenario's own country")
         }

@@ -24,14 +24,12 @@ extension CountryPack {
         let file = manifest.scenarioFile
         let source = try TOMLSource(text: try text(file), name: path(file))
         for (section, key) in PackSkeleton.requiredKeys {
-            let entries = source.root.first { $0.0 == section }?.1.tableEntries ?? []
-            guard entries.contains(where: { $0.0 == key }) else {
+            guard source.entry(section, key) != nil else {
                 throw ScenarioError(file: path(file), line: source.line(of: section), key: "\(section).\(key)",
                                     message: "is missing", expected: "the pack's value (it has no general default)")
             }
         }
-        if let country = source.root.first(where: { $0.0 == "scenario" })?.1.tableEntries?.first(where: { $0.0 == "country" }) {
-            _ = country
+        if source.entry("scenario", "country") != nil {
             throw ScenarioError(file: path(file), line: source.line(of: "scenario.country"), key: "scenario.country",
                                 message: "is set in a pack's own scenario", expected: "no `country` here: the pack is the country")
         }
@@ -47,7 +45,7 @@ extension CountryPack {
             do { _ = try districts(of: provinces) } catch { problems.append(error) }
         }
         for layer in PackManifest.contactLayers {
-            do { _ = try ContactMatrixFile.rows(try table(manifest.contacts[layer]!)) } catch { problems.append(error) }
+            do { _ = try contactMatrix(layer) } catch { problems.append(error) }
         }
         do { _ = try sourceDeaths() } catch { problems.append(error) }
         return problems
@@ -125,11 +123,13 @@ extension CountryPack {
     }
 
     func contacts() throws(ScenarioError) -> ContactParameters {
-        func matrix(_ layer: String) throws(ScenarioError) -> ContactMatrix {
-            ContactMatrix(rows: try ContactMatrixFile.rows(try table(manifest.contacts[layer]!)))
-        }
-        return ContactParameters(household: try matrix("home"), school: try matrix("school"), work: try matrix("work"),
-                                 community: try matrix("other"))
+        ContactParameters(household: try contactMatrix("home"), school: try contactMatrix("school"), work: try contactMatrix("work"),
+                          community: try contactMatrix("other"))
+    }
+
+    /// One layer's matrix (`PackManifest.contactLayers`).
+    func contactMatrix(_ layer: String) throws(ScenarioError) -> ContactMatrix {
+        ContactMatrix(rows: try ContactMatrixFile.rows(try table(manifest.contacts[layer]!)))
     }
 
     /// The source country's reported cumulative deaths, by date.
@@ -159,14 +159,11 @@ public struct PackIdentity: Sendable, Equatable {
     public var reference: String
     public var country: String
     public var sourceCountry: String
-    /// The pack's folder, for its outlines and record.
-    public var directory: URL
 
     public init(_ pack: CountryPack) {
         reference = pack.reference
         country = pack.manifest.country
         sourceCountry = pack.manifest.sourceCountry
-        directory = pack.directory
     }
 
     /// The pack itself, opened again.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A country as data: a folder of plain files a planner can read, copy and edit. `pack.toml` names
 /// the country, its source country and the files; `scenario.toml` holds every setting that differs from
@@ -25,12 +26,18 @@ public struct CountryPack: Sendable {
     public var reference: String { isBundled ? name : directory.standardizedFileURL.path }
 
     /// The bundled packs' names, sorted.
-    public static func bundledNames() -> [String] {
+    public static func bundledNames() -> [String] { bundledNamesOnce }
+
+    /// Listed once: the package's resources do not change while it runs.
+    private static let bundledNamesOnce: [String] = {
         guard let folder = bundledFolder,
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).appendingPathComponent("pack.toml").path) }
             .sorted()
-    }
+    }()
+
+    /// Bundled packs already opened: every scenario file is read over a pack, and a server reads many.
+    private static let openedBundled = Mutex<[String: CountryPack]>([:])
 
     static var bundledFolder: URL? {
         Bundle.module.url(forResource: "packs", withExtension: nil, subdirectory: "Resources")
@@ -39,7 +46,10 @@ public struct CountryPack: Sendable {
     /// A bundled pack by name, or a pack folder by path (absolute, or relative to `base`).
     public static func open(_ reference: String, relativeTo base: URL? = nil) throws(ScenarioError) -> CountryPack {
         if bundledNames().contains(reference), let folder = bundledFolder {
-            return try CountryPack(directory: folder.appendingPathComponent(reference), isBundled: true)
+            if let opened = openedBundled.withLock({ $0[reference] }) { return opened }
+            let pack = try CountryPack(directory: folder.appendingPathComponent(reference), isBundled: true)
+            openedBundled.withLock { $0[reference] = pack }
+            return pack
         }
         let looksLikePath = reference.contains("/") || reference.hasPrefix(".")
         let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference)

@@ -131,12 +131,6 @@ public struct PackManifest: Sendable, Equatable {
         }
         self.contacts = contacts
     }
-
-    /// Every file the manifest names, in a fixed order.
-    public var files: [String] {
-        [scenarioFile, regions.file] + [districts?.file, source?.file, outlines?.file, record].compactMap { $0 }
-            + Self.contactLayers.compactMap { contacts[$0] }
-    }
 }
 
 private extension ScenarioValue {

@@ -41,6 +41,11 @@ public struct TOMLSource: Sendable {
         }
     }
 
+    /// The value of `key` in table `section` at the top level, if the file sets it.
+    public func entry(_ section: String, _ key: String) -> ScenarioValue? {
+        root.first { $0.0 == section }?.1.tableEntries?.first { $0.0 == key }?.1
+    }
+
     static func locateKeys(_ text: String) -> [String: Int] {
         var found = [String: Int]()
         var arrayCounts = [String: Int]()
