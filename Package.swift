@@ -48,10 +48,17 @@ let package = Package(
         .target(name: "SarhadMeanField", dependencies: ["SarhadModel"], swiftSettings: optimisedSettings),
         .target(name: "SarhadInference", dependencies: ["SarhadModel", "SarhadMeanField"], swiftSettings: optimisedSettings),
         .target(name: "SarhadReport", dependencies: ["SarhadModel", "SarhadScenario", "SarhadInference"], swiftSettings: strictSettings),
+        // What the command line and the dashboard both do with a scenario: ensembles, comparisons, sweeps,
+        // calibrations and forecasts, their limits, their output folders, shards and Slurm submission.
+        .target(
+            name: "SarhadJobs",
+            dependencies: ["SarhadModel", "SarhadScenario", "SarhadMeanField", "SarhadInference", "SarhadReport"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "SarhadServer",
             dependencies: [
-                "SarhadModel", "SarhadScenario", "SarhadReport", "SarhadMeanField",
+                "SarhadModel", "SarhadScenario", "SarhadReport", "SarhadMeanField", "SarhadInference", "SarhadJobs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -65,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "sarhad",
             dependencies: [
-                "SarhadModel", "SarhadScenario", "SarhadMeanField", "SarhadInference", "SarhadReport", "SarhadServer",
+                "SarhadModel", "SarhadScenario", "SarhadMeanField", "SarhadInference", "SarhadReport", "SarhadJobs", "SarhadServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -79,7 +86,7 @@ let package = Package(
         .target(name: "SarhadTestSupport", path: "Tests/SarhadTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SarhadReportTests", dependencies: ["SarhadReport", "SarhadModel", "SarhadTestSupport"],
                     swiftSettings: strictSettings),
-        .testTarget(name: "SarhadServerTests", dependencies: ["SarhadServer", "SarhadScenario", "SarhadReport", "SarhadModel",
+        .testTarget(name: "SarhadServerTests", dependencies: ["SarhadServer", "SarhadJobs", "SarhadScenario", "SarhadReport", "SarhadModel",
                                                               "SarhadTestSupport"],
                     swiftSettings: strictSettings),
         .testTarget(name: "SarhadCLITests", dependencies: ["sarhad", "SarhadTestSupport"], swiftSettings: strictSettings),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SarhadInference
+import SarhadJobs
 import SarhadModel
 import SarhadReport
 import SarhadScenario
@@ -59,7 +60,7 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = try readingInput { try CalibrationJob(command: self) }
+        let job = try readingInput { try self.job() }
         let threads = workerThreads(self.threads)
         try checkLimits(job, threads: threads)
         if let coverageTrials {
@@ -77,30 +78,21 @@ struct CalibrateCommand: ParsableCommand {
         try OutputDirectory.checkDestination(path: output)
         let silent = quiet
         let log: @Sendable (String) -> Void = { text in if !silent { FileHandle.standardError.write(Data((text + "\n").utf8)) } }
-        let clock = ContinuousClock(), started = clock.now
         log("Calibrating \(job.space.parameters.map(\.rawValue).joined(separator: ", ")) to \(job.reported.national.count) days of records "
             + "through \(job.throughDate), \(particles) particles × up to \(generations) generations…")
-        let history = job.smc(threads: threads).run(threads: threads) { index, generation in
-            log(CalibrationJob.generationLine(index, generation))
-        }
-        guard let posterior = history.last?.posterior, posterior.count > 0 else {
+        let outcome: CalibrationJob.Outcome
+        do {
+            outcome = try job.runWhole(into: output, threads: threads,
+                                       generationDone: { index, generation in log(CalibrationJob.generationLine(index, generation)) },
+                                       predictiveStarts: {
+                                           log("Posterior predictive: \(predictive) replicates to \(job.scenario.configuration.endDate)…")
+                                       })
+        } catch let refusal as Refusal where refusal.description == CalibrationJob.noParticleMessage {
             FileHandle.standardError.write(Data("error: \(CalibrationJob.noParticleMessage)\n".utf8))
             throw ExitCode(ExitStatus.failure)
         }
-        let fitSeconds = (clock.now - started).seconds
-        log("Posterior predictive: \(predictive) replicates to \(job.scenario.configuration.endDate)…")
-        let forward = job.predictive(posterior).run(replicates: predictive, threads: threads)
-        let directory = try OutputDirectory(path: output)
-        let text: String
-        do {
-            text = try job.write(history: history, forward: forward, into: directory)
-            try directory.commit()
-        } catch {
-            directory.abandon()
-            throw error
-        }
-        print(text)
-        print("Fitted in \(String(format: "%.0f", fitSeconds)) s (\(history.map(\.attempts).reduce(0, +)) simulations); outputs in \(directory.final.path)")
+        print(outcome.summary)
+        print("Fitted in \(String(format: "%.0f", outcome.fitSeconds)) s (\(outcome.simulations) simulations); outputs in \(outcome.directory.path)")
     }
 
     /// The limits and the memory guard, before any simulation (exit status 2 past them): the fit runs a
@@ -137,6 +129,19 @@ struct CalibrateCommand: ParsableCommand {
         }
         let all = results.flatMap(\.covered)
         print("overall: \(all.filter { $0 }.count) of \(all.count) intervals (nominal 90 %)")
+    }
+
+    /// The library's calibration for these options.
+    func job() throws -> CalibrationJob {
+        var request = CalibrationJob.Request(through: through)
+        request.record = data.map(RecordSource.file) ?? .pack
+        request.provinces = provinces
+        request.particles = particles
+        request.generations = generations
+        request.predictive = predictive
+        request.seed = seed
+        request.scenarioProvenance = fileFingerprint(scenarioFile)
+        return try CalibrationJob(scenario: try resolvedScenario(), request: request)
     }
 
     func resolvedScenario() throws -> Scenario {

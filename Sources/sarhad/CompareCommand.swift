@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SarhadInference
+import SarhadJobs
 import SarhadModel
 import SarhadReport
 import SarhadScenario
@@ -42,12 +43,11 @@ struct CompareCommand: ParsableCommand {
     }
 }
 
-/// `sarhad compare`: item i is replicate i % R of scenario i / R.
-struct CompareJob: ShardableJob, AfterCommit {
-    static let command = "compare"
+/// `sarhad compare`: the library's `ComparisonJob` for these options, and the report after it.
+struct CompareJob: ShardableJob, AfterCommit, HasWorkload {
+    static let command = ComparisonJob.command
     let command: CompareCommand
-    let scenarios: [Scenario]
-    let names: [String]
+    let core: ComparisonJob
 
     init(command: CompareCommand) throws {
         self.command = command
@@ -57,58 +57,23 @@ struct CompareJob: ShardableJob, AfterCommit {
             try ScenarioOverrides.apply(end: command.end, populationScale: command.populationScale, to: &scenario)
             scenarios.append(scenario)
         }
-        self.scenarios = scenarios
-        // Refused before any work: totals over different days or scaled from different scales do not compare.
-        if let problem = Comparability.problem(zip(command.scenarioFiles, scenarios).map({ file, scenario in
-            RunPeriod(name: file, startDate: scenario.configuration.startDate, endDate: scenario.configuration.endDate,
-                      populationScale: scenario.configuration.populationScale)
-        })) {
-            throw Refusal(problem.description)
-        }
-        var names = [String]()
-        for (index, file) in command.scenarioFiles.enumerated() {
-            let stem = file == "built-in" ? "built-in" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            names.append("\(index + 1)-\(stem)")
-        }
-        self.names = names
+        core = try ComparisonJob(scenarios: scenarios, labels: command.scenarioFiles, seed: command.seed, replicates: command.replicates,
+                                 provenance: command.scenarioFiles.map { fileFingerprint($0 == "built-in" ? nil : $0) })
     }
 
-    var totalItems: Int { scenarios.count * command.replicates }
-
-    var fingerprint: String {
-        stableHash(([Self.command, "\(command.seed)", "\(command.replicates)"]
-            + zip(command.scenarioFiles, scenarios).map { fileFingerprint($0 == "built-in" ? nil : $0) + ScenarioWriter.toml($1) })
-            .joined(separator: "\u{1F}"))
-    }
+    var names: [String] { core.names }
+    var totalItems: Int { core.totalItems }
+    var fingerprint: String { core.fingerprint }
 
     func compute(_ items: [Int], threads: Int, progress: @escaping @Sendable (Int, Int) -> Void) -> [SimulationResult] {
-        let configurations = scenarios.map(\.configuration)
-        let replicates = command.replicates, seed = command.seed
-        return ItemRunner.run(items, threads: threads, progress: progress) { item, threadsEach in
-            Ensemble(configuration: configurations[item / replicates], baseSeed: seed)
-                .replicate(item % replicates, threads: threadsEach)
-        }
+        core.compute(items, threads: threads, progress: progress)
     }
 
     func finish(_ results: [SimulationResult], into directory: OutputDirectory) throws -> String {
-        let replicates = command.replicates
-        let byScenario = scenarios.indices.map { Array(results[($0 * replicates)..<(($0 + 1) * replicates)]) }
-        for (index, runs) in byScenario.enumerated() {
-            let folder = names[index]
-            if runs.count > 1 {
-                try directory.write("\(folder)/timeseries.csv", EnsembleCSV.replicates(runs, indices: Array(runs.indices)))
-                try directory.write("\(folder)/quantiles.csv", EnsembleCSV.quantiles(EnsembleQuantiles(runs), startDate: runs[0].startDate))
-            } else {
-                try directory.write("\(folder)/timeseries.csv", TimeseriesCSV.render(runs[0]))
-            }
-            try directory.write("\(folder)/summary.json", SummaryJSON.render(runs[0], engine: "agent", ensemble: runs.count > 1 ? runs : []))
-            try directory.write("\(folder)/scenario.toml", ScenarioWriter.toml(scenarios[index]))
-        }
-        let comparison = ScenarioComparison(names: names, results: byScenario)
-        try directory.write("comparison.csv", ComparisonTables.csv(comparison))
-        try directory.write("timings.json", SummaryJSON.timings(results))
-        return ComparisonTables.text(comparison) + "\nOutputs in \(directory.final.path)"
+        try core.finish(results, into: directory)
     }
+
+    func workload(simulations: Int, threads: Int) -> Workload { core.workload(simulations: simulations, threads: threads) }
 
     func afterCommit(_ directory: OutputDirectory) throws {
         guard let report = command.report else { return }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SarhadInference
+import SarhadJobs
 import SarhadModel
 import SarhadReport
 import SarhadScenario
@@ -71,31 +72,14 @@ struct ForecastOptions: ParsableArguments {
         return (scenario, loaded, surveys)
     }
 
-    /// Refuses (exit status 2) a filter the machine has no memory for. Each particle is two twin runs
-    /// (the filter's and a forecast's copy); a run holds, per province, its state and Runge–Kutta
-    /// buffers (about 120 kB) and its expected values and compartments for every day (about 400 bytes
-    /// a day). Measured: 200 particles, 34 provinces, 241 days peaked at 2.56 GB; this estimates 2.8 GB.
+    /// Refuses (exit status 2) a filter the machine has no memory for (`ForecastJob.checkMemory`).
     func checkMemory(provinces: Int, days: Int) throws {
-        let perRun = Int64(provinces) * (Int64(days) * 400 + 120_000)
-        let needed = 2 * Int64(particles) * perRun + MemoryEstimate.fixedOverheadBytes
-        let available = MemoryGuard.availableBytes()
-        guard needed > available else { return }
-        throw Refusal("this needs about \(MemoryGuard.gigabytes(needed)) of memory (\(particles) particles, each two twin runs of "
-            + "\(provinces) provinces × \(days) days) and only \(MemoryGuard.gigabytes(available)) is available. Use fewer --particles.")
+        try ForecastJob.checkMemory(particles: particles, provinces: provinces, days: days)
     }
 
     /// A date option as a date between the scenario's start and the limit on days.
     static func date(_ text: String, option: String, scenario: Scenario, horizon: Int) throws -> SimDate {
-        guard let date = SimDate(iso: text) else {
-            throw InputError(ScenarioError(key: option, message: "is \"\(text)\"", expected: "a date like 2020-05-01"))
-        }
-        let start = scenario.configuration.startDate
-        guard date >= start else {
-            throw InputError(ScenarioError(key: option, message: "is \(date), before the scenario's start \(start)",
-                                           expected: "a date on or after the start"))
-        }
-        try WorkLimits.checkDays(from: start, to: date.adding(days: horizon), option: option)
-        return date
+        try ForecastJob.date(text, option: option, scenario: scenario, horizon: horizon)
     }
 }
 
@@ -120,38 +104,14 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         let (scenario, record, serosurveys) = try options.load()
-        guard let last = record.dateRange?.upperBound else {
-            throw InputError(ScenarioError(key: "--record", message: "has no observations", expected: "a record with dated counts"))
+        let job = try readingInput {
+            try ForecastJob(scenario: scenario, record: record, serosurveys: serosurveys, origin: origin, horizon: options.horizon,
+                            settings: options.settings, seed: options.seed)
         }
-        let origin = try ForecastOptions.date(self.origin ?? last.description, option: "--from", scenario: scenario,
-                                              horizon: options.horizon)
         try OutputDirectory.checkDestination(path: output)
-        try options.checkMemory(provinces: scenario.configuration.provinces.count,
-                                days: origin.adding(days: options.horizon).days(since: scenario.configuration.startDate) + 1)
-        let filter = TwinParticleFilter(base: scenario.configuration, record: record, serosurveys: serosurveys, lastOrigin: origin,
-                                        horizon: options.horizon, settings: options.settings, seed: options.seed,
-                                        threads: workerThreads(options.threads))
-        filter.filter(through: origin)
-        let forecast = filter.forecast()
-        let directory = try OutputDirectory(path: output)
-        try directory.write("forecast.csv", ForecastTables.forecastCSV([forecast]))
-        try directory.write("posterior.csv", ForecastTables.posteriorCSV(filter))
-        try directory.write("forecast.html", ForecastPage.render(title: "Sarhad forecast from \(origin)", forecasts: [forecast],
-                                                                 record: record, backtest: nil,
-                                                                 configuration: scenario.configuration))
-        try directory.commit()
-        guard !quiet else { return }
-        print("Forecast from \(origin), \(options.horizon) days, \(filter.particleCount) particles; wrote \(directory.final.path)")
-        for week in 1...max(1, options.horizon / 7) where options.horizon >= 7 {
-            let measures: [Measure] = [.confirmed, .recordedDeaths, .infections]
-            let parts = measures.compactMap { measure -> String? in
-                guard let q = forecast.quantiles[ForecastTarget(region: .national, measure: measure, period: .week, horizon: week)]
-                else { return nil }
-                let interval = q.intervals.first { abs($0.alpha - 0.1) < 1e-9 }!
-                return "\(measure.name) \(CountText.text(q.median)) (90 %: \(CountText.text(interval.lower))–\(CountText.text(interval.upper)))"
-            }
-            print("  week \(week): " + parts.joined(separator: ", "))
-        }
+        try options.checkMemory(provinces: scenario.configuration.provinces.count, days: job.dayCount)
+        let text = try job.run(into: output, threads: workerThreads(options.threads))
+        if !quiet { print(text) }
     }
 }
 

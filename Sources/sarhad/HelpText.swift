@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarhadJobs
 
 /// Option help shared by the subcommands, each with its default spelled out once (ArgumentParser adds
 /// no "(default: …)" of its own to an optional option).
@@ -26,16 +27,4 @@ enum HelpText {
 /// `--threads` resolved: the given count, or every core.
 func workerThreads(_ given: Int?) -> Int {
     given ?? ProcessInfo.processInfo.activeProcessorCount
-}
-
-/// Intervals over few replicates are rough: whatever prints one from fewer than this says how many it rests on.
-enum IntervalNote {
-    static let fewReplicates = 20
-
-    /// The note to print under intervals from `replicates` runs, or nil when there are enough.
-    static func text(replicates: Int, what: String = "replicates") -> String? {
-        guard replicates < fewReplicates else { return nil }
-        return "Note: these intervals rest on only \(replicates) \(replicates == 1 ? String(what.dropLast()) : what); with "
-            + "fewer than \(fewReplicates) they are rough (their ends are close to the lowest and highest run)."
-    }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SarhadJobs
+import SarhadModel
 import SarhadScenario
 
 struct MergeCommand: ParsableCommand {
@@ -78,4 +80,3 @@ protocol AfterCommit {
 
 extension RunJob: AfterCommit {}
 
-import SarhadModel

@@ -1,4 +1,5 @@
 import Foundation
+import SarhadJobs
 import Synchronization
 
 /// Progress on stderr: a redrawn bar at a terminal, a plain line every 10 % otherwise (logs, CI).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SarhadInference
+import SarhadJobs
 import SarhadModel
 import SarhadScenario
 

@@ -1,12 +1,5 @@
 import Foundation
-
-/// Sarhad declines to do what was asked (an output folder it did not write, work beyond its limits or
-/// the machine's memory): the message names what and why, and the process ends with exit status 2
-/// before anything is computed or written.
-struct Refusal: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
+import SarhadJobs
 
 /// The exit statuses every subcommand uses besides 0 (done) and ArgumentParser's 64 (a command line
 /// that does not parse); README, "Exit statuses".

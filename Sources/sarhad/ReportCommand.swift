@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarhadJobs
 import SarhadModel
 import SarhadReport
 import SarhadScenario

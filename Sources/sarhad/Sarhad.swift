@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarhadJobs
 
 // Async so that `serve` (an async subcommand) can run; the other subcommands stay synchronous.
 @main
@@ -8,7 +9,7 @@ struct Sarhad: AsyncParsableCommand {
         commandName: "sarhad",
         abstract: "Simulates an epidemic entering a country across its land borders, person by person.",
         discussion: "With no scenario file, commands use the built-in scenario of the default country pack (`sarhad country list`).",
-        version: "0.1.0",
+        version: SarhadVersion.current,
         subcommands: [RunCommand.self, CompareCommand.self, CalibrateCommand.self, SweepCommand.self, MergeCommand.self,
                       SlurmCommand.self, ValidateCommand.self, ReportCommand.self, ServeCommand.self, ScenarioCommand.self,
                       RecordCommand.self, ForecastCommand.self, BacktestCommand.self, CountryCommand.self, BenchCommand.self])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarhadJobs
 import SarhadScenario
 
 /// Loads a scenario file, or the built-in one; bad input ends the process with status 2 and a clear message.
@@ -17,13 +18,6 @@ enum ScenarioInput {
             throw InputError(error)
         }
     }
-}
-
-/// A problem with what the user gave us: printed plainly, exit status 2.
-struct InputError: Error, CustomStringConvertible {
-    let underlying: ScenarioError
-    init(_ underlying: ScenarioError) { self.underlying = underlying }
-    var description: String { underlying.description }
 }
 
 func exitForInputError(_ error: InputError) -> ExitCode {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarhadJobs
 import SarhadServer
 
 struct ServeCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SarhadInference
+import SarhadJobs
 import SarhadModel
 import SarhadReport
 import SarhadScenario
@@ -140,4 +141,11 @@ struct SweepJob: ShardableJob, AfterCommit {
     }
 
     func afterCommit(_ directory: OutputDirectory) throws {}
+}
+
+extension SweepJob: HasWorkload {
+    func workload(simulations: Int, threads: Int) -> Workload {
+        Workload(configurations: points.indices.map(configuration(atPoint:)), replicates: command.replicates,
+                 simulations: simulations, keptResults: simulations, threads: threads)
+    }
 }

@@ -1,3 +1,4 @@
+import SarhadJobs
 import Foundation
 import SarhadScenario
 import SarhadServer

@@ -1,3 +1,4 @@
+import SarhadJobs
 import SarhadModel
 import SarhadScenario
 import SarhadServer

@@ -1,3 +1,4 @@
+import SarhadJobs
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -1,3 +1,5 @@
+import SarhadJobs
+
 /// One run: its request, live progress while queued or running (server-sent events), a cancel
 /// button, and once it succeeded its downloads and the report's charts.
 enum RunPage {

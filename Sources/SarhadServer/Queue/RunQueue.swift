@@ -1,3 +1,4 @@
+import SarhadJobs
 import Foundation
 import SarhadModel
 import SarhadScenario
@@ -28,7 +29,7 @@ public struct PreparedRun: Sendable {
     public let request: RunRequest
     let scenarioToml: String
     let configuration: ModelConfiguration
-    public let estimate: MemoryEstimate
+    package let estimate: MemoryEstimate
 }
 
 /// The bounded run queue: runs start in submission order, at most `maximumConcurrentRuns` at a
@@ -46,7 +47,7 @@ public actor RunQueue {
     var running: [Int64: Task<Void, Never>] = [:]
     var stopping = false
 
-    public init(store: Store, runsDirectory: URL, maximumConcurrentRuns: Int, threadsPerRun: Int,
+    package init(store: Store, runsDirectory: URL, maximumConcurrentRuns: Int, threadsPerRun: Int,
                 board: RunProgressBoard = RunProgressBoard(),
                 availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() }) {
         self.store = store

@@ -1,3 +1,4 @@
+import SarhadJobs
 import SarhadModel
 import SarhadScenario
 
@@ -5,9 +6,6 @@ import SarhadScenario
 /// One run is one replicate: the body has no `replicates` field, and fields it does not know are
 /// refused (`RequestBody.decode`) rather than ignored.
 public struct RunRequest: Codable, Sendable, Equatable {
-    /// The longest run: the limit a scenario file's `scenario.end` has (ScenarioLoader refuses more
-    /// than 3,660 days, ten years), so an end date given here cannot go past it.
-    public static let maximumDays = 3660
     /// The fields a request body may have.
     static let fields = ["scenario_id", "seed", "end_date", "population_scale"]
 
@@ -36,29 +34,11 @@ public struct RunRequest: Codable, Sendable, Equatable {
         guard seed <= UInt64(Int64.max) else {
             throw ScenarioError(key: "seed", message: "is \(seed)", expected: "an integer from 0 to \(Int64.max)")
         }
-        if let endDate {
-            guard let date = SimDate(iso: endDate) else {
-                throw ScenarioError(key: "end_date", message: "is \"\(endDate)\"", expected: "a date like 2020-12-31")
-            }
-            guard date >= scenario.configuration.startDate else {
-                throw ScenarioError(key: "end_date", message: "is before the scenario's start \(scenario.configuration.startDate)",
-                                    expected: "a date on or after the start")
-            }
-            let days = date.days(since: scenario.configuration.startDate) + 1
-            guard days <= RunRequest.maximumDays else {
-                throw ScenarioError(key: "end_date", message: "(\(endDate)) makes a run of \(days) days from the scenario's start \(scenario.configuration.startDate)",
-                                    expected: "a run of at most 3,660 days (ten years)")
-            }
-            scenario.configuration.endDate = date
+        do {
+            try ScenarioOverrides.apply(end: endDate, populationScale: populationScale, to: &scenario, fields: .request)
+        } catch {
+            throw error.underlying
         }
-        if let populationScale {
-            guard populationScale > 0, populationScale <= 1 else {
-                throw ScenarioError(key: "population_scale", message: "is \(populationScale)", expected: "a number above 0 and at most 1")
-            }
-            scenario.configuration.populationScale = populationScale
-        }
-        // The overridden scenario meets the same limits as a file (e.g. enough agents at this scale).
-        try ScenarioLimits.check(scenario)
         return scenario
     }
 }

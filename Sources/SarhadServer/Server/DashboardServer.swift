@@ -1,3 +1,4 @@
+import SarhadJobs
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -18,7 +19,7 @@ public struct DashboardServer: Sendable {
     /// `availableMemory` reads /proc/meminfo unless a test gives it a fixed answer. Throws
     /// `DataDirectoryLock.Failure.inUse` when another server holds the data directory, before
     /// touching anything in it.
-    public init(configuration: ServerConfiguration,
+    package init(configuration: ServerConfiguration,
                 availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() }) throws {
         self.configuration = configuration
         try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)

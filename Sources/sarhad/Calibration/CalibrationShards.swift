@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SarhadInference
+import SarhadJobs
 import SarhadModel
 
 /// `calibrate --shard K/N` and `sarhad merge` of a calibration directory. A shard runs its share of
@@ -18,7 +19,7 @@ enum CalibrationShards {
         let history = progress.generations.map { $0.generation!.generation(space: job.space) }
         let reporter = ProgressReporter(label: "shard \(shard) of \(step)", unit: step == .predictive ? "replicate" : "particle")
         let report: @Sendable (Int, Int) -> Void = { done, total in if !quiet { reporter.update(done, total) } }
-        let total = step == .predictive ? job.command.predictive : job.command.particles
+        let total = step == .predictive ? job.request.predictive : job.request.particles
         let items = Array(shard.items(of: total))
         let manifest = ShardManifest(command: CalibrationJob.command, arguments: arguments,
                                      workingDirectory: FileManager.default.currentDirectoryPath, fingerprint: job.fingerprint,
@@ -49,7 +50,7 @@ enum CalibrationShards {
         }
         let workingDirectory = try WorkingDirectory.enter(invocation.workingDirectory)
         defer { workingDirectory.leave() }
-        let job = try readingInput { try CalibrationJob(command: try CalibrateCommand.parse(invocation.arguments)) }
+        let job = try readingInput { try CalibrateCommand.parse(invocation.arguments).job() }
         let progress = try directory.progress(fingerprint: job.fingerprint)
         guard let step = progress.next else {
             return "The calibration in \(output) is complete: nothing left to merge."
@@ -60,7 +61,7 @@ enum CalibrationShards {
         } catch let problem as ShardFiles.Problem {
             throw ShardFiles.Problem(description: "cannot close \(step): \(problem.description)")
         }
-        let expectedItems = step == .predictive ? job.command.predictive : job.command.particles
+        let expectedItems = step == .predictive ? job.request.predictive : job.request.particles
         for (manifest, folder) in shards where manifest.fingerprint != job.fingerprint || manifest.step != step.name
             || manifest.command != CalibrationJob.command || manifest.totalItems != expectedItems {
             throw ShardFiles.Problem(description: "\(folder.path) is not a shard of \(step) of this calibration (its inputs, "

@@ -1,5 +1,6 @@
 import Foundation
 import SarhadInference
+import SarhadJobs
 import SarhadModel
 
 /// How every ensemble-like command ends: with --shard, compute the shard's items and leave them for
@@ -36,8 +37,9 @@ enum JobExecution {
                                                                        quiet: Bool) throws {
         try prepare(job, shard: shard, output: output, threads: threads)
         if let shard {
+            let progress = ProgressReporter(label: "shard \(shard)")
             print(try ShardFiles.runShard(job, shard: shard, arguments: ShardOption.jobArguments(), output: output,
-                                          threads: threads, quiet: quiet))
+                                          threads: threads) { done, total in if !quiet { progress.update(done, total) } })
             return
         }
         let progress = ProgressReporter(label: "replicates")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import SarhadInference
+import SarhadJobs
 
 /// `--shard K/N` on every ensemble-like command.
 struct ShardOption: ParsableArguments {
@@ -29,4 +31,3 @@ struct ShardOption: ParsableArguments {
     }
 }
 
-import SarhadInference

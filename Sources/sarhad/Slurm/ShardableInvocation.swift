@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarhadJobs
 
 /// `COMMAND ARGS…` as given after `sarhad slurm submit --`: checked here, before anything is
 /// queued, by parsing it exactly as the array tasks will (so a typo fails now, not in 64 tasks).
@@ -43,7 +44,7 @@ struct ShardableInvocation {
                 guard parsed.coverageTrials == nil else {
                     throw SlurmProblem("`calibrate --coverage-trials` cannot run as shards; leave it out to shard the fit")
                 }
-                _ = try CalibrationJob(command: parsed)
+                _ = try parsed.job()
                 (output, totalItems) = (parsed.output, min(parsed.particles, parsed.predictive))
                 calibrationGenerations = parsed.generations
             default:
@@ -73,10 +74,4 @@ struct ShardableInvocation {
     func outputDirectory(from workingDirectory: String) -> String {
         URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: workingDirectory + "/")).standardizedFileURL.path
     }
-}
-
-/// A reason `sarhad slurm` refuses or fails, printed as `error: …`.
-struct SlurmProblem: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

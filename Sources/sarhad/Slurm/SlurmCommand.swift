@@ -1,4 +1,5 @@
 import ArgumentParser
+import SarhadJobs
 
 /// `sarhad slurm`: the same sharded work as a Slurm job array, and where it stands.
 struct SlurmCommand: ParsableCommand {

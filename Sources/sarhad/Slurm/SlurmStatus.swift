@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SarhadInference
+import SarhadJobs
 
 /// How far a sharded command has got, from its output directory alone (plus, when given, what
 /// squeue says about the recorded jobs).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarhadJobs
 
 struct SlurmStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

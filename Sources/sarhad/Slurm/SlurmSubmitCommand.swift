@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarhadJobs
 
 struct SlurmSubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
