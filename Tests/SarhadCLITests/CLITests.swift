@@ -1,16 +1,10 @@
 import Foundation
+import SarhadTestSupport
 import Testing
 
 /// Runs the built `sarhad` executable as a user would.
 enum SarhadProcess {
-    static var executable: URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sarhad"),
-            Bundle.main.bundleURL.appendingPathComponent("sarhad"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sarhad"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
+    static var executable: URL { SarhadExecutable.url }
 
     struct Outcome {
         var status: Int32

@@ -1,3 +1,4 @@
+import SarhadJobs
 import Foundation
 import SarhadModel
 import SarhadScenario
@@ -15,7 +16,7 @@ struct RunLimitTests {
         builtIn.configuration.importation.arrivalsPerDayAfterData = 100
         // 2020-01-01 is day 1, so day 3,660 is 2030-01-07.
         let last = try RunRequest(scenarioId: 1, endDate: "2030-01-07").apply(to: builtIn)
-        #expect(last.configuration.dayCount == RunRequest.maximumDays)
+        #expect(last.configuration.dayCount == WorkLimits.maximumDays)
         #expect(throws: ScenarioError.self) { try RunRequest(scenarioId: 1, endDate: "2030-01-08").apply(to: builtIn) }
 
         try await TestServer.with { server in

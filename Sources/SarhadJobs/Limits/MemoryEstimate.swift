@@ -20,6 +20,12 @@ package struct MemoryEstimate: Sendable, Equatable {
             + MemoryEstimate.fixedOverheadBytes
     }
 
+    /// An estimate made elsewhere (several populations, kept results: `MemoryGuard.estimatedBytes`).
+    package init(agents: Int, bytes: Int64) {
+        self.agents = agents
+        self.bytes = bytes
+    }
+
     package init(configuration: ModelConfiguration) {
         self.init(agents: PopulationBuilder.residentsPerProvince(configuration).reduce(0, +))
     }

@@ -58,6 +58,8 @@ public struct APIError: Error, Sendable, Encodable {
         case .insufficientMemory: APIError(.unprocessableContent, code: "insufficient_memory", message: refusal.message,
                                            key: "population_scale", field: "population_scale")
         case .alreadyFinished: APIError(.conflict, code: "already_finished", message: refusal.message)
+        case .incomparable: APIError(.conflict, code: "incomparable_runs", message: refusal.message, key: "scenario_ids",
+                                     field: "scenario_ids")
         }
     }
 

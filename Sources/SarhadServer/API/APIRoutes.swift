@@ -75,6 +75,21 @@ struct APIRoutes: Sendable {
             let body = try await RequestBody.decode(RunRequest.self, from: request, limit: RequestBody.smallLimit, fields: RunRequest.fields)
             return try HTTPAnswer.json(dashboard.resource(try await dashboard.startRun(body)), status: .accepted)
         }
+        api.post("comparisons") { request, _ in
+            let body = try await RequestBody.decode(ComparisonRequest.self, from: request, limit: RequestBody.smallLimit,
+                                                    fields: ComparisonRequest.fields)
+            return try HTTPAnswer.json(dashboard.resource(try await dashboard.startComparison(body)), status: .accepted)
+        }
+        api.post("calibrations") { request, _ in
+            let body = try await RequestBody.decode(CalibrationRequest.self, from: request, limit: Dashboard.maximumRecordBytes + RequestBody.smallLimit,
+                                                    fields: CalibrationRequest.fields)
+            return try HTTPAnswer.json(dashboard.resource(try await dashboard.startCalibration(body)), status: .accepted)
+        }
+        api.post("forecasts") { request, _ in
+            let body = try await RequestBody.decode(ForecastRequest.self, from: request, limit: Dashboard.maximumRecordBytes + RequestBody.smallLimit,
+                                                    fields: ForecastRequest.fields)
+            return try HTTPAnswer.json(dashboard.resource(try await dashboard.startForecast(body)), status: .accepted)
+        }
         api.get("runs/:id") { _, context in
             try HTTPAnswer.json(dashboard.resource(try dashboard.run(id: try Self.id(context))))
         }

@@ -23,15 +23,14 @@ enum RequestBody {
     }
 
     /// Decodes a JSON object whose fields must all be among `fields`: a field the server does not
-    /// know is refused, never silently ignored (a client sending `replicates` must not believe it ran five).
+    /// know is refused, never silently ignored (a client must not believe the server did what it did not).
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int, fields: [String]) async throws(APIError) -> T {
         let data = try await collect(request, limit: limit)
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
            let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
-            let advice = unknown == "replicates" ? " A run is one replicate: queue one run per seed for more." : ""
             throw APIError(.badRequest, code: "unknown_field",
                            message: "`\(unknown)` is not a field of this request; it takes "
-                               + fields.map { "`\($0)`" }.joined(separator: ", ") + "." + advice,
+                               + fields.map { "`\($0)`" }.joined(separator: ", ") + ".",
                            key: unknown, field: unknown)
         }
         do {

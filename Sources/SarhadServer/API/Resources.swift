@@ -20,6 +20,12 @@ public struct ScenarioResource: Codable, Sendable, Equatable {
 /// A run as the API returns it, with its live progress while it runs and its file links once it succeeded.
 public struct RunResource: Codable, Sendable, Equatable {
     public var id: Int64
+    /// run (one run, or an ensemble when `replicates` > 1), comparison, calibration or forecast.
+    public var kind: RunKind
+    public var replicates: Int
+    /// What `days_done` and `day_count` count: days of one run; replicates of an ensemble or a comparison;
+    /// a calibration's generations and then its predictive; a forecast's one step.
+    public var progressUnit: String
     public var scenarioId: Int64?
     public var scenarioName: String
     public var seed: UInt64
@@ -39,6 +45,14 @@ public struct RunResource: Codable, Sendable, Equatable {
 
     init(_ record: RunRecord, live: RunProgress?) {
         id = record.id ?? 0
+        kind = record.kind
+        replicates = record.replicates
+        progressUnit = switch record.kind {
+        case .run: record.replicates > 1 ? "replicate" : "day"
+        case .comparison: "replicate"
+        case .calibration: "generation"
+        case .forecast: "step"
+        }
         scenarioId = record.scenarioId
         scenarioName = record.scenarioName
         seed = record.seed
@@ -56,7 +70,7 @@ public struct RunResource: Codable, Sendable, Equatable {
         finishedAt = record.finishedAt
         let runId = id
         files = record.status == .succeeded
-            ? Dictionary(uniqueKeysWithValues: RunFiles.downloadable.map { ($0, "/api/v1/runs/\(runId)/files/\($0)") })
+            ? Dictionary(uniqueKeysWithValues: RunFiles.downloadable(record.kind, replicates: record.replicates).map { ($0, "/api/v1/runs/\(runId)/files/\($0)") })
             : [:]
     }
 }

@@ -5,8 +5,21 @@ import SarhadScenario
 
 /// A run's output directory, `DATA/runs/<id>/`, holding the same files `sarhad run --report` writes.
 public struct RunFiles: Sendable {
-    /// The files a client may download, in the order the pages list them.
+    /// The files a client may download from one run, in the order the pages list them.
     public static let downloadable = ["timeseries.csv", "summary.json", "scenario.toml", ReportWriter.fileName]
+
+    /// The files a client may download from a job of this kind: those `sarhad run`, `compare`,
+    /// `calibrate` and `forecast` write (a comparison's per-scenario folders stay on the server).
+    public static func downloadable(_ kind: RunKind, replicates: Int) -> [String] {
+        switch kind {
+        case .run: replicates > 1 ? ["quantiles.csv", "timeseries.csv", "summary.json", "scenario.toml", ReportWriter.fileName]
+                                  : downloadable
+        case .comparison: ["comparison.csv", "timings.json", ReportWriter.fileName]
+        case .calibration: ["posterior-summary.csv", "hidden-epidemic.csv", "posterior.csv", "generations.csv", "quantiles.csv",
+                            "scenario.toml"]
+        case .forecast: ["forecast.csv", "posterior.csv", "forecast.html"]
+        }
+    }
 
     public let directory: URL
 

@@ -1,5 +1,7 @@
 import Foundation
+import SarhadJobs
 import SarhadModel
+import SarhadReport
 import SarhadScenario
 #if canImport(Glibc)
 import Glibc
@@ -35,6 +37,16 @@ struct RunExecution: Sendable {
 
     func runBlocking() -> Outcome {
         guard let runId = record.id else { return .failed("The run has no id.") }
+        switch record.kind {
+        case .run where record.replicates == 1: return runOne(runId)
+        case .run: return runEnsemble(runId)
+        case .comparison: return runComparison(runId)
+        case .calibration: return runCalibration(runId)
+        case .forecast: return runForecast(runId)
+        }
+    }
+
+    func runOne(_ runId: Int64) -> Outcome {
         let scenario: Scenario
         do {
             let request = RunRequest(scenarioId: record.scenarioId ?? 0, seed: record.seed, endDate: record.endDate,
@@ -63,6 +75,105 @@ struct RunExecution: Sendable {
             return .failed("Writing the outputs failed: \(error)")
         }
         return .succeeded
+    }
+
+    /// Progress of a job counted in steps (replicates, generations), published as its days.
+    func stepProgress(_ runId: Int64) -> @Sendable (Int, Int) -> Void {
+        let board = self.board
+        return { done, _ in board.publish(RunProgress(runId: runId, status: .running, daysDone: done, dayCount: record.dayCount)) }
+    }
+
+    /// Runs `work` into the run's folder through the library's `OutputDirectory` (staged, then renamed
+    /// into place, as the command line writes), turning what it throws into the run's failure message.
+    func writing(_ work: (_ path: String) throws -> Void) -> Outcome {
+        do {
+            try work(files.directory.path)
+            return .succeeded
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    func scenario() throws -> Scenario {
+        try RunRequest(scenarioId: record.scenarioId ?? 0, seed: record.seed, endDate: record.endDate,
+                       populationScale: record.populationScale).apply(to: ScenarioText.validate(record.scenarioToml))
+    }
+
+    /// `sarhad run --replicates N`: the same `EnsembleJob`, so the same quantiles.csv; then the report.
+    func runEnsemble(_ runId: Int64) -> Outcome {
+        let job: EnsembleJob
+        do {
+            job = JobPlans.ensemble(try scenario(), seed: record.seed, replicates: record.replicates)
+        } catch {
+            return .failed("The scenario no longer validates: \(error)")
+        }
+        let results = job.compute(Array(0..<job.totalItems), threads: threads, progress: stepProgress(runId))
+        if board.isCancelRequested(runId) { return .cancelled }
+        return writing { path in
+            let directory = try OutputDirectory(path: path, option: "the run's folder")
+            do {
+                _ = try job.finish(results, into: directory)
+                try directory.commit()
+            } catch {
+                directory.abandon()
+                throw error
+            }
+            _ = try ReportWriter.write(runDirectories: [directory.final], to: directory.final)
+        }
+    }
+
+    /// `sarhad compare`: the same `ComparisonJob`; then the side-by-side report.
+    func runComparison(_ runId: Int64) -> Outcome {
+        let cache = ScenarioCache()
+        let job: ComparisonJob
+        do {
+            job = try JobPlans.comparison(try JobPlans.decode(ComparisonOptions.self, record.options), cache: cache)
+        } catch {
+            return .failed(error.message)
+        }
+        let results = job.compute(Array(0..<job.totalItems), threads: threads, progress: stepProgress(runId))
+        if board.isCancelRequested(runId) { return .cancelled }
+        return writing { path in
+            let directory = try OutputDirectory(path: path, option: "the comparison's folder")
+            do {
+                _ = try job.finish(results, into: directory)
+                try directory.commit()
+            } catch {
+                directory.abandon()
+                throw error
+            }
+            _ = try ReportWriter.write(runDirectories: job.names.map { directory.final.appendingPathComponent($0) }, to: directory.final)
+        }
+    }
+
+    /// `sarhad calibrate`: the same `CalibrationJob`, each closed generation published as a step with its line.
+    func runCalibration(_ runId: Int64) -> Outcome {
+        let job: CalibrationJob
+        do {
+            job = try JobPlans.calibration(try JobPlans.decode(CalibrationRequest.self, record.options), toml: record.scenarioToml,
+                                           cache: ScenarioCache())
+        } catch {
+            return .failed(error.message)
+        }
+        let board = self.board, dayCount = record.dayCount
+        return writing { path in
+            _ = try job.runWhole(into: path, option: "the calibration's folder", threads: threads, generationDone: { index, generation in
+                board.publish(RunProgress(runId: runId, status: .running, daysDone: index + 1, dayCount: dayCount,
+                                          message: CalibrationJob.generationLine(index, generation)))
+            })
+        }
+    }
+
+    /// `sarhad forecast`: the same `ForecastJob`.
+    func runForecast(_ runId: Int64) -> Outcome {
+        let job: ForecastJob
+        do {
+            job = try JobPlans.forecast(try JobPlans.decode(ForecastRequest.self, record.options), toml: record.scenarioToml,
+                                        cache: ScenarioCache())
+        } catch {
+            return .failed(error.message)
+        }
+        return writing { path in _ = try job.run(into: path, option: "the forecast's folder", threads: threads) }
     }
 
     /// Lowers the calling thread's scheduling priority (nice 10), so that a simulation using every

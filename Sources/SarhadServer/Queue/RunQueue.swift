@@ -10,6 +10,8 @@ public enum RunRefusal: Error, Sendable, Equatable {
     case insufficientMemory(neededBytes: Int64, availableBytes: Int64)
     case runNotFound(Int64)
     case alreadyFinished(Int64, RunStatus)
+    /// Scenarios that do not compare (different days or population scales).
+    case incomparable(String)
 
     public var message: String {
         switch self {
@@ -20,15 +22,14 @@ public enum RunRefusal: Error, Sendable, Equatable {
                 + "is available: lower the population scale, or wait for other runs to finish."
         case .runNotFound(let id): "There is no run \(id)."
         case .alreadyFinished(let id, let status): "Run \(id) has already ended (\(status.rawValue))."
+        case .incomparable(let message): message
         }
     }
 }
 
-/// A run request checked against its scenario, with its memory estimate: ready to be queued.
+/// A request checked against its scenarios, as the record to store, with its memory estimate: ready to be queued.
 public struct PreparedRun: Sendable {
-    public let request: RunRequest
-    let scenarioToml: String
-    let configuration: ModelConfiguration
+    let record: RunRecord
     package let estimate: MemoryEstimate
 }
 
@@ -66,33 +67,92 @@ public actor RunQueue {
     /// the queue: the slow part of queueing (reading and parsing the scenario, once per text thanks
     /// to the cache) runs in the caller's task, so concurrent requests do not wait on each other here.
     public nonisolated func prepare(_ request: RunRequest) throws(RunRefusal) -> PreparedRun {
-        let scenarioRecord: ScenarioRecord
-        do {
-            scenarioRecord = try store.scenario(id: request.scenarioId)
-        } catch {
-            throw .scenarioNotFound(request.scenarioId)
-        }
+        let scenarioRecord = try storedScenario(request.scenarioId)
         let scenario: Scenario
         do {
             scenario = try request.apply(to: scenarios.scenario(scenarioRecord.toml))
         } catch {
             throw .invalid(error)
         }
-        return PreparedRun(request: request, scenarioToml: scenarioRecord.toml, configuration: scenario.configuration,
-                           estimate: MemoryEstimate(configuration: scenario.configuration))
+        let configuration = scenario.configuration
+        let replicates = request.replicates ?? 1
+        let estimate = replicates == 1
+            ? MemoryEstimate(configuration: configuration)
+            : estimate(JobPlans.ensemble(scenario, seed: request.seed, replicates: replicates))
+        return PreparedRun(record: RunRecord(
+            replicates: replicates, scenarioId: request.scenarioId, scenarioName: configuration.name, scenarioToml: scenarioRecord.toml,
+            seed: request.seed, endDate: configuration.endDate.description, populationScale: configuration.populationScale,
+            agents: estimate.agents, estimatedBytes: estimate.bytes, dayCount: replicates == 1 ? configuration.dayCount : replicates),
+            estimate: estimate)
+    }
+
+    nonisolated func storedScenario(_ id: Int64) throws(RunRefusal) -> ScenarioRecord {
+        do {
+            return try store.scenario(id: id)
+        } catch {
+            throw .scenarioNotFound(id)
+        }
+    }
+
+    /// Memory for a job of several simulations: as `sarhad run --replicates` and `compare` estimate it, with
+    /// this queue's threads per run (each thread simulates one population at a time).
+    nonisolated func estimate(_ job: some HasWorkload & ShardableJob) -> MemoryEstimate {
+        let workload = job.workload(simulations: job.totalItems, threads: threadsPerRun)
+        return MemoryEstimate(agents: workload.largestPopulation, bytes: MemoryGuard.estimatedBytes(workload))
+    }
+
+    public nonisolated func prepare(_ request: ComparisonRequest) throws(RunRefusal) -> PreparedRun {
+        guard (2...Dashboard.maximumComparedRuns).contains(request.scenarioIds.count) else {
+            throw .invalid(ScenarioError(key: "scenario_ids", message: "names \(request.scenarioIds.count) scenarios",
+                                         expected: "2 to \(Dashboard.maximumComparedRuns) scenario ids, the baseline first"))
+        }
+        let records = try request.scenarioIds.map { (id) throws(RunRefusal) -> ScenarioRecord in try storedScenario(id) }
+        let options = ComparisonOptions(request: request, scenarioTomls: records.map(\.toml),
+                                        labels: records.map { "scenario-\($0.id ?? 0)" })
+        let job = try JobPlans.comparison(options, cache: scenarios)
+        let estimate = estimate(job)
+        let first = job.scenarios[0].configuration
+        return PreparedRun(record: RunRecord(
+            kind: .comparison, replicates: job.replicates, options: JobPlans.encode(options), scenarioId: request.scenarioIds[0],
+            scenarioName: job.scenarios.map(\.configuration.name).joined(separator: " vs "), scenarioToml: records[0].toml,
+            seed: job.seed, endDate: first.endDate.description, populationScale: first.populationScale, agents: estimate.agents,
+            estimatedBytes: estimate.bytes, dayCount: job.totalItems), estimate: estimate)
+    }
+
+    public nonisolated func prepare(_ request: CalibrationRequest) throws(RunRefusal) -> PreparedRun {
+        let scenarioRecord = try storedScenario(request.scenarioId)
+        let job = try JobPlans.calibration(request, toml: scenarioRecord.toml, cache: scenarios)
+        let workload = Workload(configurations: [job.fitConfiguration, job.scenario.configuration], replicates: job.request.predictive,
+                                replicatesOption: "predictive", simulations: max(job.request.particles, job.request.predictive),
+                                keptResults: job.request.predictive, threads: threadsPerRun)
+        let estimate = MemoryEstimate(agents: workload.largestPopulation, bytes: MemoryGuard.estimatedBytes(workload))
+        let configuration = job.scenario.configuration
+        return PreparedRun(record: RunRecord(
+            kind: .calibration, replicates: job.request.predictive, options: JobPlans.encode(request), scenarioId: request.scenarioId,
+            scenarioName: configuration.name, scenarioToml: scenarioRecord.toml, seed: job.request.seed,
+            endDate: configuration.endDate.description, populationScale: configuration.populationScale, agents: estimate.agents,
+            estimatedBytes: estimate.bytes, dayCount: job.request.generations + 1), estimate: estimate)
+    }
+
+    public nonisolated func prepare(_ request: ForecastRequest) throws(RunRefusal) -> PreparedRun {
+        let scenarioRecord = try storedScenario(request.scenarioId)
+        let job = try JobPlans.forecast(request, toml: scenarioRecord.toml, cache: scenarios)
+        let estimate = MemoryEstimate(agents: 0, bytes: job.neededBytes)
+        let configuration = job.scenario.configuration
+        return PreparedRun(record: RunRecord(
+            kind: .forecast, options: JobPlans.encode(request), scenarioId: request.scenarioId, scenarioName: configuration.name,
+            scenarioToml: scenarioRecord.toml, seed: job.seed, endDate: job.origin.adding(days: job.horizon).description,
+            populationScale: configuration.populationScale, agents: 0, estimatedBytes: estimate.bytes, dayCount: 1),
+            estimate: estimate)
     }
 
     /// Refuses a prepared run if it cannot fit in memory, stores it as queued, and starts it when a
     /// slot is free. Only quick steps: one row written, and the start of any run a slot is free for.
     public func enqueue(_ prepared: PreparedRun) throws(RunRefusal) -> RunRecord {
         try checkMemory(prepared.estimate)
-        let configuration = prepared.configuration
         let record: RunRecord
         do {
-            record = try store.insert(RunRecord(
-                scenarioId: prepared.request.scenarioId, scenarioName: configuration.name, scenarioToml: prepared.scenarioToml,
-                seed: prepared.request.seed, endDate: configuration.endDate.description, populationScale: configuration.populationScale,
-                agents: prepared.estimate.agents, estimatedBytes: prepared.estimate.bytes, dayCount: configuration.dayCount))
+            record = try store.insert(prepared.record)
         } catch {
             throw .invalid(ScenarioError(message: "could not be stored: \(error)"))
         }
@@ -146,7 +206,7 @@ public actor RunQueue {
             let runId = waiting.removeFirst()
             guard var record = try? store.run(id: runId) else { continue }
             do {
-                try checkMemory(MemoryEstimate(agents: record.agents))
+                try checkMemory(MemoryEstimate(agents: record.agents, bytes: record.estimatedBytes))
             } catch {
                 _ = finish(runId, .failed, message: error.message)
                 continue

@@ -115,6 +115,27 @@ public struct Dashboard: Sendable {
         }
     }
 
+    /// Queues scenarios compared with common random numbers (`sarhad compare`).
+    public func startComparison(_ request: ComparisonRequest) async throws(APIError) -> RunRecord {
+        do { return try await queue.enqueue(try queue.prepare(request)) } catch { throw .from(error) }
+    }
+
+    /// Queues a calibration (`sarhad calibrate`).
+    public func startCalibration(_ request: CalibrationRequest) async throws(APIError) -> RunRecord {
+        guard (request.record?.utf8.count ?? 0) <= Dashboard.maximumRecordBytes else { throw RequestBody.tooLarge(Dashboard.maximumRecordBytes) }
+        do { return try await queue.enqueue(try queue.prepare(request)) } catch { throw .from(error) }
+    }
+
+    /// Queues a forecast (`sarhad forecast`).
+    public func startForecast(_ request: ForecastRequest) async throws(APIError) -> RunRecord {
+        guard (request.record?.utf8.count ?? 0) <= Dashboard.maximumRecordBytes else { throw RequestBody.tooLarge(Dashboard.maximumRecordBytes) }
+        do { return try await queue.enqueue(try queue.prepare(request)) } catch { throw .from(error) }
+    }
+
+    /// The largest record a calibration or forecast request may carry: a year of daily national and
+    /// provincial counts of five measures is about 2 MB.
+    public static let maximumRecordBytes = 8 << 20
+
     public func cancelRun(id: Int64) async throws(APIError) -> RunRecord {
         do {
             return try await queue.cancel(id)
@@ -150,8 +171,9 @@ public struct Dashboard: Sendable {
     /// One of a succeeded run's files.
     public func file(_ name: String, ofRun id: Int64) throws(APIError) -> Data {
         let record = try run(id: id)
-        guard RunFiles.downloadable.contains(name) else {
-            throw .notFound("Runs have no file \(name); they have " + RunFiles.downloadable.joined(separator: ", ") + ".")
+        let names = RunFiles.downloadable(record.kind, replicates: record.replicates)
+        guard names.contains(name) else {
+            throw .notFound("Run \(id) has no file \(name); it has " + names.joined(separator: ", ") + ".")
         }
         guard record.status == .succeeded, let data = FileManager.default.contents(atPath: queue.files(of: id).url(name).path) else {
             throw APIError(.conflict, code: "no_outputs", message: "Run \(id) has no outputs: it is \(record.status.rawValue).")

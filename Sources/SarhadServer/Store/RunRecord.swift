@@ -10,12 +10,24 @@ public enum RunStatus: String, Codable, Sendable, CaseIterable, DatabaseValueCon
     public var isFinal: Bool { self != .queued && self != .running }
 }
 
+/// What a queued job does: one run or an ensemble of replicates (`run`), scenarios compared with common
+/// random numbers, a calibration, or a forecast. The same library jobs as the command line's `run`,
+/// `compare`, `calibrate` and `forecast` (SarhadJobs), so the same request gives the same files.
+public enum RunKind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case run, comparison, calibration, forecast
+}
+
 /// A run as stored: what was asked (scenario snapshot, seed, end, scale), where it got to and why it ended.
 /// The scenario's TOML is copied at submission so that editing the scenario later cannot change a queued run.
 public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "run"
 
     public var id: Int64?
+    public var kind: RunKind
+    /// Replicates of a run (1: one run, its timeseries without a replicate column).
+    public var replicates: Int
+    /// The request of a comparison, calibration or forecast as JSON, with the scenarios it snapshots.
+    public var options: String?
     public var scenarioId: Int64?
     public var scenarioName: String
     public var scenarioToml: String
@@ -32,10 +44,13 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var startedAt: Date?
     public var finishedAt: Date?
 
-    public init(id: Int64? = nil, scenarioId: Int64?, scenarioName: String, scenarioToml: String, seed: UInt64, endDate: String,
+    public init(id: Int64? = nil, kind: RunKind = .run, replicates: Int = 1, options: String? = nil, scenarioId: Int64?, scenarioName: String, scenarioToml: String, seed: UInt64, endDate: String,
                 populationScale: Double, agents: Int, estimatedBytes: Int64, status: RunStatus = .queued, daysDone: Int = 0,
                 dayCount: Int, message: String? = nil, createdAt: Date = Date(), startedAt: Date? = nil, finishedAt: Date? = nil) {
         self.id = id
+        self.kind = kind
+        self.replicates = replicates
+        self.options = options
         self.scenarioId = scenarioId
         self.scenarioName = scenarioName
         self.scenarioToml = scenarioToml

@@ -59,6 +59,13 @@ public final class Store: Sendable {
                 table.column("finishedAt", .datetime)
             }
         }
+        migrator.registerMigration("v2: job kinds") { db in
+            try db.alter(table: RunRecord.databaseTableName) { table in
+                table.add(column: "kind", .text).notNull().defaults(to: RunKind.run.rawValue)
+                table.add(column: "replicates", .integer).notNull().defaults(to: 1)
+                table.add(column: "options", .text)
+            }
+        }
         return migrator
     }
 
@@ -124,12 +131,12 @@ public final class Store: Sendable {
         try database.read { db in try RunRecord.order(Column("id").desc).fetchAll(db) }
     }
 
-    /// One page of runs, newest first, without their scenario's TOML (`scenarioToml` is empty):
+    /// One page of runs, newest first, without their scenario's TOML (`scenarioToml` is empty) or options:
     /// lists do not show it, and at ≈ 30 kB a run it would be most of what a list reads.
     public func runPage(limit: Int, offset: Int) throws -> (records: [RunRecord], total: Int) {
         try database.read { db in
             let records = try RunRecord.fetchAll(db, sql: """
-                SELECT id, scenarioId, scenarioName, '' AS scenarioToml, seed, endDate, populationScale, agents, estimatedBytes,
+                SELECT id, kind, replicates, NULL AS options, scenarioId, scenarioName, '' AS scenarioToml, seed, endDate, populationScale, agents, estimatedBytes,
                        status, daysDone, dayCount, message, createdAt, startedAt, finishedAt
                 FROM run ORDER BY id DESC LIMIT ? OFFSET ?
                 """, arguments: [min(limit, Store.maximumPageSize), max(0, offset)])

@@ -1,0 +1,117 @@
+import Foundation
+import SarhadInference
+import SarhadJobs
+import SarhadModel
+import SarhadScenario
+
+/// What a comparison stores beside its request: each scenario's text as it was when queued, and its label.
+struct ComparisonOptions: Codable, Sendable {
+    var request: ComparisonRequest
+    var scenarioTomls: [String]
+    var labels: [String]
+}
+
+/// The library jobs (SarhadJobs) a queued request becomes, built the same way when it is queued (to
+/// check it and estimate its memory) and when it runs (from what was stored): a run with replicates is
+/// `sarhad run --replicates`, a comparison `sarhad compare`, a calibration `sarhad calibrate`, a
+/// forecast `sarhad forecast`, with the request's fields for the options.
+enum JobPlans {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    /// The scenario a request's text, end date and scale make; errors name the request's field.
+    static func scenario(_ text: String, end: String?, scale: Double?, cache: ScenarioCache) throws(ScenarioError) -> Scenario {
+        var scenario = try cache.scenario(text)
+        do {
+            try ScenarioOverrides.apply(end: end, populationScale: scale, to: &scenario, fields: .request)
+        } catch {
+            throw error.underlying
+        }
+        return scenario
+    }
+
+    static func ensemble(_ scenario: Scenario, seed: UInt64, replicates: Int) -> EnsembleJob {
+        EnsembleJob(scenario: scenario, seed: seed, replicates: replicates)
+    }
+
+    static func comparison(_ options: ComparisonOptions, cache: ScenarioCache) throws(RunRefusal) -> ComparisonJob {
+        let request = options.request
+        do {
+            try checkCount(request.replicates ?? 10, field: "replicates", in: 1...WorkLimits.maximumReplicates)
+            let scenarios = try options.scenarioTomls.map { (text) throws(ScenarioError) -> Scenario in
+                try scenario(text, end: request.endDate, scale: request.populationScale, cache: cache)
+            }
+            return try ComparisonJob(scenarios: scenarios, labels: options.labels, seed: request.seed ?? 1,
+                                     replicates: request.replicates ?? 10)
+        } catch let error as ScenarioError {
+            throw .invalid(error)
+        } catch let refusal as Refusal {
+            throw .incomparable(refusal.description)
+        } catch {
+            throw .invalid(ScenarioError(message: "\(error)"))
+        }
+    }
+
+    static func calibration(_ request: CalibrationRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> CalibrationJob {
+        do {
+            let scenario = try scenario(toml, end: request.endDate, scale: request.populationScale, cache: cache)
+            var job = CalibrationJob.Request(through: request.through)
+            job.throughField = "through"
+            job.record = request.record.map { .text($0, name: "record") } ?? .pack
+            job.provinces = request.provinces ?? false
+            job.particles = request.particles ?? job.particles
+            job.generations = request.generations ?? job.generations
+            job.predictive = request.predictive ?? job.predictive
+            job.seed = request.seed ?? job.seed
+            try checkCount(job.particles, field: "particles", in: 10...WorkLimits.maximumParticles)
+            try checkCount(job.generations, field: "generations", in: 1...WorkLimits.maximumGenerations)
+            try checkCount(job.predictive, field: "predictive", in: 1...WorkLimits.maximumReplicates)
+            return try CalibrationJob(scenario: scenario, request: job)
+        } catch let error as ScenarioError {
+            throw .invalid(error)
+        } catch let error as InputError {
+            throw .invalid(error.underlying)
+        } catch {
+            throw .invalid(ScenarioError(message: "\(error)"))
+        }
+    }
+
+    static func forecast(_ request: ForecastRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> ForecastJob {
+        do {
+            let scenario = try scenario(toml, end: nil, scale: request.populationScale ?? 1, cache: cache)
+            var settings = TwinFilterSettings()
+            settings.particles = request.particles ?? 200
+            settings.walkLogSD = request.walkSD ?? 0.1
+            let horizon = request.horizon ?? 28
+            try checkCount(horizon, field: "horizon", in: 1...365)
+            try checkCount(settings.particles, field: "particles", in: 20...5_000)
+            guard (0...2).contains(settings.walkLogSD) else {
+                throw ScenarioError(key: "walk_sd", message: "is \(settings.walkLogSD)", expected: "a number from 0 to 2")
+            }
+            let source: RecordSource = request.record.map { .text($0, name: "record") } ?? .pack
+            let record = try ReportedDataInput.epidemicRecord(source, scenario: scenario)
+            return try ForecastJob(scenario: scenario, record: record, origin: request.from, horizon: horizon, settings: settings,
+                                   seed: request.seed ?? 1, fields: .request)
+        } catch let error as ScenarioError {
+            throw .invalid(error)
+        } catch let error as InputError {
+            throw .invalid(error.underlying)
+        } catch {
+            throw .invalid(ScenarioError(message: "\(error)"))
+        }
+    }
+
+    static func encode(_ value: some Encodable) -> String {
+        (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) throws(RunRefusal) -> T {
+        guard let text, let value = try? JSONDecoder().decode(type, from: Data(text.utf8)) else {
+            throw .invalid(ScenarioError(message: "The stored request could not be read."))
+        }
+        return value
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import SarhadServer
+import SarhadTestSupport
+import Testing
+
+/// Ensembles, comparisons, calibrations and forecasts started through the API: the same library jobs as
+/// the command line's, so the same request gives the same files.
+@Suite("Jobs from the dashboard")
+struct JobAPITests {
+    @Test("An ensemble from the web: quantiles.csv is byte for byte what `sarhad run --replicates` writes")
+    func ensembleMatchesCLI() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-ensemble-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cli = try SarhadExecutable.run(["run", "--replicates", "3", "--seed", "7", "--end", "2020-03-10", "--population-scale", "0.001",
+                                            "--threads", "2", "--quiet", "--output", "ensemble"], in: folder)
+        #expect(cli.status == 0, "\(cli.standardError)")
+        let expected = try Data(contentsOf: folder.appendingPathComponent("ensemble/quantiles.csv"))
+
+        try await TestServer.with { server in
+            let scenario = try await server.createBuiltInScenario()
+            let started = try await server.postJSON("/api/v1/runs", ["scenario_id": scenario, "seed": 7, "end_date": "2020-03-10",
+                                                                     "population_scale": 0.001, "replicates": 3])
+            #expect(started.status == 202, "\(started.text)")
+            let queued = try started.json()
+            #expect(queued["kind"] as? String == "run")
+            #expect(queued["replicates"] as? Int == 3)
+            #expect(queued["progress_unit"] as? String == "replicate")
+            let run = try #require(queued["id"] as? Int)
+            let finished = try await server.waitForEnd(of: run)
+            #expect(finished["status"] as? String == "succeeded", "\(finished)")
+            #expect(finished["days_done"] as? Int == 3)
+            let quantiles = try await server.get("/api/v1/runs/\(run)/files/quantiles.csv")
+            #expect(quantiles.status == 200)
+            #expect(quantiles.data == expected)
+            #expect(try await server.get("/api/v1/runs/\(run)/files/report.html").status == 200)
+
+            let tooMany = try await server.postJSON("/api/v1/runs", ["scenario_id": scenario, "seed": 1, "replicates": 10_001])
+            #expect(tooMany.status == 422)
+            #expect(try tooMany.error()["field"] as? String == "replicates")
+        }
+    }
+
+    @Test("A comparison of scenarios that end on different days is refused; with one end date it runs with common seeds")
+    func comparisonRefusesMismatch() async throws {
+        try await TestServer.with { server in
+            let baseline = try await server.createBuiltInScenario()
+            let other = try await server.createBuiltInScenario()
+            let text = try await server.get("/api/v1/scenarios/\(other)").json()["toml"] as? String ?? ""
+            // The scenario's own end (the first `end =` in the file is [scenario]'s).
+            let end = try #require(text.range(of: "end = 2020-12-31"))
+            let earlier = text.replacingCharacters(in: end, with: "end = 2020-06-30")
+            let changed = try await server.request("PUT", "/api/v1/scenarios/\(other)", body: Data(earlier.utf8), contentType: "application/toml")
+            #expect(changed.status == 200, "\(changed.text)")
+
+            let refused = try await server.postJSON("/api/v1/comparisons", ["scenario_ids": [baseline, other], "replicates": 2,
+                                                                           "population_scale": 0.001])
+            #expect(refused.status == 409, "\(refused.text)")
+            let error = try refused.error()
+            #expect(error["code"] as? String == "incomparable_runs")
+            #expect((error["message"] as? String)?.contains("2020-06-30") == true, "\(error)")
+
+            let single = try await server.postJSON("/api/v1/comparisons", ["scenario_ids": [baseline]])
+            #expect(single.status == 422)
+
+            let started = try await server.postJSON("/api/v1/comparisons", ["scenario_ids": [baseline, other], "replicates": 2,
+                                                                           "end_date": "2020-03-10", "population_scale": 0.001])
+            #expect(started.status == 202, "\(started.text)")
+            let run = try #require(try started.json()["id"] as? Int)
+            let finished = try await server.waitForEnd(of: run)
+            #expect(finished["status"] as? String == "succeeded", "\(finished)")
+            let csv = try await server.get("/api/v1/runs/\(run)/files/comparison.csv")
+            #expect(csv.status == 200)
+            #expect(csv.text.contains("scenario-\(baseline)") && csv.text.contains("scenario-\(other)"), "\(csv.text.prefix(300))")
+            #expect(try await server.get("/api/v1/runs/\(run)/files/report.html").status == 200)
+        }
+    }
+
+    @Test("A calibration and a forecast run from the web and leave the command line's files")
+    func calibrationAndForecast() async throws {
+        try await TestServer.with { server in
+            let scenario = try await server.createBuiltInScenario()
+            let badThrough = try await server.postJSON("/api/v1/calibrations", ["scenario_id": scenario, "through": "April"])
+            #expect(badThrough.status == 422)
+            #expect(try badThrough.error()["field"] as? String == "through")
+
+            let calibration = try await server.postJSON("/api/v1/calibrations", [
+                "scenario_id": scenario, "through": "2020-04-08", "particles": 10, "generations": 1, "predictive": 2,
+                "population_scale": 0.001, "end_date": "2020-04-15"])
+            #expect(calibration.status == 202, "\(calibration.text)")
+            let calibrationId = try #require(try calibration.json()["id"] as? Int)
+
+            let record = "date,province,measure,value\n2020-03-20,national,confirmed_cumulative,24\n"
+                + "2020-03-27,national,confirmed_cumulative,94\n2020-04-03,national,confirmed_cumulative,281\n"
+            let forecast = try await server.postJSON("/api/v1/forecasts", [
+                "scenario_id": scenario, "record": record, "horizon": 7, "particles": 20])
+            #expect(forecast.status == 202, "\(forecast.text)")
+            let forecastId = try #require(try forecast.json()["id"] as? Int)
+            let badRecord = try await server.postJSON("/api/v1/forecasts", ["scenario_id": scenario, "record": "when,what\n1,2\n"])
+            #expect(badRecord.status == 422, "\(badRecord.text)")
+
+            let fitted = try await server.waitForEnd(of: calibrationId, timeout: 600)
+            #expect(fitted["status"] as? String == "succeeded", "\(fitted)")
+            #expect(fitted["kind"] as? String == "calibration")
+            let posterior = try await server.get("/api/v1/runs/\(calibrationId)/files/posterior.csv")
+            #expect(posterior.text.hasPrefix("particle,weight,distance"), "\(posterior.text.prefix(200))")
+            #expect(try await server.get("/api/v1/runs/\(calibrationId)/files/hidden-epidemic.csv").status == 200)
+
+            let forecasted = try await server.waitForEnd(of: forecastId, timeout: 600)
+            #expect(forecasted["status"] as? String == "succeeded", "\(forecasted)")
+            let table = try await server.get("/api/v1/runs/\(forecastId)/files/forecast.csv")
+            #expect(table.status == 200)
+            #expect(table.text.contains("2020-04-10"), "\(table.text.prefix(300))")
+            #expect(try await server.get("/api/v1/runs/\(forecastId)/files/timeseries.csv").status == 404)
+        }
+    }
+}
