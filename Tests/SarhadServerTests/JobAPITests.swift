@@ -114,4 +114,37 @@ struct JobAPITests {
             #expect(try await server.get("/api/v1/runs/\(forecastId)/files/timeseries.csv").status == 404)
         }
     }
+
+    @Test("The jobs page's forms queue a comparison and show a refusal beside its field")
+    func jobForms() async throws {
+        try await TestServer.with { server in
+            let first = try await server.createBuiltInScenario()
+            let second = try await server.createBuiltInScenario()
+            let page = try await server.get("/jobs")
+            #expect(page.status == 200)
+            for action in ["/jobs/comparison", "/jobs/calibration", "/jobs/forecast"] { #expect(page.text.contains("action=\"\(action)\"")) }
+
+            func post(_ path: String, _ body: String) async throws -> TestServer.Answer {
+                try await server.request("POST", path, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")
+            }
+            let one = try await post("/jobs/comparison", "scenario_ids=\(first)&replicates=2&seed=1&end_date=2020-01-20&population_scale=0.001")
+            #expect(one.status == 422)
+            #expect(one.text.contains("2 to 20 scenario ids"), "\(one.text.suffix(2000))")
+            let badHorizon = try await post("/jobs/forecast", "scenario_id=\(first)&record=&from=&horizon=400&particles=20&seed=1")
+            #expect(badHorizon.status == 422)
+            #expect(badHorizon.text.contains("class=\"invalid\"><label>Horizon"), "the error sits beside the horizon field")
+
+            let compared = try await post("/jobs/comparison", "scenario_ids=\(first)&scenario_ids=\(second)&replicates=2&seed=1"
+                + "&end_date=2020-01-20&population_scale=0.001")
+            #expect(compared.status == 200)
+            let comparisonId = try #require(Int(compared.url?.lastPathComponent ?? ""), "redirected to the job's page: \(String(describing: compared.url))")
+            #expect(compared.text.contains("Comparison \(comparisonId)"))
+            let done = try await server.waitForEnd(of: comparisonId)
+            #expect(done["status"] as? String == "succeeded", "\(done)")
+            #expect((done["message"] as? String)?.contains("median infections") == true, "the headline: \(done)")
+            let list = try await server.get("/").text
+            #expect(list.contains("comparison \(comparisonId)"))
+            #expect(list.contains("median infections"))
+        }
+    }
 }

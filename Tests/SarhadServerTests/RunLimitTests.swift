@@ -37,17 +37,17 @@ struct RunLimitTests {
         }
     }
 
-    @Test("Fields the API does not know, such as replicates, are refused with 400 instead of being ignored")
+    @Test("Fields the API does not know, such as threads, are refused with 400 instead of being ignored")
     func unknownFields() async throws {
         try await TestServer.with { server in
             let scenario = try await server.createBuiltInScenario()
             let answer = try await server.postJSON("/api/v1/runs", ["scenario_id": scenario, "seed": 1, "end_date": "2020-01-10",
-                                                                    "population_scale": 0.001, "replicates": 5])
+                                                                    "population_scale": 0.001, "threads": 5])
             #expect(answer.status == 400)
             let error = try answer.error()
             #expect(error["code"] as? String == "unknown_field")
-            #expect(error["field"] as? String == "replicates")
-            #expect((error["message"] as? String)?.contains("A run is one replicate") == true, "\(error)")
+            #expect(error["field"] as? String == "threads")
+            #expect((error["message"] as? String)?.contains("`replicates`") == true, "the fields it does take are listed: \(error)")
             #expect(try await server.get("/api/v1/runs").text.contains("\"id\"") == false, "nothing was queued")
             let typo = try await server.postJSON("/api/v1/scenarios", ["from": "built-in", "nmae": "x"])
             #expect(typo.status == 400)

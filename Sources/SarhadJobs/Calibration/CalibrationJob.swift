@@ -88,6 +88,7 @@ package struct CalibrationJob {
     package struct Outcome: Sendable {
         /// The posterior and hidden-epidemic tables, as printed.
         package let summary: String
+        package let posterior: PosteriorSummary
         package let simulations: Int
         package let fitSeconds: Double
         package let directory: URL
@@ -110,7 +111,7 @@ package struct CalibrationJob {
         do {
             let summary = try write(history: history, forward: forward, into: directory)
             try directory.commit()
-            return Outcome(summary: summary, simulations: history.map(\.attempts).reduce(0, +),
+            return Outcome(summary: summary, posterior: PosteriorSummary(posterior), simulations: history.map(\.attempts).reduce(0, +),
                            fitSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
                            directory: directory.final)
         } catch {

@@ -49,6 +49,49 @@ enum OpenAPIDocument {
               "400": {"$ref": "#/components/responses/Error"},
               "422": {"description": "Invalid end date (before the start, or a run of more than 3,660 days) or scale, or the run would not fit in memory (code insufficient_memory)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
         },
+        "/comparisons": {
+          "post": {"summary": "Queue stored scenarios compared with common random numbers (as `sarhad compare`): replicate r of each uses the same seed; a job of kind comparison",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["scenario_ids"], "additionalProperties": false, "properties": {
+              "scenario_ids": {"type": "array", "items": {"type": "integer", "format": "int64"}, "minItems": 2, "maxItems": 20, "description": "The baseline first"},
+              "replicates": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 10},
+              "seed": {"type": "integer", "format": "int64", "minimum": 0, "default": 1},
+              "end_date": {"type": "string", "format": "date", "description": "Applied to every scenario"},
+              "population_scale": {"type": "number", "description": "Applied to every scenario"}}}}}},
+            "responses": {"202": {"description": "Queued", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
+              "409": {"description": "The scenarios end on different days or run at different scales (code incomparable_runs)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "422": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/calibrations": {
+          "post": {"summary": "Queue a calibration of a stored scenario to a record (as `sarhad calibrate`); progress counts generations, each with its line in `message`",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["scenario_id", "through"], "additionalProperties": false, "properties": {
+              "scenario_id": {"type": "integer", "format": "int64"},
+              "through": {"type": "string", "format": "date", "description": "The last recorded day fitted"},
+              "record": {"type": "string", "description": "A record file's CSV text (date,province,measure,value); default: the country pack's record"},
+              "provinces": {"type": "boolean", "default": false, "description": "Also fit the provincial case counts"},
+              "particles": {"type": "integer", "minimum": 10, "maximum": 100000, "default": 200},
+              "generations": {"type": "integer", "minimum": 1, "maximum": 100, "default": 4},
+              "predictive": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 20},
+              "seed": {"type": "integer", "format": "int64", "default": 1},
+              "end_date": {"type": "string", "format": "date", "description": "The posterior predictive's last day"},
+              "population_scale": {"type": "number"}}}}}},
+            "responses": {"202": {"description": "Queued; files posterior.csv, posterior-summary.csv, hidden-epidemic.csv, generations.csv, quantiles.csv, scenario.toml", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/forecasts": {
+          "post": {"summary": "Queue a forecast from a record with the twin's particle filter (as `sarhad forecast`)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["scenario_id"], "additionalProperties": false, "properties": {
+              "scenario_id": {"type": "integer", "format": "int64"},
+              "record": {"type": "string", "description": "A record file's CSV text; default: the country pack's record"},
+              "from": {"type": "string", "format": "date", "description": "The origin; default: the record's last day"},
+              "horizon": {"type": "integer", "minimum": 1, "maximum": 365, "default": 28},
+              "particles": {"type": "integer", "minimum": 20, "maximum": 5000, "default": 200},
+              "seed": {"type": "integer", "format": "int64", "default": 1},
+              "walk_sd": {"type": "number", "minimum": 0, "maximum": 2, "default": 0.1},
+              "population_scale": {"type": "number", "default": 1}}}}}},
+            "responses": {"202": {"description": "Queued; files forecast.csv, posterior.csv, forecast.html", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+        },
         "/runs/{id}": {"parameters": [{"$ref": "#/components/parameters/Id"}],
           "get": {"summary": "A run", "responses": {"200": {"description": "The run", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "404": {"$ref": "#/components/responses/Error"}}}},
         "/runs/{id}/cancel": {"parameters": [{"$ref": "#/components/parameters/Id"}],
@@ -60,8 +103,8 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "Event stream", "content": {"text/event-stream": {"schema": {"$ref": "#/components/schemas/Progress"}}}}, "404": {"$ref": "#/components/responses/Error"}}}},
         "/runs/{id}/files/{name}": {
           "parameters": [{"$ref": "#/components/parameters/Id"},
-            {"name": "name", "in": "path", "required": true, "schema": {"type": "string", "enum": ["timeseries.csv", "summary.json", "scenario.toml", "report.html"]}}],
-          "get": {"summary": "A succeeded run's output file, byte for byte as `sarhad run` writes it",
+            {"name": "name", "in": "path", "required": true, "schema": {"type": "string", "enum": ["timeseries.csv", "quantiles.csv", "summary.json", "scenario.toml", "report.html", "comparison.csv", "timings.json", "posterior.csv", "posterior-summary.csv", "hidden-epidemic.csv", "generations.csv", "forecast.csv", "forecast.html"]}}],
+          "get": {"summary": "A succeeded job's output file, byte for byte as the CLI's command of that kind writes it (the job's `files` lists which it has)",
             "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {}, "application/toml": {}, "text/html": {}}},
               "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
         "/what-if": {
@@ -102,13 +145,17 @@ enum OpenAPIDocument {
           "ScenarioCreation": {"type": "object", "additionalProperties": false, "properties": {
             "toml": {"type": "string"}, "from": {"type": "string", "enum": ["built-in"]}}, "description": "Exactly one of toml and from"},
           "RunRequest": {"type": "object", "required": ["scenario_id", "seed"], "additionalProperties": false,
-            "description": "One run is one replicate: there is no replicates field (queue one run per seed)", "properties": {
+            "description": "One run, or with replicates above 1 an ensemble as `sarhad run --replicates` makes it (quantiles.csv beside the replicates)", "properties": {
+            "replicates": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 1},
             "scenario_id": {"type": "integer", "format": "int64"},
             "seed": {"type": "integer", "format": "int64", "minimum": 0},
             "end_date": {"type": "string", "format": "date", "description": "Default: the scenario's end; at most 3,660 days from the scenario's start"},
             "population_scale": {"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 1, "description": "Default: the scenario's scale"}}},
-          "Run": {"type": "object", "required": ["id", "scenario_name", "seed", "end_date", "population_scale", "agents", "estimated_bytes", "status", "days_done", "day_count", "created_at", "files"], "properties": {
+          "Run": {"type": "object", "required": ["id", "kind", "replicates", "progress_unit", "scenario_name", "seed", "end_date", "population_scale", "agents", "estimated_bytes", "status", "days_done", "day_count", "created_at", "files"], "properties": {
             "id": {"type": "integer", "format": "int64"}, "scenario_id": {"type": "integer", "format": "int64"},
+            "kind": {"type": "string", "enum": ["run", "comparison", "calibration", "forecast"]},
+            "replicates": {"type": "integer"},
+            "progress_unit": {"type": "string", "enum": ["day", "replicate", "generation", "step"], "description": "What days_done and day_count count"},
             "scenario_name": {"type": "string"}, "seed": {"type": "integer", "format": "int64"},
             "end_date": {"type": "string", "format": "date"}, "population_scale": {"type": "number"},
             "agents": {"type": "integer"}, "estimated_bytes": {"type": "integer", "format": "int64"},

@@ -21,7 +21,7 @@ enum PageHTML {
         </style>
         </head>
         <body>
-        <nav class="dash-nav"><strong>Sarhad</strong> <a href="/">Runs</a> <a href="/scenarios">Scenarios</a> <a href="/what-if">What if</a> \
+        <nav class="dash-nav"><strong>Sarhad</strong> <a href="/">Runs</a> <a href="/scenarios">Scenarios</a> <a href="/what-if">What if</a> <a href="/jobs">Jobs</a> \
         <a href="/api/v1/openapi.json">API</a></nav>
         <main class="dash-main">
         \(body)

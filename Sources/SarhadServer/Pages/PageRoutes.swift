@@ -24,6 +24,8 @@ struct PageRoutes: Sendable {
                 return HTTPAnswer.redirect(to: "/runs/\(id)")
             }
         }
+        router.get("jobs") { _, _ in try page { HTTPAnswer.html(JobsPage.render(scenarios: try jobScenarios())) } }
+        router.post("jobs/:form") { request, context in try await startJob(request, form: context.parameters.get("form") ?? "") }
         router.get("scenarios") { request, _ in
             try page { HTTPAnswer.html(try scenariosPage(Pagination(request, defaultLimit: ScenariosPage.pageSize))) }
         }
@@ -113,7 +115,7 @@ struct PageRoutes: Sendable {
     func runPage(_ id: Int64) throws -> Response {
         let run = dashboard.resource(try dashboard.run(id: id))
         var report: ReportEmbedding?
-        if run.status == .succeeded {
+        if run.status == .succeeded, RunFiles.downloadable(run.kind, replicates: run.replicates).contains("report.html") {
             let html = try dashboard.file("report.html", ofRun: id)
             report = ReportEmbedding(reportHTML: String(decoding: html, as: UTF8.self))
         }
@@ -123,7 +125,8 @@ struct PageRoutes: Sendable {
     func startRun(_ request: Request) async throws -> Response {
         let fields = FormFields(try await RequestBody.collect(request, limit: RequestBody.smallLimit))
         var form = RunsPage.StartForm(scenario: fields["scenario"] ?? "", seed: fields["seed"] ?? "",
-                                      endDate: fields["end_date"] ?? "", populationScale: fields["population_scale"] ?? "")
+                                      endDate: fields["end_date"] ?? "", populationScale: fields["population_scale"] ?? "",
+                                      replicates: fields["replicates"] ?? "1")
         guard let seed = UInt64(form.seed.trimmingWhitespace()) else {
             form.errors["seed"] = "is \"\(form.seed)\"; expected a whole number from 0"
             return try runsPage(form: form, status: .unprocessableContent)
@@ -144,12 +147,95 @@ struct PageRoutes: Sendable {
             }
             let end = form.endDate.trimmingWhitespace()
             let run = try await dashboard.startRun(RunRequest(scenarioId: scenarioId, seed: seed, endDate: end.isEmpty ? nil : end,
-                                                              populationScale: scale.isEmpty ? nil : Double(scale)))
+                                                              populationScale: scale.isEmpty ? nil : Double(scale),
+                                                              replicates: try Self.optionalInteger(form.replicates, "replicates")))
             return HTTPAnswer.redirect(to: "/runs/\(run.id ?? 0)")
         } catch let error as APIError {
             form.errors[error.field ?? "general"] = error.field == nil ? error.sentence : error.message + (error.expected.map { "; expected \($0)" } ?? "")
             return try runsPage(form: form, status: error.status)
         }
+    }
+
+    /// The scenarios the jobs page offers, newest first.
+    func jobScenarios() throws(APIError) -> [ScenarioRecord] {
+        try dashboard.scenarios(Pagination(limit: RunsPage.scenarioChoices), newestFirst: true).records
+    }
+
+    /// A comparison, calibration or forecast from the jobs page: the form's text fields become the
+    /// API's request (numbers parsed here, everything else checked by the same `Dashboard` call as the
+    /// API); a refusal shows the form again with the error beside its field.
+    func startJob(_ request: Request, form: String) async throws -> Response {
+        guard JobsPage.defaults[form] != nil else { return Self.problem(.notFound("There is no such form.")) }
+        let data = try await RequestBody.collect(request, limit: Dashboard.maximumRecordBytes + RequestBody.smallLimit)
+        let fields = FormFields(data)
+        var values = fields.values
+        values["scenario_ids"] = FormFields.all("scenario_ids", in: data).joined(separator: ",")
+        do {
+            let record: RunRecord
+            switch form {
+            case "comparison":
+                let ids = try values["scenario_ids", default: ""].split(separator: ",").map { try Self.integer(String($0), "scenario_ids") }
+                record = try await dashboard.startComparison(ComparisonRequest(
+                    scenarioIds: ids, replicates: try Self.optionalInteger(values["replicates"], "replicates"),
+                    seed: try Self.optionalSeed(values["seed"]), endDate: Self.optionalText(values["end_date"]),
+                    populationScale: try Self.optionalNumber(values["population_scale"], "population_scale")))
+            case "calibration":
+                record = try await dashboard.startCalibration(CalibrationRequest(
+                    scenarioId: try Self.integer(values["scenario_id"] ?? "", "scenario_id"), through: values["through"] ?? "",
+                    record: Self.optionalText(values["record"]), particles: try Self.optionalInteger(values["particles"], "particles"),
+                    generations: try Self.optionalInteger(values["generations"], "generations"),
+                    predictive: try Self.optionalInteger(values["predictive"], "predictive"), seed: try Self.optionalSeed(values["seed"]),
+                    endDate: Self.optionalText(values["end_date"]),
+                    populationScale: try Self.optionalNumber(values["population_scale"], "population_scale")))
+            default:
+                record = try await dashboard.startForecast(ForecastRequest(
+                    scenarioId: try Self.integer(values["scenario_id"] ?? "", "scenario_id"), record: Self.optionalText(values["record"]),
+                    from: Self.optionalText(values["from"]), horizon: try Self.optionalInteger(values["horizon"], "horizon"),
+                    particles: try Self.optionalInteger(values["particles"], "particles"), seed: try Self.optionalSeed(values["seed"])))
+            }
+            return HTTPAnswer.redirect(to: "/runs/\(record.id ?? 0)")
+        } catch let error as APIError {
+            let field = error.field.flatMap { values.keys.contains($0) || $0 == "scenario_ids" ? $0 : nil } ?? "general"
+            let text = field == "general" ? error.sentence : error.message + (error.expected.map { "; expected \($0)" } ?? "")
+            let submitted = JobsPage.Submitted(form: form, values: values, errors: [field: text])
+            return try page { HTTPAnswer.html(JobsPage.render(scenarios: try jobScenarios(), submitted: submitted), status: error.status) }
+        }
+    }
+
+    static func optionalText(_ text: String?) -> String? {
+        let trimmed = text?.trimmingWhitespace() ?? ""
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    static func integer(_ text: String, _ field: String) throws(APIError) -> Int64 {
+        guard let value = Int64(text.trimmingWhitespace()) else {
+            throw APIError(.unprocessableContent, code: "invalid_request", message: "is \"\(text)\"", key: field,
+                           expected: "a whole number", field: field)
+        }
+        return value
+    }
+
+    static func optionalInteger(_ text: String?, _ field: String) throws(APIError) -> Int? {
+        guard let text = optionalText(text) else { return nil }
+        return Int(try integer(text, field))
+    }
+
+    static func optionalSeed(_ text: String?) throws(APIError) -> UInt64? {
+        guard let text = optionalText(text) else { return nil }
+        guard let seed = UInt64(text) else {
+            throw APIError(.unprocessableContent, code: "invalid_request", message: "is \"\(text)\"", key: "seed",
+                           expected: "a whole number from 0", field: "seed")
+        }
+        return seed
+    }
+
+    static func optionalNumber(_ text: String?, _ field: String) throws(APIError) -> Double? {
+        guard let text = optionalText(text) else { return nil }
+        guard let value = Double(text) else {
+            throw APIError(.unprocessableContent, code: "invalid_request", message: "is \"\(text)\"", key: field,
+                           expected: "a number", field: field)
+        }
+        return value
     }
 
     func createScenario(_ request: Request) async throws -> Response {

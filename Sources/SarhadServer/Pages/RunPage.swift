@@ -1,3 +1,4 @@
+import Foundation
 import SarhadJobs
 
 /// One run: its request, live progress while queued or running (server-sent events), a cancel
@@ -7,6 +8,7 @@ enum RunPage {
         let facts = """
             <table class="dash"><tbody>
             <tr><th>scenario</th><td>\(PageHTML.escaped(run.scenarioName))\(run.scenarioId.map { " (<a href=\"/scenarios/\($0)\">scenario \($0)</a>)" } ?? "")</td></tr>
+            <tr><th>kind</th><td>\(RunsPage.kindLabel(run))\(run.replicates > 1 ? ", \(run.replicates) replicates" : "")</td></tr>
             <tr><th>seed</th><td>\(run.seed)</td></tr>
             <tr><th>end date</th><td>\(PageHTML.escaped(run.endDate))</td></tr>
             <tr><th>population scale</th><td>\(run.populationScale) (\(run.agents) agents, memory estimate \
@@ -16,21 +18,25 @@ enum RunPage {
             \(PageHTML.date(run.finishedAt))</td></tr>
             </tbody></table>
             """
-        var body = ["<h1>Run \(run.id)</h1>", facts]
+        let title = "\(RunsPage.kindLabel(run).capitalized) \(run.id)"
+        var body = ["<h1>\(title)</h1>", facts]
         if !run.status.isFinal {
             body.append("""
                 <p id="progress" data-events="/api/v1/runs/\(run.id)/events"><progress max="\(max(1, run.dayCount))" \
-                value="\(run.daysDone)"></progress> <span id="progress-text">\(run.daysDone) of \(run.dayCount) days</span></p>
+                value="\(run.daysDone)"></progress> <span id="progress-text" data-unit="\(run.progressUnit)s">\(run.daysDone) of \(run.dayCount) \
+                \(run.progressUnit)s</span></p>
                 <form method="post" action="/runs/\(run.id)/cancel"><button type="submit">Cancel this run</button></form>
                 <script src="/assets/progress.js"></script>
                 """)
         }
         if run.status == .succeeded {
-            let links = RunFiles.downloadable.map { "<a href=\"/api/v1/runs/\(run.id)/files/\($0)\">\($0)</a>" }
-            body.append("<p>Downloads: \(links.joined(separator: " · ")) · <a href=\"/compare?runs=\(run.id)\">compare with other runs</a></p>")
+            let links = RunFiles.downloadable(run.kind, replicates: run.replicates)
+                .map { "<a href=\"/api/v1/runs/\(run.id)/files/\($0)\">\($0)</a>" }
+            let compare = run.kind == .run ? " · <a href=\"/compare?runs=\(run.id)\">compare with other runs</a>" : ""
+            body.append("<p>Downloads: \(links.joined(separator: " · "))\(compare)</p>")
         }
         if let report { body.append("<div class=\"report\">\(report.body)</div>") }
-        return PageHTML.page(title: "Run \(run.id)", body: body.joined(separator: "\n"), extraStyle: report?.style ?? "")
+        return PageHTML.page(title: title, body: body.joined(separator: "\n"), extraStyle: report?.style ?? "")
     }
 
     /// Follows the run's events; when it ends, reloads so the server draws the results. Served as
@@ -46,7 +52,8 @@ enum RunPage {
             var update = JSON.parse(event.data);
             bar.max = Math.max(1, update.day_count);
             bar.value = update.days_done;
-            text.textContent = update.days_done + ' of ' + update.day_count + ' days';
+            text.textContent = update.days_done + ' of ' + update.day_count + ' ' + text.dataset.unit
+              + (update.message ? ' — ' + update.message : '');
             status.textContent = update.status;
             if (['succeeded', 'failed', 'cancelled', 'interrupted'].indexOf(update.status) >= 0) {
               source.close();

@@ -8,10 +8,16 @@ enum RunsPage {
         var seed = "1"
         var endDate = "2020-06-30"
         var populationScale = "0.01"
+        var replicates = "1"
         var errors: [String: String] = [:]
     }
 
     static let builtInChoice = "built-in"
+
+    /// What the list calls a job: run, ensemble, comparison, calibration, forecast.
+    static func kindLabel(_ run: RunResource) -> String {
+        run.kind == .run ? (run.replicates > 1 ? "ensemble" : "run") : run.kind.rawValue
+    }
     /// Runs listed per page.
     static let pageSize = 50
     /// Scenarios offered in the start form, newest first.
@@ -35,19 +41,22 @@ enum RunsPage {
         }
         let general = form.errors["general"].map { "<p class=\"error\">\(PageHTML.escaped($0))</p>" } ?? ""
         let rows = runs.map { run in
-            let progress = run.status == .running ? " \(run.daysDone)/\(run.dayCount) days" : ""
+            let progress = run.status == .running ? " \(run.daysDone)/\(run.dayCount) \(run.progressUnit)s" : ""
+            // Only single runs and ensembles have the run report that comparisons are drawn from.
+            let comparable = run.status == .succeeded && run.kind == .run
             return """
-                <tr><td><input type="checkbox" name="runs" value="\(run.id)"\(run.status == .succeeded ? "" : " disabled")></td>
-                <td><a href="/runs/\(run.id)">run \(run.id)</a></td><td>\(PageHTML.escaped(run.scenarioName))</td>
+                <tr><td><input type="checkbox" name="runs" value="\(run.id)"\(comparable ? "" : " disabled")></td>
+                <td><a href="/runs/\(run.id)">\(kindLabel(run)) \(run.id)</a></td><td>\(PageHTML.escaped(run.scenarioName))</td>
                 <td>\(run.seed)</td><td>\(PageHTML.escaped(run.endDate))</td><td>\(run.populationScale)</td><td>\(run.agents)</td>
-                <td>\(PageHTML.statusText(run.status))\(progress)</td><td>\(PageHTML.date(run.createdAt))</td></tr>
+                <td>\(PageHTML.statusText(run.status))\(progress)</td>\
+                <td class="hint">\(PageHTML.escaped(run.message ?? ""))</td><td>\(PageHTML.date(run.createdAt))</td></tr>
                 """
         }
         let table = runs.isEmpty ? (navigation.total == 0 ? "<p>No runs yet.</p>" : "<p>No runs on this page.</p>" + navigation.html) : """
             \(navigation.html)
             <form method="get" action="/compare">
             <table class="dash"><thead><tr><th>compare</th><th>run</th><th>scenario</th><th>seed</th><th>end</th><th>scale</th>
-            <th>agents</th><th>status</th><th>queued at</th></tr></thead>
+            <th>agents</th><th>status</th><th>outcome</th><th>queued at</th></tr></thead>
             <tbody>\(rows.joined(separator: "\n"))</tbody></table>
             <p><button type="submit">Compare the ticked runs</button> <span class="hint">the oldest ticked run is the baseline; \
             the others are compared against it; at most \(Dashboard.maximumComparedRuns) runs</span></p>
@@ -64,9 +73,12 @@ enum RunsPage {
             \(field("seed", "Seed", form.seed, "the same seed gives the same outputs, byte for byte"))
             \(field("end_date", "End date", form.endDate, "YYYY-MM-DD; the built-in scenario starts on 2020-01-01"))
             \(field("population_scale", "Population scale", form.populationScale,
-                    "share of the 38.4 million residents simulated: 0.01 takes seconds, 1 needs ≈ 0.9 GB and about a minute"))
+                    "share of the residents simulated: 0.01 takes seconds, 1 (38.4 million in the built-in scenario) needs ≈ 0.9 GB and about a minute"))
+            \(field("replicates", "Replicates", form.replicates,
+                    "above 1, an ensemble as <code>sarhad run --replicates</code> makes it: quantiles.csv with the median and bands"))
             <p><button type="submit">Queue the run</button></p>
             </form>
+            <p class="hint">Scenarios compared with common random numbers, calibrations and forecasts: <a href="/jobs">jobs</a>.</p>
             <h2>Queue and past runs</h2>
             \(table)
             """)

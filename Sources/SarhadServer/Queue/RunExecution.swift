@@ -12,7 +12,8 @@ import Glibc
 /// concurrency thread), and writes the outputs as the CLI does.
 struct RunExecution: Sendable {
     enum Outcome: Sendable, Equatable {
-        case succeeded
+        /// With the headline the runs list shows, when there is one.
+        case succeeded(String?)
         case cancelled
         case failed(String)
     }
@@ -74,7 +75,7 @@ struct RunExecution: Sendable {
         } catch {
             return .failed("Writing the outputs failed: \(error)")
         }
-        return .succeeded
+        return .succeeded(RunHeadline.run(result))
     }
 
     /// Progress of a job counted in steps (replicates, generations), published as its days.
@@ -85,10 +86,9 @@ struct RunExecution: Sendable {
 
     /// Runs `work` into the run's folder through the library's `OutputDirectory` (staged, then renamed
     /// into place, as the command line writes), turning what it throws into the run's failure message.
-    func writing(_ work: (_ path: String) throws -> Void) -> Outcome {
+    func writing(_ work: (_ path: String) throws -> String?) -> Outcome {
         do {
-            try work(files.directory.path)
-            return .succeeded
+            return .succeeded(try work(files.directory.path))
         } catch {
             return .failed("\(error)")
         }
@@ -119,6 +119,7 @@ struct RunExecution: Sendable {
                 throw error
             }
             _ = try ReportWriter.write(runDirectories: [directory.final], to: directory.final)
+            return RunHeadline.ensemble(results)
         }
     }
 
@@ -143,6 +144,7 @@ struct RunExecution: Sendable {
                 throw error
             }
             _ = try ReportWriter.write(runDirectories: job.names.map { directory.final.appendingPathComponent($0) }, to: directory.final)
+            return RunHeadline.comparison(job, results)
         }
     }
 
@@ -157,10 +159,12 @@ struct RunExecution: Sendable {
         }
         let board = self.board, dayCount = record.dayCount
         return writing { path in
-            _ = try job.runWhole(into: path, option: "the calibration's folder", threads: threads, generationDone: { index, generation in
+            let outcome = try job.runWhole(into: path, option: "the calibration's folder", threads: threads,
+                                           generationDone: { index, generation in
                 board.publish(RunProgress(runId: runId, status: .running, daysDone: index + 1, dayCount: dayCount,
                                           message: CalibrationJob.generationLine(index, generation)))
             })
+            return RunHeadline.calibration(outcome)
         }
     }
 
@@ -173,7 +177,11 @@ struct RunExecution: Sendable {
         } catch {
             return .failed(error.message)
         }
-        return writing { path in _ = try job.run(into: path, option: "the forecast's folder", threads: threads) }
+        return writing { path in
+            let text = try job.run(into: path, option: "the forecast's folder", threads: threads)
+            // The first week's line: "week 1: confirmed … (90 %: …), …".
+            return text.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
     }
 
     /// Lowers the calling thread's scheduling priority (nice 10), so that a simulation using every

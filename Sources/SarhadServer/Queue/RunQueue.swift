@@ -225,7 +225,7 @@ public actor RunQueue {
     func completed(_ runId: Int64, _ outcome: RunExecution.Outcome) {
         running[runId] = nil
         switch outcome {
-        case .succeeded: _ = finish(runId, .succeeded, message: nil)
+        case .succeeded(let headline): _ = finish(runId, .succeeded, message: headline)
         case .cancelled where stopping: _ = finish(runId, .interrupted, message: "The server stopped before this run finished.")
         case .cancelled: _ = finish(runId, .cancelled, message: "Cancelled while running.")
         case .failed(let message): _ = finish(runId, .failed, message: message)

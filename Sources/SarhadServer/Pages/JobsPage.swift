@@ -1,0 +1,106 @@
+import Foundation
+
+/// `/jobs`: the command line's other commands as forms. Scenarios compared with common random numbers
+/// (`sarhad compare`), a calibration to a record (`sarhad calibrate`) and a forecast from a record
+/// (`sarhad forecast`). Each is queued like a run and followed on its run page.
+enum JobsPage {
+    /// Which form a submission came from, its values, and the errors to show beside its fields.
+    struct Submitted {
+        var form: String
+        var values: [String: String]
+        var errors: [String: String]
+    }
+
+    static let defaults: [String: [String: String]] = [
+        "comparison": ["replicates": "10", "seed": "1", "end_date": "2020-06-30", "population_scale": "0.01"],
+        "calibration": ["through": "2020-04-08", "particles": "200", "generations": "4", "predictive": "20", "seed": "1",
+                        "end_date": "2020-06-30", "population_scale": "0.01"],
+        "forecast": ["from": "", "horizon": "28", "particles": "200", "seed": "1"],
+    ]
+
+    static func render(scenarios: [ScenarioRecord], submitted: Submitted? = nil) -> String {
+        func value(_ form: String, _ name: String) -> String {
+            submitted?.form == form ? submitted?.values[name] ?? "" : defaults[form]?[name] ?? ""
+        }
+        func error(_ form: String, _ name: String) -> String? {
+            submitted?.form == form ? submitted?.errors[name] : nil
+        }
+        func field(_ form: String, _ name: String, _ label: String, _ hint: String) -> String {
+            let problem = error(form, name)
+            return """
+                <p\(problem == nil ? "" : " class=\"invalid\"")><label>\(label) <input type="text" name="\(name)" \
+                value="\(PageHTML.escaped(value(form, name)))" style="width:12em"></label> <span class="hint">\(hint)</span>\
+                \(problem.map { " <span class=\"error\">\(PageHTML.escaped($0))</span>" } ?? "")</p>
+                """
+        }
+        func general(_ form: String) -> String {
+            error(form, "general").map { "<p class=\"error\">\(PageHTML.escaped($0))</p>" } ?? ""
+        }
+        func scenarioChoice(_ form: String) -> String {
+            let chosen = value(form, "scenario_id")
+            let options = scenarios.map { scenario in
+                let id = String(scenario.id ?? 0)
+                return "<option value=\"\(id)\"\(chosen == id ? " selected" : "")>\(PageHTML.escaped(scenario.name)) (scenario \(id))</option>"
+            }
+            return "<p><label>Scenario <select name=\"scenario_id\">\(options.joined())</select></label></p>"
+        }
+        func recordBox(_ form: String) -> String {
+            let problem = error(form, "record")
+            return """
+                <p\(problem == nil ? "" : " class=\"invalid\"")><label>Record (CSV text, optional) \
+                <textarea name="record" rows="6">\(PageHTML.escaped(value(form, "record")))</textarea></label>
+                <span class="hint">date,province,measure,value, as `sarhad record check` reads it; empty: the country pack's own record\
+                </span>\(problem.map { " <span class=\"error\">\(PageHTML.escaped($0))</span>" } ?? "")</p>
+                """
+        }
+        let ticked = Set((submitted?.form == "comparison" ? submitted?.values["scenario_ids"] ?? "" : "").split(separator: ",").map(String.init))
+        let boxes = scenarios.map { scenario in
+            let id = String(scenario.id ?? 0)
+            return "<label><input type=\"checkbox\" name=\"scenario_ids\" value=\"\(id)\"\(ticked.contains(id) ? " checked" : "")> "
+                + "\(PageHTML.escaped(scenario.name)) (scenario \(id))</label><br>"
+        }
+        let noScenarios = scenarios.isEmpty ? "<p>No scenarios yet: <a href=\"/scenarios\">store one</a> first.</p>" : ""
+        let comparisonError = error("comparison", "scenario_ids").map { "<p class=\"error\">\(PageHTML.escaped($0))</p>" } ?? ""
+        return PageHTML.page(title: "Ensembles, comparisons, fits and forecasts", body: """
+            <h1>Comparisons, calibrations and forecasts</h1>
+            <p>Each is queued like a run and followed on its page; the files are those of the command in brackets, byte for byte. \
+            For an ensemble of one scenario, give a run replicates on <a href="/">the runs page</a>.</p>
+            \(noScenarios)
+            <h2>Compare scenarios (<code>sarhad compare</code>)</h2>
+            <form method="post" action="/jobs/comparison">
+            \(general("comparison"))
+            <p>Scenarios, the oldest ticked first as the baseline:<br>\(boxes.joined())</p>\(comparisonError)
+            \(field("comparison", "replicates", "Replicates", "each scenario's replicate r uses the same seed, so differences are the levers' effect"))
+            \(field("comparison", "seed", "Seed", "of replicate 0"))
+            \(field("comparison", "end_date", "End date", "applied to every scenario; scenarios that end on different days are refused"))
+            \(field("comparison", "population_scale", "Population scale", "applied to every scenario"))
+            <p><button type="submit">Queue the comparison</button></p>
+            </form>
+            <h2>Calibrate to a record (<code>sarhad calibrate</code>)</h2>
+            <form method="post" action="/jobs/calibration">
+            \(general("calibration"))
+            \(scenarioChoice("calibration"))
+            \(field("calibration", "through", "Fit through", "the last recorded day fitted, YYYY-MM-DD"))
+            \(recordBox("calibration"))
+            \(field("calibration", "particles", "Particles", "per generation, 10 to 100,000"))
+            \(field("calibration", "generations", "Generations", "1 to 100"))
+            \(field("calibration", "predictive", "Predictive replicates", "runs forward from the posterior, for the hidden epidemic and the bands"))
+            \(field("calibration", "seed", "Seed", ""))
+            \(field("calibration", "end_date", "Predictive until", "YYYY-MM-DD"))
+            \(field("calibration", "population_scale", "Population scale", "each simulation of the fit runs at this scale"))
+            <p><button type="submit">Queue the calibration</button></p>
+            </form>
+            <h2>Forecast from a record (<code>sarhad forecast</code>)</h2>
+            <form method="post" action="/jobs/forecast">
+            \(general("forecast"))
+            \(scenarioChoice("forecast"))
+            \(recordBox("forecast"))
+            \(field("forecast", "from", "Origin", "the last day of the record used; empty: the record's last day"))
+            \(field("forecast", "horizon", "Horizon", "days forecast, 1 to 365"))
+            \(field("forecast", "particles", "Particles", "twin runs the filter carries, 20 to 5,000"))
+            \(field("forecast", "seed", "Seed", ""))
+            <p><button type="submit">Queue the forecast</button></p>
+            </form>
+            """)
+    }
+}
