@@ -38,6 +38,16 @@ struct WhatIfAPITests {
             let id = try await server.createBuiltInScenario()
             let stored = try await Self.whatIf(server, ["scenario": id, "overrides": Self.until + "[disease]\nr0 = 1.6\n"])
             #expect(Self.total(stored, "infections") == Self.total(lower, "infections"))
+            // One province's series, every province's totals: the same numbers in a fiftieth of the answer.
+            let herat = try await Self.whatIf(server, ["overrides": Self.until, "series": "herat"])
+            let provinces = try #require(herat["provinces"] as? [[String: Any]])
+            let withSeries = provinces.filter { !(($0["series"] as? [String: Any]) ?? [:]).isEmpty }.compactMap { $0["name"] as? String }
+            #expect(withSeries == ["Herat"])
+            #expect(provinces.allSatisfy { ($0["totals"] as? [String: Double])?["infections"] != nil })
+            #expect(Self.total(herat, "infections") == Self.total(base, "infections"))
+            let nowhere = try await server.request("POST", "/api/v1/what-if",
+                                                   body: try JSONSerialization.data(withJSONObject: ["overrides": Self.until, "series": "Atlantis"]))
+            #expect(nowhere.status == 422 && (try nowhere.error()["field"] as? String) == "series")
         }
     }
 

@@ -2,48 +2,63 @@ import Foundation
 import SarhadTestSupport
 import Testing
 
-/// The what-if page in headless Chromium: the levers set from the address, and the curves and figures
-/// checked to change as the twin says they should. Chromium runs on virtual time here (so that the page's
-/// requests finish before the DOM is read), so the page's own `performance.now()` timings are not real
-/// ones: the test checks that R0 is moved and redrawn the asked number of times, and prints no time.
-/// The budget is small (5 s of virtual time, which stands still while a request is pending): Chromium
-/// draws every frame of it, and a budget of minutes kept both cores busy and timed out other server tests.
+/// The what-if page in headless Chromium, on real time (DevTools over a pipe: `ChromiumPage`): a lever is
+/// moved as a reader moves it (the input event the form listens to), the curves and figures are checked to
+/// change as the twin says they should, and the page's own `performance.now()` timing of 20 changes, from
+/// the change to the frame that shows the new curves, is printed as a figure (docs/PERFORMANCE.md), not
+/// checked against a bound.
 @Suite("The what-if page in a browser")
 struct WhatIfBrowserTests {
-    static func figure(_ name: String, in dom: String) -> Double? {
-        guard let range = dom.range(of: "data-figure=\"\(name)\">") else { return nil }
-        let text = dom[range.upperBound...].prefix { $0 != "<" }.replacingOccurrences(of: ",", with: "")
-        return Double(text)
+    /// A key figure as the page shows it ("1,234" → 1234).
+    static func figure(_ name: String) -> String {
+        "(function () { var d = document.querySelector('[data-figure=\"\(name)\"]'); "
+            + "return d ? Number(d.textContent.replace(/,/g, '')) : null; })()"
+    }
+    static let redraws = "document.getElementById('what-if-status').dataset.redraws || null"
+
+    /// Sets a lever and fires the event a person's change fires; returns when the page has redrawn.
+    static func move(_ page: ChromiumPage, _ lever: String, to value: String) throws {
+        let before = Int(try page.evaluate(redraws) as? String ?? "0") ?? 0
+        _ = try page.evaluate("""
+            (function () { var f = document.querySelector('[name="\(lever)"]');
+              if (f.type === 'checkbox') { f.checked = \(value == "on"); } else { f.value = '\(value)'; }
+              f.dispatchEvent(new Event('input', {bubbles: true})); return true; })()
+            """)
+        _ = try page.waitFor("(Number(\(redraws)) > \(before)) || null", timeout: 120)
     }
 
-    static func attribute(_ name: String, in dom: String) -> String? {
-        guard let range = dom.range(of: "\(name)=\"") else { return nil }
-        return String(dom[range.upperBound...].prefix { $0 != "\"" })
-    }
-
-    @Test("moving R0 or closing the border redraws the curves and figures as the twin says")
+    @Test("moving R0 or closing the border redraws the curves and figures as the twin says; the median redraw of 20 changes")
     func leverRedraws() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-what-if-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         try await TestServer.with { server in
-            func page(_ query: String) async throws -> String {
-                try await HeadlessChromium.runOffPool(["--virtual-time-budget=5000", "--dump-dom", server.url("/what-if?end=2020-03-31&" + query).absoluteString],
-                                         in: work, timeout: 240).output
+            let levers = try await ChromiumPage.with(server.url("/what-if?end=2020-03-31&r0=3.0"), in: work) { page in
+                _ = try page.waitFor(Self.redraws, timeout: 120)
+                let high = try page.evaluate(Self.figure("True infections")) as? Double
+                let drawn = try page.evaluate("document.querySelectorAll('[data-series]').length") as? Int
+                try Self.move(page, "r0", to: "1.4")
+                let low = try page.evaluate(Self.figure("True infections")) as? Double
+                try Self.move(page, "r0", to: "3.0")
+                try Self.move(page, "open", to: "off")
+                let closed = try page.evaluate(Self.figure("True infections")) as? Double
+                return [high, low, closed, drawn.map(Double.init)]
             }
-            let high = try await page("r0=3.0")
-            let low = try await page("r0=1.4")
-            let highInfections = try #require(Self.figure("True infections", in: high), "no figures drawn: \(high.suffix(800))")
-            let lowInfections = try #require(Self.figure("True infections", in: low))
-            #expect(lowInfections < 0.8 * highInfections, "R0 1.4: \(lowInfections), R0 3.0: \(highInfections)")
-            #expect(high.contains("data-series=\"true infections\"") && high.contains("data-series=\"beds needed\""))
+            let high = try #require(levers[0]), low = try #require(levers[1]), closed = try #require(levers[2])
+            #expect(low < 0.8 * high, "R0 1.4: \(low), R0 3.0: \(high)")
             // Screening and quarantine at the border can only lower what comes in.
-            let closed = try await page("r0=3.0&open=off")
-            #expect(try #require(Self.figure("True infections", in: closed)) <= highInfections)
+            #expect(closed <= high, "border closed: \(closed), open: \(high)")
+            #expect(levers[3] == 6, "six curves: true and recorded infections and deaths, beds needed and beds")
 
-            let repeated = try await page("repeat=3")
-            #expect(Self.attribute("data-changes", in: repeated) == "3", "\(repeated.suffix(600))")
-            #expect(Self.attribute("data-median-ms", in: repeated) != nil)
+            // The figure the issue asks for: the median of 20 changes of R0 over the scenario's whole year.
+            let timing = try await ChromiumPage.with(server.url("/what-if?repeat=20"), in: work) { page in
+                let median = try page.waitFor("document.getElementById('what-if-status').dataset.medianMs || null", timeout: 600) as? String
+                let changes = try page.evaluate("document.getElementById('what-if-status').dataset.changes") as? String
+                return [median, changes]
+            }
+            #expect(timing[1] == "20")
+            let median = try #require(timing[0].flatMap(Double.init))
+            print("what-if redraw, the built-in year, median of 20 changes of R0 (debug build, under test load): \(median) ms")
         }
     }
 }

@@ -112,7 +112,8 @@ enum OpenAPIDocument {
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {
               "scenario": {"type": "integer", "format": "int64", "description": "A stored scenario's id"},
               "toml": {"type": "string", "description": "A scenario's text (instead of an id); neither: the built-in scenario"},
-              "overrides": {"type": "string", "description": "Changes as scenario TOML read over it, e.g. \"[disease]\\nr0 = 1.8\\n\""}}}}}},
+              "overrides": {"type": "string", "description": "Changes as scenario TOML read over it, e.g. \"[disease]\\nr0 = 1.8\\n\""},
+              "series": {"type": "string", "default": "all", "description": "Whose daily series come besides the nation's: all (every province), national (none) or one province's name; every province's totals come either way"}}}}}},
             "responses": {"200": {"description": "start, days, national and provinces: name, series (measure → one value a day), totals (flows summed, stocks at their peak)", "content": {"application/json": {}}},
               "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
         },

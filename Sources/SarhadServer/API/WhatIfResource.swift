@@ -10,7 +10,7 @@ public struct WhatIfResource: Encodable, Sendable {
 
     public struct Region: Encodable, Sendable {
         public var name: String
-        /// Measure name (as in timeseries.csv) to one value a day.
+        /// Measure name (as in timeseries.csv) to one value a day; empty for provinces not asked for.
         public var series: [String: [Double]]
         /// Flows summed over the run; stocks (beds) at their peak.
         public var totals: [String: Double]
@@ -24,24 +24,26 @@ public struct WhatIfResource: Encodable, Sendable {
     public var national: Region
     public var provinces: [Region]
 
-    init(_ result: SimulationResult, country: String) {
+    /// `seriesOf`: the provinces whose daily series to include (nil: all).
+    init(_ result: SimulationResult, country: String, seriesOf wanted: Set<String>? = nil) {
         scenario = result.scenarioName
         self.country = country
         start = result.startDate.description
         days = result.dayCount
         let scale = 1 / result.populationScale
-        func region(_ name: String, _ value: (Int, Measure) -> Int64) -> Region {
+        func region(_ name: String, withSeries: Bool, _ value: (Int, Measure) -> Int64) -> Region {
             var series = [String: [Double]](), totals = [String: Double]()
             for measure in Self.measures {
                 let values = (0..<result.dayCount).map { Double(value($0, measure)) * scale }
-                series[measure.name] = values
+                if withSeries { series[measure.name] = values }
                 totals[measure.name] = measure.isStock ? (values.max() ?? 0) : values.reduce(0, +)
             }
             return Region(name: name, series: series, totals: totals)
         }
-        national = region(country) { result.national(day: $0, measure: $1) }
+        national = region(country, withSeries: true) { result.national(day: $0, measure: $1) }
         provinces = result.provinceNames.indices.map { province in
-            region(result.provinceNames[province]) { result.value(day: $0, province: province, measure: $1) }
+            let name = result.provinceNames[province]
+            return region(name, withSeries: wanted?.contains(name) ?? true) { result.value(day: $0, province: province, measure: $1) }
         }
     }
 }

@@ -100,7 +100,18 @@ public struct Dashboard: Sendable {
             }
         }
         let configuration = scenario.configuration, country = scenario.pack.country
-        return await whatIfs.run { WhatIfResource(MeanFieldModel(configuration: configuration).run(), country: country) }
+        let wanted: Set<String>?
+        switch request.series {
+        case nil, "all": wanted = nil
+        case "national": wanted = []
+        case let name?:
+            guard let province = configuration.provinces.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                throw APIError(.unprocessableContent, code: "invalid_request", message: "is \"\(name)\"", key: "series",
+                               expected: "all, national, or a province of the scenario", field: "series")
+            }
+            wanted = [province.name]
+        }
+        return await whatIfs.run { WhatIfResource(MeanFieldModel(configuration: configuration).run(), country: country, seriesOf: wanted) }
     }
 
     // MARK: Runs
