@@ -21,6 +21,11 @@ final class TestServer: Sendable {
             try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "not a JSON object: \(text)")
         }
 
+        /// A JSON array of objects (lists).
+        func jsonArray() throws -> [[String: Any]] {
+            try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]], "not a JSON array: \(text)")
+        }
+
         /// The `error` object of an API error answer.
         func error() throws -> [String: Any] {
             try #require(try json()["error"] as? [String: Any], "no error object in \(text)")

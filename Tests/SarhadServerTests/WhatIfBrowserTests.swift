@@ -61,4 +61,35 @@ struct WhatIfBrowserTests {
             print("what-if redraw, the built-in year, median of 20 changes of R0 (debug build, under test load): \(median) ms")
         }
     }
+
+    @Test("Confirm with agents queues an ensemble of the levers shown and draws its median and band over the twin's curves")
+    func confirmWithAgents() async throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-confirm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        try await TestServer.with { server in
+            let drawn = try await ChromiumPage.with(server.url("/what-if?end=2020-02-20&r0=2.8"), in: work) { page in
+                _ = try page.waitFor(Self.redraws, timeout: 120)
+                _ = try page.evaluate("""
+                    (function () { var f = document.getElementById('confirm-form');
+                      f.elements.replicates.value = '2'; f.elements.scale.value = '0.001';
+                      document.getElementById('confirm').click(); return true; })()
+                    """)
+                let replicates = try page.waitFor("document.getElementById('confirm-status').dataset.replicates || null", timeout: 300)
+                let bands = try page.evaluate("document.querySelectorAll('[data-band]').length") as? Int
+                let medians = try page.evaluate("document.querySelectorAll('[data-agent-median]').length") as? Int
+                try Self.move(page, "r0", to: "1.5")
+                let cleared = try page.evaluate("document.querySelectorAll('[data-band]').length") as? Int
+                return [replicates as? String, bands.map(String.init), medians.map(String.init), cleared.map(String.init)]
+            }
+            #expect(drawn[0] == "2")
+            #expect(drawn[1] == "5" && drawn[2] == "5", "a band and a median under each of the five curves the agents count: \(drawn)")
+            #expect(drawn[3] == "0", "moving a lever clears the agents' bands: \(drawn)")
+            let runs = try await server.get("/api/v1/runs").jsonArray()
+            let run = try #require(runs.first)
+            #expect(run["replicates"] as? Int == 2 && run["status"] as? String == "succeeded", "\(run)")
+            let toml = try await server.get("/api/v1/runs/\(run["id"] as? Int ?? 0)/files/scenario.toml").text
+            #expect(toml.contains("r0 = 2.8"), "the run has the levers' values")
+        }
+    }
 }

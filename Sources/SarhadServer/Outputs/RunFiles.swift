@@ -12,7 +12,8 @@ public struct RunFiles: Sendable {
     /// `calibrate` and `forecast` write (a comparison's per-scenario folders stay on the server).
     public static func downloadable(_ kind: RunKind, replicates: Int) -> [String] {
         switch kind {
-        case .run: replicates > 1 ? ["quantiles.csv", "timeseries.csv", "summary.json", "scenario.toml", ReportWriter.fileName]
+        case .run: replicates > 1 ? ["quantiles.csv", EnsembleBands.fileName, "timeseries.csv", "summary.json", "scenario.toml",
+                                     ReportWriter.fileName]
                                   : downloadable
         case .comparison: ["comparison.csv", "timings.json", ReportWriter.fileName]
         case .calibration: ["posterior-summary.csv", "hidden-epidemic.csv", "posterior.csv", "generations.csv", "quantiles.csv",

@@ -13,7 +13,7 @@ enum WhatIfPage {
         let body = """
             <h1>What if…</h1>
             <p>The built-in scenario (\(PageHTML.escaped(c.name))), run by the deterministic twin at each change: \
-            expected values, no replicates. Queue agent runs on the Runs page to confirm.</p>
+            expected values, no replicates. "Confirm with agents" runs the same levers with every person simulated.</p>
             <form id="levers" class="levers">
               <label>Until <input type="date" name="end" min="\(c.startDate.adding(days: 1))" max="\(c.startDate.adding(days: 3_660))" \
             value="\(c.endDate)"></label>
@@ -27,6 +27,11 @@ enum WhatIfPage {
             <input type="number" name="adherence" min="0" max="1" step="0.05" value="\(c.border.quarantineAdherence)"></label>
               <label>Show <select name="region"><option value="">the whole country</option>\(provinces.joined())</select></label>
             </form>
+            <form id="confirm-form" class="levers"><button type="button" id="confirm">Confirm with agents</button> \
+            <label style="display:inline">replicates <input type="number" name="replicates" min="2" max="100" step="1" value="10"></label> \
+            <label style="display:inline">population scale <input type="number" name="scale" min="0.0001" max="1" step="0.001" \
+            value="0.01"></label> <span class="hint">queues an agent ensemble of these levers and draws its median (dashed) and 95 % \
+            band over the twin's curves</span> <span id="confirm-status" role="status"></span></form>
             <p id="what-if-status" role="status">Computing…</p>
             <dl id="figures" class="figures"></dl>
             <div id="charts"></div>
@@ -47,6 +52,10 @@ enum WhatIfPage {
           var figures = document.getElementById('figures');
           var charts = document.getElementById('charts');
           var latest = 0, answer = null, timings = [];
+          var bands = null, scenarioId = null, confirmForm = document.getElementById('confirm-form');
+          var confirmStatus = document.getElementById('confirm-status');
+          var measureOf = {'true infections': 'infections', 'recorded cases': 'confirmed', 'true deaths': 'deaths',
+            'recorded deaths': 'recorded_deaths', 'beds needed': 'beds_needed'};
           function field(name) { return form.elements[name]; }
           function overrides() {
             return '[scenario]\\nend = ' + field('end').value + '\\n' +
@@ -62,16 +71,33 @@ enum WhatIfPage {
             if (!name) return answer.national;
             return answer.provinces.filter(function (p) { return p.name === name; })[0] || answer.national;
           }
+          // The agents' band of a curve (2.5 %, 50 %, 97.5 %), when they confirmed these levers.
+          function bandOf(name) {
+            if (!bands || !measureOf[name]) return null;
+            var r = bands.regions[field('region').value || 'national'];
+            var levels = r && r[measureOf[name]];
+            return levels ? {low: levels[0], mid: levels[2], high: levels[levels.length - 1]} : null;
+          }
           function chart(title, series) {
             var width = 720, height = 220, left = 60, bottom = 20, days = answer.days;
             var top = 1;
-            series.forEach(function (s) { s.values.forEach(function (v) { if (v > top) top = v; }); });
+            series.forEach(function (s) {
+              s.band = bandOf(s.name);
+              s.values.concat(s.band ? s.band.high : []).forEach(function (v) { if (v > top) top = v; });
+            });
+            function x(d) { return (left + d * (width - left) / Math.max(1, days - 1)).toFixed(1); }
+            function y(v) { return (20 + height - bottom - v / top * (height - bottom - 20)).toFixed(1); }
             var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + (height + 30) + '" role="img">' +
               '<title>' + title + '</title><text x="' + left + '" y="14" font-size="13">' + title + ' (highest ' + number(top) + ')</text>';
             series.forEach(function (s, i) {
-              var points = s.values.map(function (v, d) {
-                return (left + d * (width - left) / Math.max(1, days - 1)).toFixed(1) + ',' + (20 + height - bottom - v / top * (height - bottom - 20)).toFixed(1);
-              }).join(' ');
+              if (s.band) {
+                var upper = s.band.high.slice(0, days).map(function (v, d) { return x(d) + ',' + y(v); });
+                var lower = s.band.low.slice(0, days).map(function (v, d) { return x(d) + ',' + y(v); }).reverse();
+                svg += '<polygon fill="' + s.colour + '" fill-opacity="0.15" stroke="none" points="' + upper.concat(lower).join(' ') +
+                  '" data-band="' + s.name + '"/>' + '<polyline fill="none" stroke="' + s.colour + '" stroke-width="1.5" stroke-dasharray="5,3" points="' +
+                  s.band.mid.slice(0, days).map(function (v, d) { return x(d) + ',' + y(v); }).join(' ') + '" data-agent-median="' + s.name + '"/>';
+              }
+              var points = s.values.map(function (v, d) { return x(d) + ',' + y(v); }).join(' ');
               svg += '<polyline fill="none" stroke="' + s.colour + '" stroke-width="2" points="' + points + '" data-series="' + s.name + '"/>' +
                 '<text x="' + (left + 10 + i * 200) + '" y="' + (height + 25) + '" font-size="12" fill="' + s.colour + '">' + s.name + '</text>';
             });
@@ -117,7 +143,53 @@ enum WhatIfPage {
                 });
               });
           }
-          form.addEventListener('input', function () { ask(); });
+          form.addEventListener('input', function (event) {
+            if (bands && event.target.name !== 'region') {
+              bands = null;
+              confirmStatus.textContent = 'Agent bands cleared: the levers changed.';
+            }
+            ask();
+          });
+          // Confirm with agents: an ensemble of these levers, queued like any run, followed until it is done.
+          function follow(id, asked) {
+            fetch('/api/v1/runs/' + id).then(function (r) { return r.json(); }).then(function (run) {
+              if (run.status === 'queued' || run.status === 'running') {
+                confirmStatus.textContent = 'Agents (run ' + id + '): ' + run.days_done + ' of ' + run.day_count + ' replicates…';
+                setTimeout(function () { follow(id, asked); }, 1000);
+              } else if (run.status !== 'succeeded') {
+                confirmStatus.textContent = 'The agent run ' + id + ' ' + run.status + (run.message ? ': ' + run.message : '.');
+              } else {
+                return fetch(run.files['bands.json']).then(function (r) { return r.json(); }).then(function (b) {
+                  if (asked !== overrides()) { confirmStatus.textContent = 'The levers moved while the agents ran; confirm again.'; return; }
+                  bands = b;
+                  confirmStatus.textContent = 'Agents (run ' + id + '): median and 95 % band of ' + b.replicates +
+                    ' replicates at population scale ' + b.population_scale + '.';
+                  confirmStatus.dataset.replicates = String(b.replicates);
+                  if (answer) draw();
+                });
+              }
+            });
+          }
+          document.getElementById('confirm').addEventListener('click', function () {
+            var asked = overrides();
+            bands = null;
+            if (answer) draw();
+            confirmStatus.textContent = 'Queueing…';
+            var stored = scenarioId !== null ? Promise.resolve(scenarioId)
+              : fetch('/api/v1/scenarios', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                  body: JSON.stringify({from: 'built-in'})}).then(function (r) { return r.json(); })
+                  .then(function (body) { scenarioId = body.id; return body.id; });
+            stored.then(function (id) {
+              return fetch('/api/v1/runs', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({
+                scenario_id: id, seed: 1, replicates: Number(confirmForm.elements.replicates.value),
+                population_scale: Number(confirmForm.elements.scale.value), overrides: asked})});
+            }).then(function (response) {
+              return response.json().then(function (body) { return {ok: response.ok, body: body}; });
+            }).then(function (result) {
+              if (!result.ok) { confirmStatus.textContent = (result.body.error && result.body.error.message) || 'Refused.'; return; }
+              follow(result.body.id, asked);
+            });
+          });
           form.addEventListener('submit', function (event) { event.preventDefault(); });
           var query = new URLSearchParams(window.location.search);
           ['end', 'r0', 'sensitivity', 'days', 'adherence', 'region'].forEach(function (name) { if (query.has(name)) field(name).value = query.get(name); });

@@ -113,6 +113,7 @@ struct RunExecution: Sendable {
             let directory = try OutputDirectory(path: path, option: "the run's folder")
             do {
                 _ = try job.finish(results, into: directory)
+                try directory.write(EnsembleBands.fileName, EnsembleBands.json(results))
                 try directory.commit()
             } catch {
                 directory.abandon()

@@ -79,8 +79,10 @@ public actor RunQueue {
         let estimate = replicates == 1
             ? MemoryEstimate(configuration: configuration)
             : estimate(JobPlans.ensemble(scenario, seed: request.seed, replicates: replicates))
+        // With changes, the run keeps the changed scenario's whole text, as a run folder's scenario.toml does.
+        let toml = request.overrides.map { $0.isEmpty ? scenarioRecord.toml : ScenarioWriter.toml(scenario) } ?? scenarioRecord.toml
         return PreparedRun(record: RunRecord(
-            replicates: replicates, scenarioId: request.scenarioId, scenarioName: configuration.name, scenarioToml: scenarioRecord.toml,
+            replicates: replicates, scenarioId: request.scenarioId, scenarioName: configuration.name, scenarioToml: toml,
             seed: request.seed, endDate: configuration.endDate.description, populationScale: configuration.populationScale,
             agents: estimate.agents, estimatedBytes: estimate.bytes, dayCount: replicates == 1 ? configuration.dayCount : replicates),
             estimate: estimate)
