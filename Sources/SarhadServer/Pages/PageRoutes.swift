@@ -40,6 +40,15 @@ struct PageRoutes: Sendable {
             }
         }
         router.post("scenarios/:id") { request, context in try await saveScenario(request, id: try APIRoutes.id(context)) }
+        router.get("scenarios/:id/timeline") { request, context in
+            try page {
+                let record = try dashboard.scenario(id: try APIRoutes.id(context))
+                let structured = ScenarioForm(scenario: try Self.parsed(record.toml)).values[ScenarioForm.structuredField] ?? ""
+                return HTTPAnswer.html(TimelinePage.render(id: record.id ?? 0, name: record.name, form: TimelineForm(structured: structured),
+                                                           saved: request.uri.queryParameters["saved"] != nil))
+            }
+        }
+        router.post("scenarios/:id/timeline") { request, context in try await saveTimeline(request, id: try APIRoutes.id(context)) }
         router.post("scenarios/:id/delete") { _, context in
             try page {
                 try dashboard.deleteScenario(id: try APIRoutes.id(context))
@@ -273,6 +282,35 @@ struct PageRoutes: Sendable {
                 if let field = error.field { errors[field] = sentence }
                 return HTTPAnswer.html(ScenarioEditPage.render(id: id, name: record.name, form: form, defaults: try Self.defaults(),
                                                                errors: errors, generalError: error.field == nil ? sentence : nil),
+                                       status: error.status)
+            }
+        }
+    }
+
+    /// The timeline form's rows in place of the scenario's timeline, checked and stored as the scenario
+    /// form's text is; a refusal shows the rows again with the error beside the field it belongs to.
+    func saveTimeline(_ request: Request, id: Int64) async throws -> Response {
+        let fields = FormFields(try await RequestBody.collect(request, limit: ScenarioText.maximumBytes + 64 << 10))
+        let timeline = TimelineForm(fields: fields.values)
+        return try await asyncPage {
+            let record = try dashboard.scenario(id: id)
+            var form = ScenarioForm(scenario: try Self.parsed(record.toml))
+            form.values[ScenarioForm.structuredField] = timeline.replacingTimeline(in: form.values[ScenarioForm.structuredField] ?? "")
+            let (text, _) = form.toml()
+            // Which row field wrote each line of the whole text: the timeline's lines come last.
+            let rowLines = timeline.toml()
+            let first = text.split(separator: "\n", omittingEmptySubsequences: false).count - rowLines.text.split(separator: "\n",
+                                                                                                      omittingEmptySubsequences: false).count
+            let fieldOfLine = Dictionary(uniqueKeysWithValues: rowLines.fieldOfLine.map { ($0.key + first - 1, $0.value) })
+            do {
+                _ = try dashboard.updateScenario(id: id, toml: text)
+                return HTTPAnswer.redirect(to: "/scenarios/\(id)/timeline?saved=1")
+            } catch let error as APIError where error.code == "invalid_scenario" {
+                let sentence = (error.key.map { "`\($0)` " } ?? "") + error.sentence
+                let field = timeline.field(forKey: error.key, line: error.line, fieldOfLine: fieldOfLine)
+                return HTTPAnswer.html(TimelinePage.render(id: id, name: record.name, form: timeline,
+                                                           errors: field.map { [$0: sentence] } ?? [:],
+                                                           generalError: field == nil ? sentence : nil),
                                        status: error.status)
             }
         }

@@ -55,7 +55,8 @@ enum ScenarioEditPage {
             <div\(structuredError == nil ? "" : " class=\"invalid\"")>
             \(structuredError.map { "<p class=\"error\">\(PageHTML.escaped($0))</p>" } ?? "")
             <p class="hint">TOML tables (<code>[[importation.crossings]]</code>, <code>[[importation.arrivals]]</code>, \
-            <code>[importation.source]</code>, <code>[[timeline]]</code> …). The timeline here is the complete timeline.</p>
+            <code>[importation.source]</code>, <code>[[timeline]]</code> …). The timeline here is the complete timeline; \
+            <a href="/scenarios/\(id)/timeline">edit it as a form</a>.</p>
             <textarea id="structured" name="\(ScenarioForm.structuredField)" rows="30">\(PageHTML.escaped(form.values[ScenarioForm.structuredField] ?? ""))</textarea>
             </div>
             <p><button type="submit">Save</button></p>
