@@ -51,6 +51,15 @@ struct RunAPITests {
             #expect(try await server.waitForEnd(of: again)["status"] as? String == "succeeded")
             #expect(try await server.get("/api/v1/runs/\(again)/files/timeseries.csv").data == csv.data)
 
+            // A province's page: its curves, its beds against capacity, recorded against true.
+            let runPage = try await server.get("/runs/\(run)").text
+            #expect(runPage.contains("href=\"/runs/\(run)/provinces/Herat\""))
+            let herat = try await server.get("/runs/\(run)/provinces/Herat")
+            #expect(herat.status == 200)
+            #expect(herat.text.contains("data-figure=\"Beds ran out\"") && herat.text.contains("data-figure=\"Recorded cases\""))
+            #expect(herat.text.components(separatedBy: "<svg").count - 1 == 4, "four charts")
+            #expect(try await server.get("/runs/\(run)/provinces/Atlantis").status == 404)
+
             // Two runs compared in one report.
             let comparison = try await server.get("/api/v1/compare?runs=\(run),\(again)")
             #expect(comparison.status == 200)

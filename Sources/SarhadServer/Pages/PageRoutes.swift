@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import SarhadModel
 import SarhadScenario
 
 /// The HTML pages. Forms post here and these handlers call the same `Dashboard` operations as the
@@ -13,6 +14,13 @@ struct PageRoutes: Sendable {
         router.get("/") { request, _ in try runsPage(page: try Pagination(request, defaultLimit: RunsPage.pageSize)) }
         router.post("runs") { request, _ in try await startRun(request) }
         router.get("runs/:id") { _, context in try page { try runPage(try APIRoutes.id(context)) } }
+        router.get("runs/:id/provinces/:name") { _, context in
+            try await asyncPage {
+                let id = try APIRoutes.id(context)
+                let name = context.parameters.get("name")?.removingPercentEncoding ?? ""
+                return HTTPAnswer.html(try await dashboard.provincePage(runId: id, province: name))
+            }
+        }
         router.post("runs/:id/cancel") { _, context in
             try await asyncPage {
                 let id = try APIRoutes.id(context)
@@ -128,7 +136,12 @@ struct PageRoutes: Sendable {
             let html = try dashboard.file("report.html", ofRun: id)
             report = ReportEmbedding(reportHTML: String(decoding: html, as: UTF8.self))
         }
-        return HTTPAnswer.html(RunPage.render(run, report: report))
+        var provinces = [String]()
+        if run.status == .succeeded, run.kind == .run, let record = try? dashboard.run(id: id),
+           let scenario = try? ScenarioText.validate(record.scenarioToml) {
+            provinces = scenario.configuration.provinces.map(\.name)
+        }
+        return HTTPAnswer.html(RunPage.render(run, report: report, provinces: provinces))
     }
 
     func startRun(_ request: Request) async throws -> Response {

@@ -4,7 +4,7 @@ import SarhadJobs
 /// One run: its request, live progress while queued or running (server-sent events), a cancel
 /// button, and once it succeeded its downloads and the report's charts.
 enum RunPage {
-    static func render(_ run: RunResource, report: ReportEmbedding?) -> String {
+    static func render(_ run: RunResource, report: ReportEmbedding?, provinces: [String] = []) -> String {
         let facts = """
             <table class="dash"><tbody>
             <tr><th>scenario</th><td>\(PageHTML.escaped(run.scenarioName))\(run.scenarioId.map { " (<a href=\"/scenarios/\($0)\">scenario \($0)</a>)" } ?? "")</td></tr>
@@ -34,6 +34,10 @@ enum RunPage {
                 .map { "<a href=\"/api/v1/runs/\(run.id)/files/\($0)\">\($0)</a>" }
             let compare = run.kind == .run ? " · <a href=\"/compare?runs=\(run.id)\">compare with other runs</a>" : ""
             body.append("<p>Downloads: \(links.joined(separator: " · "))\(compare)</p>")
+            if run.kind == .run, !provinces.isEmpty {
+                let pages = provinces.map { "<a href=\"/runs/\(run.id)/provinces/\(ProvincePage.pathComponent($0))\">\(PageHTML.escaped($0))</a>" }
+                body.append("<p>Provinces (curves, beds against capacity, recorded against true): \(pages.joined(separator: " · "))</p>")
+            }
         }
         if let report { body.append("<div class=\"report\">\(report.body)</div>") }
         return PageHTML.page(title: title, body: body.joined(separator: "\n"), extraStyle: report?.style ?? "")

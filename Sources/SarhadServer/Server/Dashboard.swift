@@ -226,6 +226,28 @@ public struct Dashboard: Sendable {
         return try drawn.get()
     }
 
+    /// One province of a succeeded run or ensemble, drawn from its files on a thread of its own (reading a
+    /// full-scale run's timeseries takes a moment).
+    public func provincePage(runId: Int64, province: String) async throws(APIError) -> String {
+        let record = try run(id: runId)
+        guard record.status == .succeeded, record.kind == .run else {
+            throw APIError(.conflict, code: "no_outputs", message: "Run \(runId) has no run outputs: it is a \(record.kind.rawValue), \(record.status.rawValue).")
+        }
+        let files = queue.files(of: runId)
+        let drawn = await comparisons.run { () -> Result<String, APIError> in
+            do {
+                let run = try files.reportRun()
+                guard let name = run.series.provinces.first(where: { $0.lowercased() == province.lowercased() && $0 != TimeseriesCSV.nationalLabel }) else {
+                    return .failure(.notFound("Run \(runId) has no province \(province)."))
+                }
+                return .success(ProvincePage.render(runId: runId, run: run, province: name))
+            } catch {
+                return .failure(APIError(.internalServerError, code: "report", message: "The run's files could not be read: \(error)"))
+            }
+        }
+        return try drawn.get()
+    }
+
     /// The catalogue with the built-in scenario's values as defaults.
     func parameters() throws(APIError) -> [ParameterResource] {
         let builtIn: Scenario
