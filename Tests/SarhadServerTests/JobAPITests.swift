@@ -105,6 +105,16 @@ struct JobAPITests {
             let posterior = try await server.get("/api/v1/runs/\(calibrationId)/files/posterior.csv")
             #expect(posterior.text.hasPrefix("particle,weight,distance"), "\(posterior.text.prefix(200))")
             #expect(try await server.get("/api/v1/runs/\(calibrationId)/files/hidden-epidemic.csv").status == 200)
+            let calibrationPage = try await server.get("/runs/\(calibrationId)").text
+            #expect(calibrationPage.contains("<h2>Posterior</h2>") && calibrationPage.contains("<h2>The hidden epidemic</h2>"))
+            // What-ifs from the fitted posterior: a stored scenario with the posterior medians, opened on the what-if page.
+            let fromPosterior = try await server.postForm("/runs/\(calibrationId)/what-if", [:])
+            #expect(fromPosterior.status == 200 && fromPosterior.url?.query?.hasPrefix("scenario=") == true, "\(String(describing: fromPosterior.url))")
+            let fittedScenario = try #require(Int(fromPosterior.url?.query?.dropFirst("scenario=".count) ?? ""))
+            #expect(fromPosterior.text.contains("data-scenario=\"\(fittedScenario)\"") && fromPosterior.text.contains("posterior medians of calibration"))
+            let whatIf = try await server.postJSON("/api/v1/what-if", ["scenario": fittedScenario, "overrides": "[scenario]\nend = 2020-02-15\n",
+                                                                      "series": "national"])
+            #expect(whatIf.status == 200, "\(whatIf.text.prefix(300))")
 
             let forecasted = try await server.waitForEnd(of: forecastId, timeout: 600)
             #expect(forecasted["status"] as? String == "succeeded", "\(forecasted)")
@@ -112,6 +122,8 @@ struct JobAPITests {
             #expect(table.status == 200)
             #expect(table.text.contains("2020-04-10"), "\(table.text.prefix(300))")
             #expect(try await server.get("/api/v1/runs/\(forecastId)/files/timeseries.csv").status == 404)
+            let fans = try await server.get("/api/v1/runs/\(forecastId)/files/forecast.html")
+            #expect(fans.status == 200 && fans.headers["content-disposition"] == "inline")
         }
     }
 

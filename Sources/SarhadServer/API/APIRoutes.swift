@@ -106,7 +106,7 @@ struct APIRoutes: Sendable {
             let name = try context.parameters.require("name")
             let data = try dashboard.file(name, ofRun: id)
             // The report opens in the browser; the data files download under a name that says which run they are from.
-            let disposition = name == "report.html" ? "inline" : "attachment; filename=\"run-\(id)-\(name)\""
+            let disposition = name.hasSuffix(".html") ? "inline" : "attachment; filename=\"run-\(id)-\(name)\""
             return HTTPAnswer.data(data, contentType: RunFiles.contentType(name), headers: [.contentDisposition: disposition])
         }
     }

@@ -74,11 +74,22 @@ struct PageRoutes: Sendable {
         }
         router.get("login") { _, _ in HTTPAnswer.html(LoginPage.render()) }
         router.post("login") { request, context in try await login(request, client: context.clientKey) }
-        router.get("what-if") { _, _ in
+        router.get("what-if") { request, _ in
             try page {
+                if let text = request.uri.queryParameters["scenario"] {
+                    guard let id = Int64(String(text)) else { throw APIError.notFound("Scenario ids are positive integers.") }
+                    let record = try dashboard.scenario(id: id)
+                    return HTTPAnswer.html(WhatIfPage.render(scenario: try Self.parsed(record.toml), storedId: id))
+                }
                 do { return HTTPAnswer.html(WhatIfPage.render(scenario: try Scenario.builtIn())) } catch let error as ScenarioError {
                     throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
                 }
+            }
+        }
+        router.post("runs/:id/what-if") { _, context in
+            try page {
+                let record = try dashboard.scenarioFromCalibration(runId: try APIRoutes.id(context))
+                return HTTPAnswer.redirect(to: "/what-if?scenario=\(record.id ?? 0)")
             }
         }
         router.get("assets/what-if.js") { _, _ in
@@ -141,7 +152,13 @@ struct PageRoutes: Sendable {
            let scenario = try? ScenarioText.validate(record.scenarioToml) {
             provinces = scenario.configuration.provinces.map(\.name)
         }
-        return HTTPAnswer.html(RunPage.render(run, report: report, provinces: provinces))
+        var tables = [(title: String, csv: String)]()
+        if run.status == .succeeded, run.kind == .calibration {
+            for (title, name) in [("Posterior", "posterior-summary.csv"), ("The hidden epidemic", "hidden-epidemic.csv")] {
+                if let data = try? dashboard.file(name, ofRun: id) { tables.append((title, String(decoding: data, as: UTF8.self))) }
+            }
+        }
+        return HTTPAnswer.html(RunPage.render(run, report: report, provinces: provinces, tables: tables))
     }
 
     func startRun(_ request: Request) async throws -> Response {

@@ -4,7 +4,9 @@ import SarhadJobs
 /// One run: its request, live progress while queued or running (server-sent events), a cancel
 /// button, and once it succeeded its downloads and the report's charts.
 enum RunPage {
-    static func render(_ run: RunResource, report: ReportEmbedding?, provinces: [String] = []) -> String {
+    /// `tables`: titled CSV files to show as tables (a calibration's posterior and hidden epidemic).
+    static func render(_ run: RunResource, report: ReportEmbedding?, provinces: [String] = [],
+                       tables: [(title: String, csv: String)] = []) -> String {
         let facts = """
             <table class="dash"><tbody>
             <tr><th>scenario</th><td>\(PageHTML.escaped(run.scenarioName))\(run.scenarioId.map { " (<a href=\"/scenarios/\($0)\">scenario \($0)</a>)" } ?? "")</td></tr>
@@ -39,8 +41,27 @@ enum RunPage {
                 body.append("<p>Provinces (curves, beds against capacity, recorded against true): \(pages.joined(separator: " · "))</p>")
             }
         }
+        for table in tables { body.append("<h2>\(PageHTML.escaped(table.title))</h2>" + csvTable(table.csv)) }
+        if run.status == .succeeded, run.kind == .calibration {
+            body.append("""
+                <form method="post" action="/runs/\(run.id)/what-if"><button type="submit">What if… from this posterior</button> \
+                <span class="hint">stores the scenario with each fitted parameter at its posterior median and opens it on the what-if page</span></form>
+                """)
+        }
+        if run.status == .succeeded, run.kind == .forecast {
+            body.append("<p><a href=\"/api/v1/runs/\(run.id)/files/forecast.html\">The forecast's fan charts over the record</a></p>")
+        }
         if let report { body.append("<div class=\"report\">\(report.body)</div>") }
         return PageHTML.page(title: title, body: body.joined(separator: "\n"), extraStyle: report?.style ?? "")
+    }
+
+    /// A small CSV file as an HTML table (header row first); fields are plain, as Sarhad writes them.
+    static func csvTable(_ csv: String) -> String {
+        let lines = csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = lines.first else { return "" }
+        let head = header.map { "<th>\(PageHTML.escaped($0))</th>" }.joined()
+        let rows = lines.dropFirst().prefix(200).map { "<tr>" + $0.map { "<td>\(PageHTML.escaped($0))</td>" }.joined() + "</tr>" }
+        return "<table class=\"dash\"><thead><tr>\(head)</tr></thead><tbody>\(rows.joined())</tbody></table>"
     }
 
     /// Follows the run's events; when it ends, reloads so the server draws the results. Served as

@@ -7,14 +7,16 @@ import SarhadScenario
 /// (and `end=2020-03-31`) sets levers on load; `?repeat=N` then moves R0 N times and shows the median time to redraw, which
 /// is how the browser test measures it.
 enum WhatIfPage {
-    static func render(scenario: Scenario) -> String {
+    /// `storedId`: the stored scenario the page starts from (nil: the built-in scenario); its requests name it.
+    static func render(scenario: Scenario, storedId: Int64? = nil) -> String {
         let c = scenario.configuration
         let provinces = c.provinces.map { "<option value=\"\(PageHTML.escaped($0.name))\">\(PageHTML.escaped($0.name))</option>" }
         let body = """
             <h1>What if…</h1>
-            <p>The built-in scenario (\(PageHTML.escaped(c.name))), run by the deterministic twin at each change: \
+            <p>\(storedId.map { "Scenario \($0) (<a href=\"/scenarios/\($0)\">\(PageHTML.escaped(c.name))</a>)" }
+                ?? "The built-in scenario (\(PageHTML.escaped(c.name)))"), run by the deterministic twin at each change: \
             expected values, no replicates. "Confirm with agents" runs the same levers with every person simulated.</p>
-            <form id="levers" class="levers">
+            <form id="levers" class="levers"\(storedId.map { " data-scenario=\"\($0)\"" } ?? "")>
               <label>Until <input type="date" name="end" min="\(c.startDate.adding(days: 1))" max="\(c.startDate.adding(days: 3_660))" \
             value="\(c.endDate)"></label>
               <label>R0 <input type="range" name="r0" min="0.8" max="4" step="0.1" value="\(c.disease.r0)"> \
@@ -52,7 +54,8 @@ enum WhatIfPage {
           var figures = document.getElementById('figures');
           var charts = document.getElementById('charts');
           var latest = 0, answer = null, timings = [];
-          var bands = null, scenarioId = null, confirmForm = document.getElementById('confirm-form');
+          var stored = form.dataset.scenario ? Number(form.dataset.scenario) : null;
+          var bands = null, scenarioId = stored, confirmForm = document.getElementById('confirm-form');
           var confirmStatus = document.getElementById('confirm-status');
           var measureOf = {'true infections': 'infections', 'recorded cases': 'confirmed', 'true deaths': 'deaths',
             'recorded deaths': 'recorded_deaths', 'beds needed': 'beds_needed'};
@@ -123,7 +126,8 @@ enum WhatIfPage {
             form.querySelectorAll('output').forEach(function (o) { o.textContent = field(o.dataset.for).value; });
             status.textContent = 'Computing…';
             return fetch('/api/v1/what-if', {method: 'POST', headers: {'Content-Type': 'application/json'},
-              body: JSON.stringify({overrides: overrides(), series: field('region').value || 'national'})})
+              body: JSON.stringify(stored !== null ? {scenario: stored, overrides: overrides(), series: field('region').value || 'national'}
+                : {overrides: overrides(), series: field('region').value || 'national'})})
               .then(function (response) { return response.json().then(function (body) { return {ok: response.ok, body: body}; }); })
               .then(function (result) {
                 if (request !== latest) return;
@@ -175,11 +179,11 @@ enum WhatIfPage {
             bands = null;
             if (answer) draw();
             confirmStatus.textContent = 'Queueing…';
-            var stored = scenarioId !== null ? Promise.resolve(scenarioId)
+            var storedScenario = scenarioId !== null ? Promise.resolve(scenarioId)
               : fetch('/api/v1/scenarios', {method: 'POST', headers: {'Content-Type': 'application/json'},
                   body: JSON.stringify({from: 'built-in'})}).then(function (r) { return r.json(); })
                   .then(function (body) { scenarioId = body.id; return body.id; });
-            stored.then(function (id) {
+            storedScenario.then(function (id) {
               return fetch('/api/v1/runs', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({
                 scenario_id: id, seed: 1, replicates: Number(confirmForm.elements.replicates.value),
                 population_scale: Number(confirmForm.elements.scale.value), overrides: asked})});

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import SarhadInference
 import SarhadMeanField
 import SarhadModel
 import SarhadReport
@@ -224,6 +225,28 @@ public struct Dashboard: Sendable {
             }
         }
         return try drawn.get()
+    }
+
+    /// A new stored scenario: a succeeded calibration's scenario with each fitted parameter at its
+    /// posterior median (weighted), for what-ifs that start from what was fitted.
+    public func scenarioFromCalibration(runId: Int64) throws(APIError) -> ScenarioRecord {
+        let record = try run(id: runId)
+        guard record.kind == .calibration, record.status == .succeeded else {
+            throw APIError(.conflict, code: "not_a_calibration", message: "Run \(runId) is not a finished calibration.")
+        }
+        let files = queue.files(of: runId)
+        do {
+            var scenario = try ScenarioText.validate(String(decoding: try Data(contentsOf: files.url("scenario.toml")), as: UTF8.self))
+            let posterior = try PosteriorTable.parse(String(decoding: try Data(contentsOf: files.url("posterior.csv")), as: UTF8.self))
+            let medians = PosteriorSummary(posterior).rows.map(\.median)
+            scenario.configuration = posterior.space.configured(scenario.configuration, medians)
+            scenario.configuration.name = "\(scenario.configuration.name), posterior medians of calibration \(runId)"
+            return try createScenario(toml: ScenarioWriter.toml(scenario))
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.internalServerError, code: "calibration_files", message: "The calibration's files could not be read: \(error)")
+        }
     }
 
     /// One province of a succeeded run or ensemble, drawn from its files on a thread of its own (reading a
