@@ -46,7 +46,7 @@ struct MergeCommand: ParsableCommand {
             try finish(try CompareJob(command: command), manifest, results, target)
         case SweepJob.command:
             let command = try SweepCommand.parse(manifest.arguments)
-            try finish(try SweepJob(command: command), manifest, results, target)
+            try finish(try readingInput { try command.job() }, manifest, results, target)
         default:
             FileHandle.standardError.write(Data("error: shards of `\(manifest.command)` cannot be merged\n".utf8))
             throw ExitCode(ExitStatus.refused)

@@ -36,116 +36,21 @@ struct SweepCommand: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
+    /// The library's sweep for these options.
+    func job() throws -> SweepJob {
+        var scenario = try ScenarioInput.load(scenarioFile, country: countryOption.country)
+        try ScenarioOverrides.apply(end: end, populationScale: populationScale, to: &scenario)
+        return try SweepJob(scenario: scenario, settings: settings, seed: seed, replicates: replicates,
+                            provenance: fileFingerprint(scenarioFile))
+    }
+
     func run() throws {
-        let job = try readingInput { try SweepJob(command: self) }
+        let job = try readingInput { try self.job() }
         try JobExecution.execute(job, shard: sharding.shard, output: output, threads: workerThreads(threads), quiet: quiet)
     }
 }
 
-/// `sarhad sweep`: item i is replicate i % R at grid point i / R; points in row-major order of the
-/// --set options (the last varies fastest).
-struct SweepJob: ShardableJob, AfterCommit {
-    static let command = "sweep"
-    let command: SweepCommand
-    let scenario: Scenario
-    let dimensions: [(spec: ParameterSpec, values: [Double])]
-    let points: [[Double]]
-
-    init(command: SweepCommand) throws {
-        self.command = command
-        var scenario = try ScenarioInput.load(command.scenarioFile, country: command.countryOption.country)
-        try ScenarioOverrides.apply(end: command.end, populationScale: command.populationScale, to: &scenario)
-        self.scenario = scenario
-        var dimensions = [(spec: ParameterSpec, values: [Double])]()
-        for setting in command.settings {
-            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-            let path = parts.first ?? ""
-            let keyParts = path.split(separator: ".", maxSplits: 1).map(String.init)
-            guard parts.count == 2, keyParts.count == 2,
-                  let spec = ParameterCatalog.all.first(where: { $0.section == keyParts[0] && $0.key == keyParts[1] }) else {
-                throw InputError(ScenarioError(key: "--set", message: "names \"\(path)\"",
-                                               expected: "section.key=v1,v2 with a numeric key from `sarhad scenario show`"))
-            }
-            guard case .number(let range) = spec.kind else {
-                throw InputError(ScenarioError(key: "--set \(path)", message: "is not a single number", expected: "a numeric key"))
-            }
-            var values = [Double]()
-            for text in parts[1].split(separator: ",") {
-                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-                    throw InputError(ScenarioError(key: "--set \(path)", message: "has \"\(text)\"",
-                                                   expected: "numbers from \(range.lowerBound) to \(range.upperBound)"))
-                }
-                values.append(value)
-            }
-            guard !values.isEmpty else {
-                throw InputError(ScenarioError(key: "--set \(path)", message: "has no values", expected: "v1,v2,…"))
-            }
-            dimensions.append((spec, values))
-        }
-        self.dimensions = dimensions
-        var points: [[Double]] = [[]]
-        for dimension in dimensions {
-            points = points.flatMap { point in dimension.values.map { point + [$0] } }
-        }
-        self.points = points
-    }
-
-    var totalItems: Int { points.count * command.replicates }
-
-    var fingerprint: String {
-        stableHash(([Self.command, fileFingerprint(command.scenarioFile), ScenarioWriter.toml(scenario), "\(command.seed)",
-                     "\(command.replicates)"] + command.settings).joined(separator: "\u{1F}"))
-    }
-
-    func configuration(atPoint point: Int) -> ModelConfiguration {
-        var configured = scenario
-        for (dimension, value) in zip(dimensions, points[point]) { dimension.spec.set(&configured, .number(value)) }
-        return configured.configuration
-    }
-
-    func compute(_ items: [Int], threads: Int, progress: @escaping @Sendable (Int, Int) -> Void) -> [SimulationResult] {
-        let configurations = points.indices.map(configuration(atPoint:))
-        let replicates = command.replicates, seed = command.seed
-        return ItemRunner.run(items, threads: threads, progress: progress) { item, threadsEach in
-            Ensemble(configuration: configurations[item / replicates], baseSeed: seed)
-                .replicate(item % replicates, threads: threadsEach)
-        }
-    }
-
-    func finish(_ results: [SimulationResult], into directory: OutputDirectory) throws -> String {
-        let replicates = command.replicates
-        let keys = dimensions.map { "\($0.spec.section).\($0.spec.key)" }
-        var lines = [(keys + ["measure", "median", "lower_95", "upper_95"]).joined(separator: ",")]
-        var table = [keys + ["infections incl. imported", "deaths", "peak beds needed"]]
-        for (index, point) in points.enumerated() {
-            let runs = Array(results[(index * replicates)..<((index + 1) * replicates)])
-            var cells = point.map { "\($0)" }
-            // Counts scaled as comparison.csv scales them and written as whole numbers (docs/OUTPUTS.md).
-            for headline in ScenarioComparison.Headline.allCases {
-                let interval = ScenarioComparison.scaledInterval(runs.map(headline.value), populationScale: runs[0].populationScale)
-                lines.append((point.map { "\($0)" } + [headline.name] + [interval.median, interval.lower, interval.upper].map(CountText.text))
-                    .joined(separator: ","))
-                if [ScenarioComparison.Headline.infectionsIncludingImported.name, Measure.deaths.name,
-                    ScenarioComparison.Headline.peakBedsNeeded.name].contains(headline.name) {
-                    cells.append(SummaryTableText.grouped(CountText.integer(interval.median)))
-                }
-            }
-            table.append(cells)
-        }
-        try directory.write("sweep.csv", lines.joined(separator: "\n") + "\n")
-        try directory.write("scenario.toml", ScenarioWriter.toml(scenario))
-        try directory.write("timings.json", SummaryJSON.timings(results))
-        let text = TextTable.render(table, rightAligned: { _ in true })
-        return text + "\nMedians over \(replicates) replicates, scaled to the full population; sweep.csv has the intervals. "
-            + "Outputs in \(directory.final.path)"
-    }
-
+/// A sweep ends with its outputs; it draws no report.
+extension SweepJob: AfterCommit {
     func afterCommit(_ directory: OutputDirectory) throws {}
-}
-
-extension SweepJob: HasWorkload {
-    func workload(simulations: Int, threads: Int) -> Workload {
-        Workload(configurations: points.indices.map(configuration(atPoint:)), replicates: command.replicates,
-                 simulations: simulations, keptResults: simulations, threads: threads)
-    }
 }

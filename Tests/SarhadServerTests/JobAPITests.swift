@@ -159,4 +159,23 @@ struct JobAPITests {
             #expect(list.contains("median infections"))
         }
     }
+
+    @Test("A sweep from the web runs every point of the grid; a setting the catalogue does not know is refused naming set")
+    func sweep() async throws {
+        try await TestServer.with { server in
+            let scenario = try await server.createBuiltInScenario()
+            let unknown = try await server.postJSON("/api/v1/sweeps", ["scenario_id": scenario, "set": ["disease.nothing=1,2"]])
+            #expect(unknown.status == 422)
+            #expect(try unknown.error()["field"] as? String == "set")
+            let started = try await server.postJSON("/api/v1/sweeps", ["scenario_id": scenario, "set": ["disease.r0=1.5,3"], "replicates": 2,
+                                                                      "end_date": "2020-02-20", "population_scale": 0.001])
+            #expect(started.status == 202, "\(started.text)")
+            let run = try #require(try started.json()["id"] as? Int)
+            let finished = try await server.waitForEnd(of: run)
+            #expect(finished["status"] as? String == "succeeded" && finished["kind"] as? String == "sweep", "\(finished)")
+            let csv = try await server.get("/api/v1/runs/\(run)/files/sweep.csv").text
+            #expect(csv.hasPrefix("disease.r0,measure,median"), "\(csv.prefix(200))")
+            #expect(Set(csv.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first }) == ["1.5", "3.0"])
+        }
+    }
 }

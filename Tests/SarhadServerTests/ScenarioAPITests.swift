@@ -68,7 +68,7 @@ struct ScenarioAPITests {
             #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
             let paths = try #require(document["paths"] as? [String: Any])
             for path in ["/scenarios", "/scenarios/{id}", "/runs", "/runs/{id}", "/runs/{id}/cancel", "/runs/{id}/events",
-                         "/runs/{id}/files/{name}", "/compare", "/what-if", "/comparisons", "/calibrations", "/forecasts", "/parameters", "/openapi.json"] {
+                         "/runs/{id}/files/{name}", "/compare", "/what-if", "/comparisons", "/sweeps", "/calibrations", "/forecasts", "/parameters", "/openapi.json"] {
                 #expect(paths[path] != nil, "\(path) is not described")
         }
         let parameters = try JSONSerialization.jsonObject(with: try await server.get("/api/v1/parameters").data) as? [[String: Any]]

@@ -80,6 +80,10 @@ struct APIRoutes: Sendable {
                                                     fields: ComparisonRequest.fields)
             return try HTTPAnswer.json(dashboard.resource(try await dashboard.startComparison(body)), status: .accepted)
         }
+        api.post("sweeps") { request, _ in
+            let body = try await RequestBody.decode(SweepRequest.self, from: request, limit: RequestBody.smallLimit, fields: SweepRequest.fields)
+            return try HTTPAnswer.json(dashboard.resource(try await dashboard.startSweep(body)), status: .accepted)
+        }
         api.post("calibrations") { request, _ in
             let body = try await RequestBody.decode(CalibrationRequest.self, from: request, limit: Dashboard.maximumRecordBytes + RequestBody.smallLimit,
                                                     fields: CalibrationRequest.fields)

@@ -62,6 +62,17 @@ enum OpenAPIDocument {
               "409": {"description": "The scenarios end on different days or run at different scales (code incomparable_runs)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "422": {"$ref": "#/components/responses/Error"}}}
         },
+        "/sweeps": {
+          "post": {"summary": "Queue a stored scenario over a grid of parameter values (as `sarhad sweep`); replicate r uses the same seed at every point",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["scenario_id", "set"], "additionalProperties": false, "properties": {
+              "scenario_id": {"type": "integer", "format": "int64"},
+              "set": {"type": "array", "items": {"type": "string"}, "description": "section.key=v1,v2,… per dimension, e.g. disease.r0=1.8,2.4"},
+              "replicates": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 5},
+              "seed": {"type": "integer", "format": "int64", "default": 1},
+              "end_date": {"type": "string", "format": "date"}, "population_scale": {"type": "number"}}}}}},
+            "responses": {"202": {"description": "Queued; files sweep.csv, scenario.toml, timings.json", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+        },
         "/calibrations": {
           "post": {"summary": "Queue a calibration of a stored scenario to a record (as `sarhad calibrate`); progress counts generations, each with its line in `message`",
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["scenario_id", "through"], "additionalProperties": false, "properties": {
@@ -103,7 +114,7 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "Event stream", "content": {"text/event-stream": {"schema": {"$ref": "#/components/schemas/Progress"}}}}, "404": {"$ref": "#/components/responses/Error"}}}},
         "/runs/{id}/files/{name}": {
           "parameters": [{"$ref": "#/components/parameters/Id"},
-            {"name": "name", "in": "path", "required": true, "schema": {"type": "string", "enum": ["timeseries.csv", "quantiles.csv", "summary.json", "scenario.toml", "report.html", "comparison.csv", "timings.json", "posterior.csv", "posterior-summary.csv", "hidden-epidemic.csv", "generations.csv", "forecast.csv", "forecast.html"]}}],
+            {"name": "name", "in": "path", "required": true, "schema": {"type": "string", "enum": ["timeseries.csv", "quantiles.csv", "summary.json", "scenario.toml", "report.html", "comparison.csv", "sweep.csv", "timings.json", "posterior.csv", "posterior-summary.csv", "hidden-epidemic.csv", "generations.csv", "forecast.csv", "forecast.html"]}}],
           "get": {"summary": "A succeeded job's output file, byte for byte as the CLI's command of that kind writes it (the job's `files` lists which it has)",
             "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {}, "application/toml": {}, "text/html": {}}},
               "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
@@ -154,7 +165,7 @@ enum OpenAPIDocument {
             "population_scale": {"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 1, "description": "Default: the scenario's scale"}}},
           "Run": {"type": "object", "required": ["id", "kind", "replicates", "progress_unit", "scenario_name", "seed", "end_date", "population_scale", "agents", "estimated_bytes", "status", "days_done", "day_count", "created_at", "files"], "properties": {
             "id": {"type": "integer", "format": "int64"}, "scenario_id": {"type": "integer", "format": "int64"},
-            "kind": {"type": "string", "enum": ["run", "comparison", "calibration", "forecast"]},
+            "kind": {"type": "string", "enum": ["run", "comparison", "sweep", "calibration", "forecast"]},
             "replicates": {"type": "integer"},
             "progress_unit": {"type": "string", "enum": ["day", "replicate", "generation", "step"], "description": "What days_done and day_count count"},
             "scenario_name": {"type": "string"}, "seed": {"type": "integer", "format": "int64"},

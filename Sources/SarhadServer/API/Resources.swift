@@ -49,7 +49,7 @@ public struct RunResource: Codable, Sendable, Equatable {
         replicates = record.replicates
         progressUnit = switch record.kind {
         case .run: record.replicates > 1 ? "replicate" : "day"
-        case .comparison: "replicate"
+        case .comparison, .sweep: "replicate"
         case .calibration: "generation"
         case .forecast: "step"
         }

@@ -16,6 +16,7 @@ public struct RunFiles: Sendable {
                                      ReportWriter.fileName]
                                   : downloadable
         case .comparison: ["comparison.csv", "timings.json", ReportWriter.fileName]
+        case .sweep: ["sweep.csv", "scenario.toml", "timings.json"]
         case .calibration: ["posterior-summary.csv", "hidden-epidemic.csv", "posterior.csv", "generations.csv", "quantiles.csv",
                             "scenario.toml"]
         case .forecast: ["forecast.csv", "posterior.csv", "forecast.html"]

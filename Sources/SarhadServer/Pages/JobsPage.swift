@@ -13,6 +13,7 @@ enum JobsPage {
 
     static let defaults: [String: [String: String]] = [
         "comparison": ["replicates": "10", "seed": "1", "end_date": "2020-06-30", "population_scale": "0.01"],
+        "sweep": ["set": "disease.r0=1.8,2.4,3", "replicates": "5", "seed": "1", "end_date": "2020-06-30", "population_scale": "0.01"],
         "calibration": ["through": "2020-04-08", "particles": "200", "generations": "4", "predictive": "20", "seed": "1",
                         "end_date": "2020-06-30", "population_scale": "0.01"],
         "forecast": ["from": "", "horizon": "28", "particles": "200", "seed": "1"],
@@ -62,7 +63,7 @@ enum JobsPage {
         let noScenarios = scenarios.isEmpty ? "<p>No scenarios yet: <a href=\"/scenarios\">store one</a> first.</p>" : ""
         let comparisonError = error("comparison", "scenario_ids").map { "<p class=\"error\">\(PageHTML.escaped($0))</p>" } ?? ""
         return PageHTML.page(title: "Ensembles, comparisons, fits and forecasts", body: """
-            <h1>Comparisons, calibrations and forecasts</h1>
+            <h1>Comparisons, sweeps, calibrations and forecasts</h1>
             <p>Each is queued like a run and followed on its page; the files are those of the command in brackets, byte for byte. \
             For an ensemble of one scenario, give a run replicates on <a href="/">the runs page</a>.</p>
             \(noScenarios)
@@ -75,6 +76,17 @@ enum JobsPage {
             \(field("comparison", "end_date", "End date", "applied to every scenario; scenarios that end on different days are refused"))
             \(field("comparison", "population_scale", "Population scale", "applied to every scenario"))
             <p><button type="submit">Queue the comparison</button></p>
+            </form>
+            <h2>Sweep a grid of values (<code>sarhad sweep</code>)</h2>
+            <form method="post" action="/jobs/sweep">
+            \(general("sweep"))
+            \(scenarioChoice("sweep"))
+            \(field("sweep", "set", "Values", "section.key=v1,v2,… of a numeric parameter; separate dimensions with ;"))
+            \(field("sweep", "replicates", "Replicates", "per point; replicate r uses the same seed at every point"))
+            \(field("sweep", "seed", "Seed", ""))
+            \(field("sweep", "end_date", "End date", "YYYY-MM-DD"))
+            \(field("sweep", "population_scale", "Population scale", ""))
+            <p><button type="submit">Queue the sweep</button></p>
             </form>
             <h2>Calibrate to a record (<code>sarhad calibrate</code>)</h2>
             <form method="post" action="/jobs/calibration">

@@ -218,6 +218,13 @@ struct PageRoutes: Sendable {
                     scenarioIds: ids, replicates: try Self.optionalInteger(values["replicates"], "replicates"),
                     seed: try Self.optionalSeed(values["seed"]), endDate: Self.optionalText(values["end_date"]),
                     populationScale: try Self.optionalNumber(values["population_scale"], "population_scale")))
+            case "sweep":
+                let set = (values["set"] ?? "").split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                record = try await dashboard.startSweep(SweepRequest(
+                    scenarioId: try Self.integer(values["scenario_id"] ?? "", "scenario_id"), set: set,
+                    replicates: try Self.optionalInteger(values["replicates"], "replicates"), seed: try Self.optionalSeed(values["seed"]),
+                    endDate: Self.optionalText(values["end_date"]),
+                    populationScale: try Self.optionalNumber(values["population_scale"], "population_scale")))
             case "calibration":
                 record = try await dashboard.startCalibration(CalibrationRequest(
                     scenarioId: try Self.integer(values["scenario_id"] ?? "", "scenario_id"), through: values["through"] ?? "",

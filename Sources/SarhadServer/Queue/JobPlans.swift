@@ -55,6 +55,21 @@ enum JobPlans {
         }
     }
 
+    static func sweep(_ request: SweepRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> SweepJob {
+        do {
+            try checkCount(request.replicates ?? 5, field: "replicates", in: 1...WorkLimits.maximumReplicates)
+            let scenario = try scenario(toml, end: request.endDate, scale: request.populationScale, cache: cache)
+            return try SweepJob(scenario: scenario, settings: request.set, seed: request.seed ?? 1, replicates: request.replicates ?? 5,
+                                field: "set")
+        } catch let error as ScenarioError {
+            throw .invalid(error)
+        } catch let error as InputError {
+            throw .invalid(error.underlying)
+        } catch {
+            throw .invalid(ScenarioError(message: "\(error)"))
+        }
+    }
+
     static func calibration(_ request: CalibrationRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> CalibrationJob {
         do {
             let scenario = try scenario(toml, end: request.endDate, scale: request.populationScale, cache: cache)

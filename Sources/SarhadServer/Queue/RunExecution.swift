@@ -42,6 +42,7 @@ struct RunExecution: Sendable {
         case .run where record.replicates == 1: return runOne(runId)
         case .run: return runEnsemble(runId)
         case .comparison: return runComparison(runId)
+        case .sweep: return runSweep(runId)
         case .calibration: return runCalibration(runId)
         case .forecast: return runForecast(runId)
         }
@@ -146,6 +147,29 @@ struct RunExecution: Sendable {
             }
             _ = try ReportWriter.write(runDirectories: job.names.map { directory.final.appendingPathComponent($0) }, to: directory.final)
             return RunHeadline.comparison(job, results)
+        }
+    }
+
+    /// `sarhad sweep`: the same `SweepJob`.
+    func runSweep(_ runId: Int64) -> Outcome {
+        let job: SweepJob
+        do {
+            job = try JobPlans.sweep(try JobPlans.decode(SweepRequest.self, record.options), toml: record.scenarioToml, cache: ScenarioCache())
+        } catch {
+            return .failed(error.message)
+        }
+        let results = job.compute(Array(0..<job.totalItems), threads: threads, progress: stepProgress(runId))
+        if board.isCancelRequested(runId) { return .cancelled }
+        return writing { path in
+            let directory = try OutputDirectory(path: path, option: "the sweep's folder")
+            do {
+                _ = try job.finish(results, into: directory)
+                try directory.commit()
+            } catch {
+                directory.abandon()
+                throw error
+            }
+            return RunHeadline.sweep(job, results)
         }
     }
 

@@ -121,6 +121,18 @@ public actor RunQueue {
             estimatedBytes: estimate.bytes, dayCount: job.totalItems), estimate: estimate)
     }
 
+    public nonisolated func prepare(_ request: SweepRequest) throws(RunRefusal) -> PreparedRun {
+        let scenarioRecord = try storedScenario(request.scenarioId)
+        let job = try JobPlans.sweep(request, toml: scenarioRecord.toml, cache: scenarios)
+        let estimate = estimate(job)
+        let configuration = job.scenario.configuration
+        return PreparedRun(record: RunRecord(
+            kind: .sweep, replicates: job.replicates, options: JobPlans.encode(request), scenarioId: request.scenarioId,
+            scenarioName: configuration.name, scenarioToml: scenarioRecord.toml, seed: job.seed,
+            endDate: configuration.endDate.description, populationScale: configuration.populationScale, agents: estimate.agents,
+            estimatedBytes: estimate.bytes, dayCount: job.totalItems), estimate: estimate)
+    }
+
     public nonisolated func prepare(_ request: CalibrationRequest) throws(RunRefusal) -> PreparedRun {
         let scenarioRecord = try storedScenario(request.scenarioId)
         let job = try JobPlans.calibration(request, toml: scenarioRecord.toml, cache: scenarios)

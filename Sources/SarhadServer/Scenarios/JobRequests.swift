@@ -29,6 +29,33 @@ public struct ComparisonRequest: Codable, Sendable, Equatable {
     }
 }
 
+/// A stored scenario run over a grid of parameter values, as `sarhad sweep` runs it: each of `set` is
+/// "section.key=v1,v2,…" (a numeric key of the catalogue); replicate r uses the same seed at every point.
+public struct SweepRequest: Codable, Sendable, Equatable {
+    static let fields = ["scenario_id", "set", "replicates", "seed", "end_date", "population_scale"]
+
+    public var scenarioId: Int64
+    public var set: [String]
+    public var replicates: Int?
+    public var seed: UInt64?
+    public var endDate: String?
+    public var populationScale: Double?
+
+    public init(scenarioId: Int64, set: [String], replicates: Int? = nil, seed: UInt64? = nil, endDate: String? = nil,
+                populationScale: Double? = nil) {
+        self.scenarioId = scenarioId
+        self.set = set
+        self.replicates = replicates
+        self.seed = seed
+        self.endDate = endDate
+        self.populationScale = populationScale
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case scenarioId = "scenario_id", set, replicates, seed, endDate = "end_date", populationScale = "population_scale"
+    }
+}
+
 /// A calibration of a stored scenario to a record, as `sarhad calibrate` runs it. Without `record`
 /// (the CSV text of a record file), the scenario's country pack's own record.
 public struct CalibrationRequest: Codable, Sendable, Equatable {

@@ -132,6 +132,11 @@ public struct Dashboard: Sendable {
         do { return try await queue.enqueue(try queue.prepare(request)) } catch { throw .from(error) }
     }
 
+    /// Queues a sweep over a grid of parameter values (`sarhad sweep`).
+    public func startSweep(_ request: SweepRequest) async throws(APIError) -> RunRecord {
+        do { return try await queue.enqueue(try queue.prepare(request)) } catch { throw .from(error) }
+    }
+
     /// Queues a calibration (`sarhad calibrate`).
     public func startCalibration(_ request: CalibrationRequest) async throws(APIError) -> RunRecord {
         guard (request.record?.utf8.count ?? 0) <= Dashboard.maximumRecordBytes else { throw RequestBody.tooLarge(Dashboard.maximumRecordBytes) }

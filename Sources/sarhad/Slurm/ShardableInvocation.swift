@@ -49,7 +49,7 @@ struct ShardableInvocation {
                 calibrationGenerations = parsed.generations
             default:
                 let parsed = try SweepCommand.parse(arguments)
-                (output, totalItems) = (parsed.output, try SweepJob(command: parsed).totalItems)
+                (output, totalItems) = (parsed.output, try parsed.job().totalItems)
                 calibrationGenerations = nil
             }
         } catch let error as InputError {
