@@ -52,7 +52,8 @@ final class MeanFieldRun {
         system = MeanFieldSystem(inputs: inputs, layout: layout, observation: configuration.observation)
         flows = system.flows
         work = Workspace(inputs: inputs, stateSize: layout.size)
-        integrator = ChainRungeKutta4(chains: layout.all, evaluated: system.wholeChains, rateCount: flows.count,
+        integrator = ChainRungeKutta4(chains: layout.all, evaluated: system.wholeChains, summed: system.summedChains,
+                                      rateCount: flows.count,
                                       totals: work.chainTotals)
         precondition(integrator.size == layout.size, "the chains do not cover the state")
         state = UnsafeMutablePointer<Double>.allocate(capacity: layout.size)

@@ -22,7 +22,18 @@ struct MeanFieldSystem {
         healthFacilityMultiplierBase = ContactLayer.healthFacility.rawValue * inputs.provinceCount
         pairs = HouseholdPairs(layout: layout, inputs: inputs)
         wholeChains = pairs.tracked.map(\.pairs)
+        let active = layout.tracksActivity
+        summedChains = [active ? layout.presymptomaticActivity : layout.presymptomatic,
+                        active ? layout.asymptomaticActivity : layout.asymptomatic,
+                        active ? layout.mildRecoveringActivity : layout.mildRecovering,
+                        active ? layout.mildWorseningActivity : layout.mildWorsening]
+            + layout.unhospitalised + layout.isolatedUnhospitalised + layout.hospitalised + [layout.isolatedSevereBedToCritical]
+            + layout.isolatedHospitalisedByProvince + layout.occupyingBeds + layout.occupyingIntensiveCare
     }
+
+    /// The chains whose totals over their sub-stages the derivative reads (`accumulate`): only these are
+    /// summed while the state is updated (`ChainRungeKutta4`).
+    let summedChains: [Chain]
 
     /// The chains whose every sub-stage has flows of its own besides the drain (the household pair sums are
     /// also depleted stage by stage): `evaluate` writes all their rows; of every other chain only the

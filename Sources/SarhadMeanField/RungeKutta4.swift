@@ -103,6 +103,8 @@ final class ChainRungeKutta4 {
         let rate: Double
         /// Whether the derivative closure writes every sub-stage (else only the first).
         let evaluated: Bool
+        /// Whether the derivative reads the chain's totals.
+        let summed: Bool
     }
 
     enum Update {
@@ -117,8 +119,8 @@ final class ChainRungeKutta4 {
     let size: Int
     let rateCount: Int
     private let segments: UnsafeMutableBufferPointer<Segment>
-    /// Each chain's total over its sub-stages per cell, at the chain's first sub-stage, for the point the
-    /// next derivative is taken at. Owned by the caller (`Workspace.chainTotals`).
+    /// Each summed chain's total over its sub-stages per cell, at the chain's first sub-stage, for the point
+    /// the next derivative is taken at. Owned by the caller (`Workspace.chainTotals`).
     let totals: UnsafeMutablePointer<Double>
     private let trial: UnsafeMutablePointer<Double>
     private let otherTrial: UnsafeMutablePointer<Double>
@@ -127,13 +129,15 @@ final class ChainRungeKutta4 {
     private let rateSlope: UnsafeMutablePointer<Double>
     private let rateSum: UnsafeMutablePointer<Double>
 
-    /// `chains` must cover the state, each entry in exactly one chain.
-    init(chains: [Chain], evaluated: [Chain], rateCount: Int, totals: UnsafeMutablePointer<Double>) {
+    /// `chains` must cover the state, each entry in exactly one chain; only the `summed` chains' totals are kept.
+    init(chains: [Chain], evaluated: [Chain], summed: [Chain], rateCount: Int, totals: UnsafeMutablePointer<Double>) {
         let ordered = chains.filter { $0.width > 0 && $0.stages > 0 }.sorted { $0.offset < $1.offset }
         let full = Set(evaluated.filter { $0.width > 0 }.map(\.offset))
+        let read = Set(summed.filter { $0.width > 0 }.map(\.offset))
         segments = .allocate(capacity: max(1, ordered.count))
         _ = segments.initialize(from: ordered.map {
-            Segment(first: $0.first, stages: $0.stages, width: $0.width, rate: $0.rate, evaluated: full.contains($0.offset))
+            Segment(first: $0.first, stages: $0.stages, width: $0.width, rate: $0.rate, evaluated: full.contains($0.offset),
+                    summed: read.contains($0.offset))
         })
         let size = ordered.last?.end ?? 0
         self.size = size
@@ -168,7 +172,7 @@ final class ChainRungeKutta4 {
     /// from outside (each step leaves the totals of its result).
     func prepare(_ state: UnsafePointer<Double>) {
         let totals = self.totals
-        for segment in segments {
+        for segment in segments where segment.summed {
             let width = segment.width
             for cell in 0..<width { totals[segment.first + cell] = state[segment.first + cell] }
             for stage in 1..<max(1, segment.stages) {
@@ -214,16 +218,19 @@ final class ChainRungeKutta4 {
             for stage in 0..<segment.stages {
                 let row = segment.first + stage * segment.width
                 let drained = stage > 0 && !segment.evaluated
-                switch update {
-                case .first:
-                    if drained { rows(.first, drained: true, segment, row, x, out, state, c) }
-                    else { rows(.first, drained: false, segment, row, x, out, state, c) }
-                case .middle:
-                    if drained { rows(.middle, drained: true, segment, row, x, out, state, c) }
-                    else { rows(.middle, drained: false, segment, row, x, out, state, c) }
-                case .last:
-                    if drained { rows(.last, drained: true, segment, row, x, out, state, c) }
-                    else { rows(.last, drained: false, segment, row, x, out, state, c) }
+                switch (update, drained, segment.summed) {
+                case (.first, true, true): rows(.first, drained: true, summed: true, segment, row, x, out, state, c)
+                case (.first, true, false): rows(.first, drained: true, summed: false, segment, row, x, out, state, c)
+                case (.first, false, true): rows(.first, drained: false, summed: true, segment, row, x, out, state, c)
+                case (.first, false, false): rows(.first, drained: false, summed: false, segment, row, x, out, state, c)
+                case (.middle, true, true): rows(.middle, drained: true, summed: true, segment, row, x, out, state, c)
+                case (.middle, true, false): rows(.middle, drained: true, summed: false, segment, row, x, out, state, c)
+                case (.middle, false, true): rows(.middle, drained: false, summed: true, segment, row, x, out, state, c)
+                case (.middle, false, false): rows(.middle, drained: false, summed: false, segment, row, x, out, state, c)
+                case (.last, true, true): rows(.last, drained: true, summed: true, segment, row, x, out, state, c)
+                case (.last, true, false): rows(.last, drained: true, summed: false, segment, row, x, out, state, c)
+                case (.last, false, true): rows(.last, drained: false, summed: true, segment, row, x, out, state, c)
+                case (.last, false, false): rows(.last, drained: false, summed: false, segment, row, x, out, state, c)
                 }
             }
         }
@@ -233,7 +240,7 @@ final class ChainRungeKutta4 {
     /// gives (the compiler cannot prove the buffers apart); lanes are element-wise, so the bytes are the
     /// scalar loop's.
     @inline(__always)
-    private func rows(_ update: Update, drained: Bool, _ segment: Segment, _ row: Int, _ x: UnsafePointer<Double>,
+    private func rows(_ update: Update, drained: Bool, summed: Bool, _ segment: Segment, _ row: Int, _ x: UnsafePointer<Double>,
                       _ out: UnsafeMutablePointer<Double>, _ state: UnsafeMutablePointer<Double>, _ c: Double) {
         typealias V = SIMD4<Double>
         let width = segment.width, rate = segment.rate, lane = MemoryLayout<Double>.stride
@@ -263,8 +270,10 @@ final class ChainRungeKutta4 {
                     + c * (accumulated.loadUnaligned(fromByteOffset: offset, as: V.self) + k)
             }
             target.storeBytes(of: result, toByteOffset: offset, as: V.self)
-            total.storeBytes(of: firstStage ? result : total.loadUnaligned(fromByteOffset: offset, as: V.self) + result,
-                             toByteOffset: offset, as: V.self)
+            if summed {
+                total.storeBytes(of: firstStage ? result : total.loadUnaligned(fromByteOffset: offset, as: V.self) + result,
+                                 toByteOffset: offset, as: V.self)
+            }
             cell += 4
         }
         while cell < width {
@@ -282,7 +291,7 @@ final class ChainRungeKutta4 {
                 result = state[i] + c * (sum[i] + k)
             }
             out[i] = result
-            totals[segment.first + cell] = firstStage ? result : totals[segment.first + cell] + result
+            if summed { totals[segment.first + cell] = firstStage ? result : totals[segment.first + cell] + result }
             cell += 1
         }
     }
