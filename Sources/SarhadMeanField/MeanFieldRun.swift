@@ -12,7 +12,7 @@ final class MeanFieldRun {
     let flows: FlowLayout
     let system: MeanFieldSystem
     let work: Workspace
-    let integrator: RungeKutta4
+    let integrator: ChainRungeKutta4
     let state: UnsafeMutablePointer<Double>
     /// This day's integrated flows, laid out by `FlowLayout`.
     let dayFlows: UnsafeMutablePointer<Double>
@@ -52,7 +52,10 @@ final class MeanFieldRun {
         system = MeanFieldSystem(inputs: inputs, layout: layout, observation: configuration.observation)
         flows = system.flows
         work = Workspace(inputs: inputs, stateSize: layout.size)
-        integrator = RungeKutta4(size: layout.size, rateCount: flows.count)
+        integrator = ChainRungeKutta4(chains: layout.all, evaluated: system.wholeChains, summed: system.summedChains,
+                                      rateCount: flows.count,
+                                      totals: work.chainTotals)
+        precondition(integrator.size == layout.size, "the chains do not cover the state")
         state = UnsafeMutablePointer<Double>.allocate(capacity: layout.size)
         state.initialize(repeating: 0, count: layout.size)
         dayFlows = UnsafeMutablePointer<Double>.allocate(capacity: flows.count)
@@ -145,6 +148,7 @@ final class MeanFieldRun {
         addArrivingHouseholdPairs(before: peopleBefore, susceptibleBefore: susceptibleBefore)
         let today = conditions
         let system = self.system, work = self.work
+        integrator.prepare(state)
         for _ in 0..<inputs.substepsPerDay {
             integrator.step(state, dt: dt, flows: dayFlows) { x, dx, rates in
                 system.evaluate(x, dx, rates, today, work)

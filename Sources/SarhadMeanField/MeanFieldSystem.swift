@@ -21,12 +21,33 @@ struct MeanFieldSystem {
         self.observation = observation
         healthFacilityMultiplierBase = ContactLayer.healthFacility.rawValue * inputs.provinceCount
         pairs = HouseholdPairs(layout: layout, inputs: inputs)
+        wholeChains = pairs.tracked.map(\.pairs)
+        let active = layout.tracksActivity
+        summedChains = [active ? layout.presymptomaticActivity : layout.presymptomatic,
+                        active ? layout.asymptomaticActivity : layout.asymptomatic,
+                        active ? layout.mildRecoveringActivity : layout.mildRecovering,
+                        active ? layout.mildWorseningActivity : layout.mildWorsening]
+            + layout.unhospitalised + layout.isolatedUnhospitalised + layout.hospitalised + [layout.isolatedSevereBedToCritical]
+            + layout.isolatedHospitalisedByProvince + layout.occupyingBeds + layout.occupyingIntensiveCare
     }
 
+    /// The chains whose totals over their sub-stages the derivative reads (`accumulate`): only these are
+    /// summed while the state is updated (`ChainRungeKutta4`).
+    let summedChains: [Chain]
+
+    /// The chains whose every sub-stage has flows of its own besides the drain (the household pair sums are
+    /// also depleted stage by stage): `evaluate` writes all their rows; of every other chain only the
+    /// first sub-stage (`ChainRungeKutta4`).
+    let wholeChains: [Chain]
+
+    /// The derivative's rows that are not the drain alone — every chain's first sub-stage and all of
+    /// `wholeChains` — and every event rate. Reads the chain totals of `x` from `work.chainTotals`
+    /// (`ChainRungeKutta4` sums them as it makes each new point).
     func evaluate(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ rate: UnsafeMutablePointer<Double>,
                   _ today: DayConditions, _ work: Workspace) {
         rate.update(repeating: 0, count: flows.count)
-        for chain in layout.all { MeanFieldSystem.drain(chain, x, dx, totals: work.chainTotals) }
+        for chain in layout.all { MeanFieldSystem.drainFirstStage(chain, x, dx) }
+        for chain in wholeChains { MeanFieldSystem.drainLaterStages(chain, x, dx) }
         transmit(x, dx, rate, today, work)
         advanceCourse(x, dx, rate, today, work)
         advanceHouseholdPairs(x, dx, today, work)
@@ -83,6 +104,32 @@ struct MeanFieldSystem {
                 totals[first + cell] += x[first + offset + cell]
                 cell += 1
             }
+        }
+    }
+
+    /// `drain`'s first sub-stage alone, without totals: the exit, −rate · x.
+    @inline(__always)
+    static func drainFirstStage(_ chain: Chain, _ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>) {
+        let width = chain.width, rate = chain.rate, first = chain.first, lane = MemoryLayout<Double>.stride
+        let source = UnsafeRawPointer(x + first), target = UnsafeMutableRawPointer(dx + first)
+        var cell = 0
+        while cell + 4 <= width {
+            let value = source.loadUnaligned(fromByteOffset: cell * lane, as: SIMD4<Double>.self)
+            target.storeBytes(of: -rate * value, toByteOffset: cell * lane, as: SIMD4<Double>.self)
+            cell += 4
+        }
+        while cell < width {
+            dx[first + cell] = -rate * x[first + cell]
+            cell += 1
+        }
+    }
+
+    /// `drain`'s later sub-stages, without totals: entry from the sub-stage before, exit onwards.
+    static func drainLaterStages(_ chain: Chain, _ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>) {
+        let width = chain.width, rate = chain.rate
+        for stage in 1..<max(1, chain.stages) {
+            let row = chain.stage(stage)
+            for cell in 0..<width { dx[row + cell] = rate * (x[row + cell - width] - x[row + cell]) }
         }
     }
 
