@@ -27,7 +27,7 @@ struct WhatIfBrowserTests {
         _ = try page.waitFor("(Number(\(redraws)) > \(before)) || null", timeout: 120)
     }
 
-    @Test("moving R0 or closing the border redraws the curves and figures as the twin says; the median redraw of 20 changes")
+    @Test("moving R0, closing the border or halving contacts from a date redraws the curves and figures as the twin says; the median redraw of 20 changes")
     func leverRedraws() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-what-if-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -42,13 +42,20 @@ struct WhatIfBrowserTests {
                 try Self.move(page, "r0", to: "3.0")
                 try Self.move(page, "open", to: "off")
                 let closed = try page.evaluate(Self.figure("True infections")) as? Double
-                return [high, low, closed, drawn.map(Double.init)]
+                // A dated measure: contacts at work and in the community halved from 1 February.
+                try Self.move(page, "open", to: "on")
+                _ = try page.evaluate("document.querySelector('[name=\"contacts_from\"]').value = '2020-02-01'")
+                try Self.move(page, "contacts", to: "0.5")
+                let distanced = try page.evaluate(Self.figure("True infections")) as? Double
+                return [high, low, closed, drawn.map(Double.init), distanced]
             }
             let high = try #require(levers[0]), low = try #require(levers[1]), closed = try #require(levers[2])
             #expect(low < 0.8 * high, "R0 1.4: \(low), R0 3.0: \(high)")
             // Screening and quarantine at the border can only lower what comes in.
             #expect(closed <= high, "border closed: \(closed), open: \(high)")
             #expect(levers[3] == 6, "six curves: true and recorded infections and deaths, beds needed and beds")
+            let distanced = try #require(levers[4])
+            #expect(distanced < 0.8 * high, "work and community contacts halved: \(distanced), as planned: \(high)")
 
             // The figure the issue asks for: the median of 20 changes of R0 over the scenario's whole year.
             let timing = try await ChromiumPage.with(server.url("/what-if?repeat=20"), in: work) { page in

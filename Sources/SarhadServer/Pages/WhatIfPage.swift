@@ -27,6 +27,19 @@ enum WhatIfPage {
               <label><input type="checkbox" name="quarantine"\(c.border.quarantineEnabled ? " checked" : "")> quarantine of arrivals, \
             <input type="number" name="days" min="0" max="60" step="1" value="\(c.border.quarantineDays)"> days, adherence \
             <input type="number" name="adherence" min="0" max="1" step="0.05" value="\(c.border.quarantineAdherence)"></label>
+              <fieldset><legend>Measures from a date (added to the scenario's own timeline)</legend>
+              <label><input type="checkbox" name="school"> schools closed from <input type="date" name="school_from" value="\(c.startDate.adding(days: 73))"> \
+            until <input type="date" name="school_until" value="\(c.startDate.adding(days: 181))"></label>
+              <label>contacts at work and in the community × <input type="range" name="contacts" min="0.2" max="1.5" step="0.05" value="1"> \
+            <output data-for="contacts">1</output> from <input type="date" name="contacts_from" value="\(c.startDate.adding(days: 84))"></label>
+              <label>hospital beds × <input type="range" name="beds" min="0.2" max="2" step="0.05" value="1"> <output data-for="beds">1</output>, \
+            intensive care and oxygen × <input type="range" name="icu" min="0" max="2" step="0.05" value="1"> <output data-for="icu">1</output> \
+            from <input type="date" name="care_from" value="\(c.startDate.adding(days: 91))"></label>
+              <label>prisoners released <input type="number" name="prisoners" min="0" max="100000" step="100" value="0"> on \
+            <input type="date" name="prisoners_on" value="\(c.startDate.adding(days: 110))"></label>
+              <label>national tests a day <input type="number" name="tests" min="0" max="1000000" step="100" placeholder="as planned"> from \
+            <input type="date" name="tests_from" value="\(c.startDate.adding(days: 91))"></label>
+              </fieldset>
               <label>Show <select name="region"><option value="">the whole country</option>\(provinces.joined())</select></label>
             </form>
             <form id="confirm-form" class="levers"><button type="button" id="confirm">Confirm with agents</button> \
@@ -41,6 +54,7 @@ enum WhatIfPage {
             """
         return PageHTML.page(title: "What if", body: body, extraStyle: """
             .levers label { display: block; margin: 0.4em 0; }
+            .levers fieldset { border: 1px solid #ccc; margin: 0.6em 0; }
             .figures { display: grid; grid-template-columns: max-content max-content; gap: 0.2em 1em; }
             .figures dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
             #charts svg { display: block; margin: 1em 0; }
@@ -66,7 +80,21 @@ enum WhatIfPage {
               '[border]\\nopen = ' + field('open').checked + '\\nscreening = ' + field('screening').checked +
               '\\nscreening_sensitivity = ' + Number(field('sensitivity').value) +
               '\\nquarantine = ' + field('quarantine').checked + '\\nquarantine_days = ' + Math.round(Number(field('days').value)) +
-              '\\nquarantine_adherence = ' + Number(field('adherence').value) + '\\n';
+              '\\nquarantine_adherence = ' + Number(field('adherence').value) + '\\n' + measures();
+          }
+          // The dated measures as [[timeline]] tables, appended to the scenario's timeline; levers left alone add none.
+          function measures() {
+            var text = '', contacts = Number(field('contacts').value), beds = Number(field('beds').value), icu = Number(field('icu').value);
+            var prisoners = Math.round(Number(field('prisoners').value)), tests = field('tests').value;
+            function event(date, kind, lines) { text += '\\n[[timeline]]\\ndate = ' + date + '\\nkind = "' + kind + '"\\n' + lines.join('\\n') + '\\n'; }
+            if (field('school').checked) {
+              event(field('school_from').value, 'contacts', ['until = ' + field('school_until').value, 'layers = ["school"]', 'multiplier = 0.0']);
+            }
+            if (contacts !== 1) event(field('contacts_from').value, 'contacts', ['layers = ["work", "community"]', 'multiplier = ' + contacts]);
+            if (beds !== 1 || icu !== 1) event(field('care_from').value, 'health_capacity', ['bed_multiplier = ' + beds, 'icu_multiplier = ' + icu]);
+            if (prisoners > 0) event(field('prisoners_on').value, 'prisoner_release', ['count = ' + prisoners]);
+            if (tests !== '') event(field('tests_from').value, 'test_capacity', ['tests_per_day = ' + Number(tests)]);
+            return text;
           }
           function number(x) { return Math.round(x).toLocaleString('en-GB'); }
           function region() {
@@ -196,8 +224,8 @@ enum WhatIfPage {
           });
           form.addEventListener('submit', function (event) { event.preventDefault(); });
           var query = new URLSearchParams(window.location.search);
-          ['end', 'r0', 'sensitivity', 'days', 'adherence', 'region'].forEach(function (name) { if (query.has(name)) field(name).value = query.get(name); });
-          ['open', 'screening', 'quarantine'].forEach(function (name) { if (query.has(name)) field(name).checked = query.get(name) === 'on'; });
+          ['end', 'r0', 'sensitivity', 'days', 'adherence', 'region', 'contacts', 'beds', 'icu', 'prisoners', 'tests'].forEach(function (name) { if (query.has(name)) field(name).value = query.get(name); });
+          ['open', 'screening', 'quarantine', 'school'].forEach(function (name) { if (query.has(name)) field(name).checked = query.get(name) === 'on'; });
           var repeat = Number(query.get('repeat') || 0);
           var first = ask();
           if (repeat > 0) {
