@@ -33,45 +33,51 @@ enum JobPlans {
         return scenario
     }
 
+    /// `body`, with what it throws as the refusal the queue answers: a request or scenario error names its
+    /// field; a `Refusal` is `incomparable` where it can only be that (a comparison's), else invalid.
+    static func refusing<T>(refusalsAreIncomparable: Bool = false, _ body: () throws -> T) throws(RunRefusal) -> T {
+        do {
+            return try body()
+        } catch let error as ScenarioError {
+            throw .invalid(error)
+        } catch let error as InputError {
+            throw .invalid(error.underlying)
+        } catch let refusal as Refusal {
+            throw refusalsAreIncomparable ? .incomparable(refusal.description) : .invalid(ScenarioError(message: refusal.description))
+        } catch let refusal as RunRefusal {
+            throw refusal
+        } catch {
+            throw .invalid(ScenarioError(message: "\(error)"))
+        }
+    }
+
     static func ensemble(_ scenario: Scenario, seed: UInt64, replicates: Int) -> EnsembleJob {
         EnsembleJob(scenario: scenario, seed: seed, replicates: replicates)
     }
 
     static func comparison(_ options: ComparisonOptions, cache: ScenarioCache) throws(RunRefusal) -> ComparisonJob {
         let request = options.request
-        do {
+        return try refusing(refusalsAreIncomparable: true) {
             try checkCount(request.replicates ?? 10, field: "replicates", in: 1...WorkLimits.maximumReplicates)
             let scenarios = try options.scenarioTomls.map { (text) throws(ScenarioError) -> Scenario in
                 try scenario(text, end: request.endDate, scale: request.populationScale, cache: cache)
             }
             return try ComparisonJob(scenarios: scenarios, labels: options.labels, seed: request.seed ?? 1,
                                      replicates: request.replicates ?? 10)
-        } catch let error as ScenarioError {
-            throw .invalid(error)
-        } catch let refusal as Refusal {
-            throw .incomparable(refusal.description)
-        } catch {
-            throw .invalid(ScenarioError(message: "\(error)"))
         }
     }
 
     static func sweep(_ request: SweepRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> SweepJob {
-        do {
+        try refusing {
             try checkCount(request.replicates ?? 5, field: "replicates", in: 1...WorkLimits.maximumReplicates)
             let scenario = try scenario(toml, end: request.endDate, scale: request.populationScale, cache: cache)
             return try SweepJob(scenario: scenario, settings: request.set, seed: request.seed ?? 1, replicates: request.replicates ?? 5,
                                 field: "set")
-        } catch let error as ScenarioError {
-            throw .invalid(error)
-        } catch let error as InputError {
-            throw .invalid(error.underlying)
-        } catch {
-            throw .invalid(ScenarioError(message: "\(error)"))
         }
     }
 
     static func calibration(_ request: CalibrationRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> CalibrationJob {
-        do {
+        try refusing {
             let scenario = try scenario(toml, end: request.endDate, scale: request.populationScale, cache: cache)
             var job = CalibrationJob.Request(through: request.through)
             job.throughField = "through"
@@ -85,17 +91,11 @@ enum JobPlans {
             try checkCount(job.generations, field: "generations", in: 1...WorkLimits.maximumGenerations)
             try checkCount(job.predictive, field: "predictive", in: 1...WorkLimits.maximumReplicates)
             return try CalibrationJob(scenario: scenario, request: job)
-        } catch let error as ScenarioError {
-            throw .invalid(error)
-        } catch let error as InputError {
-            throw .invalid(error.underlying)
-        } catch {
-            throw .invalid(ScenarioError(message: "\(error)"))
         }
     }
 
     static func forecast(_ request: ForecastRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> ForecastJob {
-        do {
+        try refusing {
             let scenario = try scenario(toml, end: nil, scale: request.populationScale ?? 1, cache: cache)
             var settings = TwinFilterSettings()
             settings.particles = request.particles ?? 200
@@ -110,12 +110,6 @@ enum JobPlans {
             let record = try ReportedDataInput.epidemicRecord(source, scenario: scenario)
             return try ForecastJob(scenario: scenario, record: record, origin: request.from, horizon: horizon, settings: settings,
                                    seed: request.seed ?? 1, fields: .request)
-        } catch let error as ScenarioError {
-            throw .invalid(error)
-        } catch let error as InputError {
-            throw .invalid(error.underlying)
-        } catch {
-            throw .invalid(ScenarioError(message: "\(error)"))
         }
     }
 

@@ -100,76 +100,63 @@ struct RunExecution: Sendable {
                        populationScale: record.populationScale).apply(to: ScenarioText.validate(record.scenarioToml))
     }
 
-    /// `sarhad run --replicates N`: the same `EnsembleJob`, so the same quantiles.csv; then the report.
+    /// `sarhad run --replicates N`: the same `EnsembleJob`, so the same quantiles.csv; then bands.json and the report.
     func runEnsemble(_ runId: Int64) -> Outcome {
-        let job: EnsembleJob
-        do {
-            job = JobPlans.ensemble(try scenario(), seed: record.seed, replicates: record.replicates)
-        } catch {
-            return .failed("The scenario no longer validates: \(error)")
-        }
-        let results = job.compute(Array(0..<job.totalItems), threads: threads, progress: stepProgress(runId))
-        if board.isCancelRequested(runId) { return .cancelled }
-        return writing { path in
-            let directory = try OutputDirectory(path: path, option: "the run's folder")
-            do {
-                _ = try job.finish(results, into: directory)
-                try directory.write(EnsembleBands.fileName, EnsembleBands.json(results))
-                try directory.commit()
-            } catch {
-                directory.abandon()
-                throw error
+        runItems(runId, folder: "the run's folder", {
+            do { return JobPlans.ensemble(try scenario(), seed: record.seed, replicates: record.replicates) } catch {
+                throw RunRefusal.invalid(ScenarioError(message: "The scenario no longer validates: \(error)"))
             }
-            _ = try ReportWriter.write(runDirectories: [directory.final], to: directory.final)
+        }, extraFiles: { _, results, directory in try directory.write(EnsembleBands.fileName, EnsembleBands.json(results)) },
+        afterCommit: { _, results, folder in
+            _ = try ReportWriter.write(runDirectories: [folder], to: folder)
             return RunHeadline.ensemble(results)
-        }
+        })
     }
 
     /// `sarhad compare`: the same `ComparisonJob`; then the side-by-side report.
     func runComparison(_ runId: Int64) -> Outcome {
-        let cache = ScenarioCache()
-        let job: ComparisonJob
-        do {
-            job = try JobPlans.comparison(try JobPlans.decode(ComparisonOptions.self, record.options), cache: cache)
-        } catch {
-            return .failed(error.message)
-        }
-        let results = job.compute(Array(0..<job.totalItems), threads: threads, progress: stepProgress(runId))
-        if board.isCancelRequested(runId) { return .cancelled }
-        return writing { path in
-            let directory = try OutputDirectory(path: path, option: "the comparison's folder")
-            do {
-                _ = try job.finish(results, into: directory)
-                try directory.commit()
-            } catch {
-                directory.abandon()
-                throw error
-            }
-            _ = try ReportWriter.write(runDirectories: job.names.map { directory.final.appendingPathComponent($0) }, to: directory.final)
+        runItems(runId, folder: "the comparison's folder", {
+            try JobPlans.comparison(try JobPlans.decode(ComparisonOptions.self, record.options), cache: ScenarioCache())
+        }, afterCommit: { job, results, folder in
+            _ = try ReportWriter.write(runDirectories: job.names.map { folder.appendingPathComponent($0) }, to: folder)
             return RunHeadline.comparison(job, results)
-        }
+        })
     }
 
     /// `sarhad sweep`: the same `SweepJob`.
     func runSweep(_ runId: Int64) -> Outcome {
-        let job: SweepJob
+        runItems(runId, folder: "the sweep's folder", {
+            try JobPlans.sweep(try JobPlans.decode(SweepRequest.self, record.options), toml: record.scenarioToml, cache: ScenarioCache())
+        }, afterCommit: { job, results, _ in RunHeadline.sweep(job, results) })
+    }
+
+    /// A job of independent items, as the command line runs it unsharded: every item (progress per item),
+    /// then the job's files (and `extraFiles`) staged in `OutputDirectory` and committed, then `afterCommit`
+    /// on the committed folder, which returns the headline. A cancel asked for meanwhile discards the results.
+    func runItems<Job: ShardableJob>(_ runId: Int64, folder: String, _ build: () throws -> Job,
+                                     extraFiles: (Job, [SimulationResult], OutputDirectory) throws -> Void = { _, _, _ in },
+                                     afterCommit: (Job, [SimulationResult], URL) throws -> String?) -> Outcome {
+        let job: Job
         do {
-            job = try JobPlans.sweep(try JobPlans.decode(SweepRequest.self, record.options), toml: record.scenarioToml, cache: ScenarioCache())
+            job = try build()
+        } catch let refusal as RunRefusal {
+            return .failed(refusal.message)
         } catch {
-            return .failed(error.message)
+            return .failed("\(error)")
         }
         let results = job.compute(Array(0..<job.totalItems), threads: threads, progress: stepProgress(runId))
         if board.isCancelRequested(runId) { return .cancelled }
         return writing { path in
-            let directory = try OutputDirectory(path: path, option: "the sweep's folder")
+            let directory = try OutputDirectory(path: path, option: folder)
             do {
                 _ = try job.finish(results, into: directory)
+                try extraFiles(job, results, directory)
                 try directory.commit()
             } catch {
                 directory.abandon()
                 throw error
             }
-            return RunHeadline.sweep(job, results)
+            return try afterCommit(job, results, directory.final)
         }
     }
 
