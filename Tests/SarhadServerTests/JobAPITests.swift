@@ -1,4 +1,5 @@
 import Foundation
+import SarhadJobs
 import SarhadServer
 import SarhadTestSupport
 import Testing
@@ -62,6 +63,10 @@ struct JobAPITests {
 
             let single = try await server.postJSON("/api/v1/comparisons", ["scenario_ids": [baseline]])
             #expect(single.status == 422)
+            // Seeds the store cannot keep are refused, for every kind of job, not stored.
+            let hugeSeed = try await server.postJSON("/api/v1/comparisons", ["scenario_ids": [baseline, other], "seed": UInt64.max])
+            #expect(hugeSeed.status == 422)
+            #expect(try hugeSeed.error()["field"] as? String == "seed")
 
             let started = try await server.postJSON("/api/v1/comparisons", ["scenario_ids": [baseline, other], "replicates": 2,
                                                                            "end_date": "2020-03-10", "population_scale": 0.001])
@@ -167,6 +172,15 @@ struct JobAPITests {
             let unknown = try await server.postJSON("/api/v1/sweeps", ["scenario_id": scenario, "set": ["disease.nothing=1,2"]])
             #expect(unknown.status == 422)
             #expect(try unknown.error()["field"] as? String == "set")
+            let values = (1...30).map { String(format: "%.2f", 1 + Double($0) / 20) }.joined(separator: ",")
+            let huge = try await server.postJSON("/api/v1/sweeps", ["scenario_id": scenario, "set": [
+                "disease.r0=\(values)", "disease.death_severe_without_bed=0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1",
+                "observation.test_sensitivity=0.5,0.6,0.7,0.8,0.9,0.95"]])
+            #expect(huge.status == 422, "30 × 10 × 6 points: \(huge.text.prefix(300))")
+            let twice = try await server.postJSON("/api/v1/sweeps", ["scenario_id": scenario, "set": ["disease.r0=2", "disease.r0=3"]])
+            #expect(twice.status == 422)
+            #expect(OutputMarker.redacted(["serve", "--token", "s3cret", "--port", "1", "--token=x"]) == ["serve", "--token", "…", "--port", "1", "--token=…"],
+                    "a server's token is not written into the job folders' markers")
             let started = try await server.postJSON("/api/v1/sweeps", ["scenario_id": scenario, "set": ["disease.r0=1.5,3"], "replicates": 2,
                                                                       "end_date": "2020-02-20", "population_scale": 0.001])
             #expect(started.status == 202, "\(started.text)")

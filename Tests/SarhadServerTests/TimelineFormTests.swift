@@ -58,6 +58,16 @@ struct TimelineFormTests {
             let release = try #require(after.first { $0.label == "Release of 5,000 prisoners" })
             #expect(release.action == .prisonerRelease(count: 5000))
             #expect(after.map(\.date) == after.map(\.date).sorted(), "kept in date order")
+
+            // The page's own form sends its add row even when nobody filled it in: its kind menu always has a choice.
+            let reloaded = try #require(try await server.get("/api/v1/scenarios/\(id)").json()["toml"] as? String)
+            let again = TimelineForm(structured: ScenarioForm(scenario: try ScenarioLoader.load(text: reloaded, name: "stored"))
+                .values[ScenarioForm.structuredField] ?? "").rows
+            var untouched = TimelineForm.Row(id: "new")
+            untouched.kind = "contacts"
+            let resaved = try await server.postForm("/scenarios/\(id)/timeline", Self.fields(again + [untouched]))
+            #expect(resaved.status == 200 && resaved.url?.query?.contains("saved=1") == true, "\(resaved.text.suffix(800))")
+            #expect(try await Self.timeline(server, id).count == after.count)
         }
     }
 

@@ -17,7 +17,10 @@ public final class ChromiumPage {
 
     let process: Process
     let requests: FileHandle
-    let answers: FileHandle
+    /// The answer pipe's descriptor, read without blocking: every wait has a deadline (`poll`).
+    let answers: Int32
+    /// How long one protocol call may take before the page is given up on.
+    let callTimeout: TimeInterval
     private var sessionId = ""
     var nextId = 10
     var pending = Data()
@@ -25,6 +28,9 @@ public final class ChromiumPage {
     /// Opens `url` in a new headless Chromium with a private profile under `directory`.
     public init(url: URL, in directory: URL, timeout: TimeInterval = 60) throws {
         guard let executable = HeadlessChromium.executable else { throw HeadlessChromium.NotInstalled() }
+        // A write to a pipe Chromium has closed must fail, not end the test process.
+        signal(SIGPIPE, SIG_IGN)
+        callTimeout = timeout
         let requestPipe = directory.appendingPathComponent("devtools-in-\(UUID().uuidString)").path
         let answerPipe = directory.appendingPathComponent("devtools-out-\(UUID().uuidString)").path
         guard mkfifo(requestPipe, 0o600) == 0, mkfifo(answerPipe, 0o600) == 0 else { throw Failure(description: "mkfifo failed") }
@@ -43,14 +49,32 @@ public final class ChromiumPage {
         while writeEnd < 0 {
             writeEnd = open(requestPipe, O_WRONLY | O_NONBLOCK)
             if writeEnd < 0 {
-                guard process.isRunning, Date() < deadline else { throw Failure(description: "Chromium did not start") }
+                guard process.isRunning, Date() < deadline else {
+                    if process.isRunning { process.terminate() }
+                    throw Failure(description: "Chromium did not start")
+                }
                 Thread.sleep(forTimeInterval: 0.02)
             }
         }
-        let readEnd = open(answerPipe, O_RDONLY)
+        // Non-blocking, so that opening does not wait for Chromium to open its end.
+        let readEnd = open(answerPipe, O_RDONLY | O_NONBLOCK)
+        guard readEnd >= 0 else {
+            process.terminate()
+            throw Failure(description: "the answer pipe could not be opened")
+        }
         _ = fcntl(writeEnd, F_SETFL, fcntl(writeEnd, F_GETFL) & ~O_NONBLOCK)
         requests = FileHandle(fileDescriptor: writeEnd, closeOnDealloc: true)
-        answers = FileHandle(fileDescriptor: readEnd, closeOnDealloc: true)
+        answers = readEnd
+        do {
+            try attach()
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    /// Finds the page Chromium opened and attaches a session to it.
+    private func attach() throws {
         let targets = try call("Target.getTargets", session: nil)
         let infos = (targets["targetInfos"] as? [[String: Any]]) ?? []
         guard let page = infos.first(where: { $0["type"] as? String == "page" })?["targetId"] as? String else {
@@ -61,7 +85,10 @@ public final class ChromiumPage {
         sessionId = id
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        Glibc.close(answers)
+    }
 
     /// Ends Chromium (and waits for it).
     public func close() {
@@ -113,9 +140,24 @@ public final class ChromiumPage {
                 if let error = object["error"] { throw Failure(description: "\(method): \(error)") }
                 return object["result"] as? [String: Any] ?? [:]
             }
-            let chunk = answers.availableData
-            guard !chunk.isEmpty else { throw Failure(description: "Chromium closed the DevTools pipe during \(method)") }
-            pending.append(chunk)
+            pending.append(try readAnswer(during: method))
+        }
+    }
+
+    /// What Chromium has written, waiting at most `callTimeout`.
+    private func readAnswer(during method: String) throws -> Data {
+        let deadline = Date().addingTimeInterval(callTimeout)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            var descriptor = pollfd(fd: answers, events: Int16(POLLIN), revents: 0)
+            let remaining = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
+            guard poll(&descriptor, 1, min(remaining, 200)) >= 0 else { throw Failure(description: "poll failed during \(method)") }
+            let count = read(answers, &buffer, buffer.count)
+            if count > 0 { return Data(buffer[0..<count]) }
+            // Nothing yet (EAGAIN), or no writer: give up once Chromium is gone or the deadline passed.
+            guard process.isRunning else { throw Failure(description: "Chromium ended during \(method)") }
+            guard Date() < deadline else { throw Failure(description: "Chromium did not answer \(method) in \(callTimeout) s") }
+            if count == 0 { Thread.sleep(forTimeInterval: 0.01) }
         }
     }
 

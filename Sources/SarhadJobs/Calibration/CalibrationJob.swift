@@ -97,14 +97,29 @@ package struct CalibrationJob {
     /// The whole calibration in this process: the fit's generations (each reported as it closes), then the
     /// posterior predictive, then the outputs into `output`, committed. Throws `Refusal` with
     /// `noParticleMessage` when no particle was accepted; nothing is written then.
+    /// `shouldStop` is asked before each generation and before the predictive (the dashboard's cancel);
+    /// when it says yes, `CancellationError` is thrown and nothing is written.
     package func runWhole(into output: String, option: String = "--output", threads: Int,
                           generationDone: @Sendable (Int, ABCSMC.Generation) -> Void = { _, _ in },
                           predictiveStarts: () -> Void = {},
-                          predictiveProgress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> Outcome {
+                          predictiveProgress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+                          shouldStop: () -> Bool = { false }) throws -> Outcome {
         let clock = ContinuousClock(), started = clock.now
-        let history = smc(threads: threads).run(threads: threads, progress: generationDone)
+        // `ABCSMC.run`'s loop, with a place to stop between generations: the same generations.
+        let smc = self.smc(threads: threads)
+        var history = [ABCSMC.Generation]()
+        for index in 0..<request.generations {
+            if shouldStop() { throw CancellationError() }
+            let previous = history.last?.posterior
+            let generation = smc.close(smc.sample(generation: index, slots: Array(0..<request.particles), previous: previous,
+                                                  threads: threads), previous: previous)
+            history.append(generation)
+            generationDone(index, generation)
+            if smc.endsFit(generation, index: index) { break }
+        }
         guard let posterior = history.last?.posterior, posterior.count > 0 else { throw Refusal(Self.noParticleMessage) }
         let elapsed = clock.now - started
+        if shouldStop() { throw CancellationError() }
         predictiveStarts()
         let forward = predictive(posterior).run(replicates: request.predictive, threads: threads, progress: predictiveProgress)
         let directory = try OutputDirectory(path: output, option: option)

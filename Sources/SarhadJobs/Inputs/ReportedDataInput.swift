@@ -115,7 +115,8 @@ package enum RecordSource: Sendable, Equatable {
     /// What a fingerprint of the inputs says of it.
     package var fingerprint: String {
         switch self {
-        case .pack: "pack"
+        // What `fileFingerprint(nil)` gave before record sources, so calibrations sharded then still merge.
+        case .pack: "built-in"
         case .file(let path): fileFingerprint(path)
         case .text(let text, let name): "\(name):\(stableHash(text))"
         }

@@ -78,11 +78,13 @@ package struct ForecastJob: Sendable {
             + "\(provinces) provinces × \(days) days) and only \(MemoryGuard.gigabytes(available)) is available. Use fewer --particles.")
     }
 
-    /// Fits, forecasts and writes the folder (committed); returns the summary to print.
-    package func run(into output: String, option: String = "--output", threads: Int) throws -> String {
+    /// Fits, forecasts and writes the folder (committed); returns the summary to print. `shouldStop` is
+    /// asked after the fit (the dashboard's cancel); yes throws `CancellationError` and writes nothing.
+    package func run(into output: String, option: String = "--output", threads: Int, shouldStop: () -> Bool = { false }) throws -> String {
         let filter = TwinParticleFilter(base: scenario.configuration, record: record, serosurveys: serosurveys, lastOrigin: origin,
                                         horizon: horizon, settings: settings, seed: seed, threads: threads)
         filter.filter(through: origin)
+        if shouldStop() { throw CancellationError() }
         let forecast = filter.forecast()
         let directory = try OutputDirectory(path: output, option: option)
         do {

@@ -53,7 +53,15 @@ package struct SweepJob: ShardableJob, HasWorkload {
             guard !values.isEmpty else {
                 throw InputError(ScenarioError(key: "\(field) \(path)", message: "has no values", expected: "v1,v2,…"))
             }
+            guard !dimensions.contains(where: { $0.spec.path == spec.path }) else {
+                throw InputError(ScenarioError(key: "\(field) \(path)", message: "is set twice", expected: "each key once"))
+            }
             dimensions.append((spec, values))
+            let points = dimensions.reduce(1) { $0 * $1.values.count }
+            guard points <= WorkLimits.maximumSweepPoints else {
+                throw InputError(ScenarioError(key: field, message: "makes a grid of more than \(WorkLimits.grouped(WorkLimits.maximumSweepPoints)) points",
+                                               expected: "at most \(WorkLimits.grouped(WorkLimits.maximumSweepPoints)) points (README, \"Limits\")"))
+            }
         }
         self.dimensions = dimensions
         var points: [[Double]] = [[]]

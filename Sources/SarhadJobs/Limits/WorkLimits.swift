@@ -17,6 +17,8 @@ package enum WorkLimits {
     package static let maximumParticles = 100_000
     package static let maximumGenerations = 100
     package static let maximumCoverageTrials = 10_000
+    /// Points of a sweep's grid (the product of its values' counts).
+    package static let maximumSweepPoints = 10_000
 
     package static func check(_ value: Int, _ option: String, atMost limit: Int) throws(Refusal) {
         guard value <= limit else {

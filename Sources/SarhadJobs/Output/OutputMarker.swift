@@ -26,9 +26,28 @@ package struct OutputMarker: Codable, Equatable {
 
     /// The marker this process writes.
     package static func current(files: [String]) -> OutputMarker {
-        OutputMarker(sarhadVersion: SarhadVersion.current, command: ["sarhad"] + CommandLine.arguments.dropFirst(),
+        OutputMarker(sarhadVersion: SarhadVersion.current, command: ["sarhad"] + redacted(Array(CommandLine.arguments.dropFirst())),
                      host: machineName, process: ProcessInfo.processInfo.processIdentifier,
                      files: files.sorted())
+    }
+
+    /// The command line with secrets left out: `sarhad serve --token T` writes job folders too.
+    package static func redacted(_ arguments: [String]) -> [String] {
+        var out = [String](), hideNext = false
+        for argument in arguments {
+            if hideNext {
+                out.append("…")
+                hideNext = false
+            } else if argument == "--token" {
+                out.append(argument)
+                hideNext = true
+            } else if argument.hasPrefix("--token=") {
+                out.append("--token=…")
+            } else {
+                out.append(argument)
+            }
+        }
+        return out
     }
 
     /// The marker in `directory`, or nil if there is none or it is not one Sarhad wrote.

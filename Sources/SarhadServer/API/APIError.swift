@@ -39,8 +39,8 @@ public struct APIError: Error, Sendable, Encodable {
     }
 
     public static func invalidRequest(_ error: ScenarioError) -> APIError {
-        APIError(.unprocessableContent, code: "invalid_request", message: error.message, key: error.key, expected: error.expected,
-                 field: error.key)
+        APIError(.unprocessableContent, code: "invalid_request", message: error.message, key: error.key, line: error.line,
+                 expected: error.expected, field: error.key)
     }
 
     public static func notFound(_ what: String) -> APIError {

@@ -54,7 +54,7 @@ enum OpenAPIDocument {
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["scenario_ids"], "additionalProperties": false, "properties": {
               "scenario_ids": {"type": "array", "items": {"type": "integer", "format": "int64"}, "minItems": 2, "maxItems": 20, "description": "The baseline first"},
               "replicates": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 10},
-              "seed": {"type": "integer", "format": "int64", "minimum": 0, "default": 1},
+              "seed": {"type": "integer", "format": "int64", "minimum": 0, "maximum": 9223372036854775807, "default": 1},
               "end_date": {"type": "string", "format": "date", "description": "Applied to every scenario"},
               "population_scale": {"type": "number", "description": "Applied to every scenario"}}}}}},
             "responses": {"202": {"description": "Queued", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
@@ -159,6 +159,7 @@ enum OpenAPIDocument {
           "RunRequest": {"type": "object", "required": ["scenario_id", "seed"], "additionalProperties": false,
             "description": "One run, or with replicates above 1 an ensemble as `sarhad run --replicates` makes it (quantiles.csv beside the replicates)", "properties": {
             "replicates": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 1},
+            "overrides": {"type": "string", "description": "Changes as scenario TOML read over the stored scenario (the what-if page's levers); the run keeps the changed scenario's text; errors give the key and line"},
             "scenario_id": {"type": "integer", "format": "int64"},
             "seed": {"type": "integer", "format": "int64", "minimum": 0},
             "end_date": {"type": "string", "format": "date", "description": "Default: the scenario's end; at most 3,660 days from the scenario's start"},

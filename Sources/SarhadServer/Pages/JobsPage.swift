@@ -64,7 +64,8 @@ enum JobsPage {
         let comparisonError = error("comparison", "scenario_ids").map { "<p class=\"error\">\(PageHTML.escaped($0))</p>" } ?? ""
         return PageHTML.page(title: "Ensembles, comparisons, fits and forecasts", body: """
             <h1>Comparisons, sweeps, calibrations and forecasts</h1>
-            <p>Each is queued like a run and followed on its page; the files are those of the command in brackets, byte for byte. \
+            <p>Each is queued like a run and followed on its page, and computed by the same code as the command in brackets, \
+            so it writes the same files (a comparison names each scenario's folder after its id). \
             For an ensemble of one scenario, give a run replicates on <a href="/">the runs page</a>.</p>
             \(noScenarios)
             <h2>Compare scenarios (<code>sarhad compare</code>)</h2>

@@ -213,7 +213,8 @@ struct PageRoutes: Sendable {
             let record: RunRecord
             switch form {
             case "comparison":
-                let ids = try values["scenario_ids", default: ""].split(separator: ",").map { try Self.integer(String($0), "scenario_ids") }
+                // The oldest ticked scenario is the baseline, whatever order the boxes were listed in.
+                let ids = try values["scenario_ids", default: ""].split(separator: ",").map { try Self.integer(String($0), "scenario_ids") }.sorted()
                 record = try await dashboard.startComparison(ComparisonRequest(
                     scenarioIds: ids, replicates: try Self.optionalInteger(values["replicates"], "replicates"),
                     seed: try Self.optionalSeed(values["seed"]), endDate: Self.optionalText(values["end_date"]),

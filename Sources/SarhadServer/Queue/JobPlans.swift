@@ -58,6 +58,7 @@ enum JobPlans {
     static func comparison(_ options: ComparisonOptions, cache: ScenarioCache) throws(RunRefusal) -> ComparisonJob {
         let request = options.request
         return try refusing(refusalsAreIncomparable: true) {
+            try checkSeed(request.seed)
             try checkCount(request.replicates ?? 10, field: "replicates", in: 1...WorkLimits.maximumReplicates)
             let scenarios = try options.scenarioTomls.map { (text) throws(ScenarioError) -> Scenario in
                 try scenario(text, end: request.endDate, scale: request.populationScale, cache: cache)
@@ -69,6 +70,7 @@ enum JobPlans {
 
     static func sweep(_ request: SweepRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> SweepJob {
         try refusing {
+            try checkSeed(request.seed)
             try checkCount(request.replicates ?? 5, field: "replicates", in: 1...WorkLimits.maximumReplicates)
             let scenario = try scenario(toml, end: request.endDate, scale: request.populationScale, cache: cache)
             return try SweepJob(scenario: scenario, settings: request.set, seed: request.seed ?? 1, replicates: request.replicates ?? 5,
@@ -79,6 +81,7 @@ enum JobPlans {
     static func calibration(_ request: CalibrationRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> CalibrationJob {
         try refusing {
             let scenario = try scenario(toml, end: request.endDate, scale: request.populationScale, cache: cache)
+            try checkSeed(request.seed)
             var job = CalibrationJob.Request(through: request.through)
             job.throughField = "through"
             job.record = request.record.map { .text($0, name: "record") } ?? .pack
@@ -97,6 +100,7 @@ enum JobPlans {
     static func forecast(_ request: ForecastRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> ForecastJob {
         try refusing {
             let scenario = try scenario(toml, end: nil, scale: request.populationScale ?? 1, cache: cache)
+            try checkSeed(request.seed)
             var settings = TwinFilterSettings()
             settings.particles = request.particles ?? 200
             settings.walkLogSD = request.walkSD ?? 0.1

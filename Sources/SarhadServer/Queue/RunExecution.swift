@@ -90,6 +90,8 @@ struct RunExecution: Sendable {
     func writing(_ work: (_ path: String) throws -> String?) -> Outcome {
         do {
             return .succeeded(try work(files.directory.path))
+        } catch is CancellationError {
+            return .cancelled
         } catch {
             return .failed("\(error)")
         }
@@ -144,7 +146,16 @@ struct RunExecution: Sendable {
         } catch {
             return .failed("\(error)")
         }
-        let results = job.compute(Array(0..<job.totalItems), threads: threads, progress: stepProgress(runId))
+        // In blocks, with a cancel asked for between them: each item's result depends only on its index,
+        // so the results are the same as from one call (and as the command line's).
+        let total = job.totalItems, block = max(1, 4 * threads), progress = stepProgress(runId)
+        var results = [SimulationResult]()
+        results.reserveCapacity(total)
+        for start in stride(from: 0, to: total, by: block) {
+            if board.isCancelRequested(runId) { return .cancelled }
+            let done = start
+            results += job.compute(Array(start..<min(total, start + block)), threads: threads) { finished, _ in progress(done + finished, total) }
+        }
         if board.isCancelRequested(runId) { return .cancelled }
         return writing { path in
             let directory = try OutputDirectory(path: path, option: folder)
@@ -175,7 +186,10 @@ struct RunExecution: Sendable {
                                            generationDone: { index, generation in
                 board.publish(RunProgress(runId: runId, status: .running, daysDone: index + 1, dayCount: dayCount,
                                           message: CalibrationJob.generationLine(index, generation)))
-            })
+            }, predictiveStarts: {
+                board.publish(RunProgress(runId: runId, status: .running, daysDone: dayCount - 1, dayCount: dayCount,
+                                          message: "posterior predictive: \(job.request.predictive) replicates"))
+            }, shouldStop: { board.isCancelRequested(runId) })
             return RunHeadline.calibration(outcome)
         }
     }
@@ -190,7 +204,8 @@ struct RunExecution: Sendable {
             return .failed(error.message)
         }
         return writing { path in
-            let text = try job.run(into: path, option: "the forecast's folder", threads: threads)
+            let text = try job.run(into: path, option: "the forecast's folder", threads: threads,
+                                   shouldStop: { board.isCancelRequested(runId) })
             // The first week's line: "week 1: confirmed … (90 %: …), …".
             return text.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) }
         }

@@ -48,9 +48,12 @@ public actor RunQueue {
     var running: [Int64: Task<Void, Never>] = [:]
     var stopping = false
 
-    package init(store: Store, runsDirectory: URL, maximumConcurrentRuns: Int, threadsPerRun: Int,
+    /// Memory available now (Linux's MemAvailable), or nil where it cannot be read.
+    public static func availableMemory() -> Int64? { MemoryEstimate.availableBytes() }
+
+    public init(store: Store, runsDirectory: URL, maximumConcurrentRuns: Int, threadsPerRun: Int,
                 board: RunProgressBoard = RunProgressBoard(),
-                availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() }) {
+                availableMemory: @escaping @Sendable () -> Int64? = RunQueue.availableMemory) {
         self.store = store
         self.runsDirectory = runsDirectory
         self.maximumConcurrentRuns = max(1, maximumConcurrentRuns)

@@ -125,6 +125,12 @@ public struct ForecastRequest: Codable, Sendable, Equatable {
     }
 }
 
+/// A seed as the store can keep it (SQLite integers are signed 64-bit), as `RunRequest` checks its own.
+func checkSeed(_ seed: UInt64?) throws(ScenarioError) {
+    guard let seed, seed > UInt64(Int64.max) else { return }
+    throw ScenarioError(key: "seed", message: "is \(seed)", expected: "an integer from 0 to \(Int64.max)")
+}
+
 /// A count field checked against its range, named as the request names it.
 func checkCount(_ value: Int, field: String, in range: ClosedRange<Int>) throws(ScenarioError) {
     guard range.contains(value) else {

@@ -20,9 +20,10 @@ public struct TimelineForm: Sendable, Equatable {
 
         public init(id: String) { self.id = id }
 
-        /// A row nobody filled in (the add row left empty) adds nothing.
+        /// A row nobody filled in (the add row left empty) adds nothing; its kind, a menu that always has a
+        /// choice, does not count.
         var isBlank: Bool {
-            [date, until, kind, label, settings].allSatisfy { $0.trimmingWhitespace().isEmpty }
+            [date, until, label, settings].allSatisfy { $0.trimmingWhitespace().isEmpty }
         }
     }
 
@@ -160,8 +161,36 @@ public struct TimelineForm: Sendable, Equatable {
         text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
     }
 
+    /// A TOML basic string's text: its escapes (\" \\ \t \n \r \b \f \uXXXX \UXXXXXXXX) undone, so that a
+    /// label read from the scenario's text is written back as it was.
     static func unquoted(_ text: String) -> String {
         guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return text }
-        return String(text.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+        var out = "", characters = Array(text.dropFirst().dropLast()), index = 0
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            guard character == "\\", index < characters.count else { out.append(character); continue }
+            let escape = characters[index]
+            index += 1
+            switch escape {
+            case "t": out.append("\t")
+            case "n": out.append("\n")
+            case "r": out.append("\r")
+            case "b": out.append("\u{08}")
+            case "f": out.append("\u{0C}")
+            case "u", "U":
+                let width = escape == "u" ? 4 : 8
+                let digits = String(characters[index..<min(characters.count, index + width)])
+                if digits.count == width, let code = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(code) {
+                    out.unicodeScalars.append(scalar)
+                    index += width
+                } else {
+                    out.append("\\")
+                    out.append(escape)
+                }
+            default: out.append(escape)
+            }
+        }
+        return out
     }
 }

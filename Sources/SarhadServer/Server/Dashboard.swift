@@ -15,6 +15,9 @@ public struct Dashboard: Sendable {
     let comparisons = BlockingWork(maximumConcurrent: 2)
     /// What-ifs being computed by the twin (about a second each), off the threads that answer requests.
     let whatIfs = BlockingWork(maximumConcurrent: 2)
+    /// Jobs being checked before they are queued: a comparison parses every scenario, a calibration its
+    /// record, a sweep a configuration per point, so this too runs off the threads that answer requests.
+    let preparations = BlockingWork(maximumConcurrent: 2)
 
     public init(store: Store, queue: RunQueue) {
         self.store = store
@@ -129,24 +132,33 @@ public struct Dashboard: Sendable {
 
     /// Queues scenarios compared with common random numbers (`sarhad compare`).
     public func startComparison(_ request: ComparisonRequest) async throws(APIError) -> RunRecord {
-        do { return try await queue.enqueue(try queue.prepare(request)) } catch { throw .from(error) }
+        try await enqueue { (queue: RunQueue) throws(RunRefusal) -> PreparedRun in try queue.prepare(request) }
+    }
+
+    /// Prepares a job on `preparations`, then queues it; refusals become their API errors.
+    func enqueue(_ prepare: @escaping @Sendable (RunQueue) throws(RunRefusal) -> PreparedRun) async throws(APIError) -> RunRecord {
+        let queue = self.queue
+        let prepared = await preparations.run { () -> Result<PreparedRun, RunRefusal> in
+            do throws(RunRefusal) { return .success(try prepare(queue)) } catch { return .failure(error) }
+        }
+        do throws(RunRefusal) { return try await queue.enqueue(try prepared.get()) } catch { throw .from(error) }
     }
 
     /// Queues a sweep over a grid of parameter values (`sarhad sweep`).
     public func startSweep(_ request: SweepRequest) async throws(APIError) -> RunRecord {
-        do { return try await queue.enqueue(try queue.prepare(request)) } catch { throw .from(error) }
+        try await enqueue { (queue: RunQueue) throws(RunRefusal) -> PreparedRun in try queue.prepare(request) }
     }
 
     /// Queues a calibration (`sarhad calibrate`).
     public func startCalibration(_ request: CalibrationRequest) async throws(APIError) -> RunRecord {
         guard (request.record?.utf8.count ?? 0) <= Dashboard.maximumRecordBytes else { throw RequestBody.tooLarge(Dashboard.maximumRecordBytes) }
-        do { return try await queue.enqueue(try queue.prepare(request)) } catch { throw .from(error) }
+        return try await enqueue { (queue: RunQueue) throws(RunRefusal) -> PreparedRun in try queue.prepare(request) }
     }
 
     /// Queues a forecast (`sarhad forecast`).
     public func startForecast(_ request: ForecastRequest) async throws(APIError) -> RunRecord {
         guard (request.record?.utf8.count ?? 0) <= Dashboard.maximumRecordBytes else { throw RequestBody.tooLarge(Dashboard.maximumRecordBytes) }
-        do { return try await queue.enqueue(try queue.prepare(request)) } catch { throw .from(error) }
+        return try await enqueue { (queue: RunQueue) throws(RunRefusal) -> PreparedRun in try queue.prepare(request) }
     }
 
     /// The largest record a calibration or forecast request may carry: a year of daily national and

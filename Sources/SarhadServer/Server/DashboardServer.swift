@@ -19,8 +19,8 @@ public struct DashboardServer: Sendable {
     /// `availableMemory` reads /proc/meminfo unless a test gives it a fixed answer. Throws
     /// `DataDirectoryLock.Failure.inUse` when another server holds the data directory, before
     /// touching anything in it.
-    package init(configuration: ServerConfiguration,
-                availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() }) throws {
+    public init(configuration: ServerConfiguration,
+                availableMemory: @escaping @Sendable () -> Int64? = RunQueue.availableMemory) throws {
         self.configuration = configuration
         try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
         // First: what follows marks runs interrupted and deletes staging folders, which would
@@ -74,10 +74,13 @@ public struct DashboardServer: Sendable {
         return router
     }
 
-    /// Staging directories (`.<id>.partial`) of runs that were being written when the server stopped.
+    /// Staging directories of jobs that were being written when the server stopped: `.<id>.partial` (a
+    /// single run's), `.<id>.partial-PID` and `.<id>.replaced-PID` (`OutputDirectory`'s). Only this
+    /// server writes the runs folder, and it holds the data folder's lock, so none is in use.
     static func removePartialOutputs(in runsDirectory: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: runsDirectory.path)) ?? []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+        for name in names where name.hasPrefix(".")
+            && (name.hasSuffix(".partial") || name.contains(".partial-") || name.contains(".replaced-")) {
             try? FileManager.default.removeItem(at: runsDirectory.appendingPathComponent(name))
         }
     }
