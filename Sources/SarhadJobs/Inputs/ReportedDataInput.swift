@@ -26,8 +26,8 @@ package enum ReportedDataInput {
         try load(path.map(RecordSource.file) ?? .pack, provinces: provinces, scenario: scenario)
     }
 
-    package static func load(_ source: RecordSource, provinces: Bool, scenario: Scenario) throws -> ReportedSeries {
-        do {
+    package static func load(_ source: RecordSource, provinces: Bool, scenario: Scenario) throws(InputError) -> ReportedSeries {
+        do throws(ScenarioError) {
             guard let (text, name) = try source.text() else {
                 return series(of: try packRecord(of: scenario), provinces: provinces)
             }
@@ -38,7 +38,7 @@ package enum ReportedDataInput {
             let national = try nationalPoints(CSVTable(text: text, name: name))
             let bundled = try packRecord(of: scenario).reportedSeries()
             return ReportedSeries(national: national, provinces: provinces ? bundled.provinces : [])
-        } catch let error as ScenarioError {
+        } catch {
             throw InputError(error)
         }
     }
@@ -48,11 +48,11 @@ package enum ReportedDataInput {
         try epidemicRecord(path.map(RecordSource.file) ?? .pack, scenario: scenario)
     }
 
-    package static func epidemicRecord(_ source: RecordSource, scenario: Scenario) throws -> EpidemicRecord {
-        do {
+    package static func epidemicRecord(_ source: RecordSource, scenario: Scenario) throws(InputError) -> EpidemicRecord {
+        do throws(ScenarioError) {
             guard let (text, name) = try source.text() else { return try packRecord(of: scenario) }
             return try record(text: text, name: name, scenario: scenario)
-        } catch let error as ScenarioError {
+        } catch {
             throw InputError(error)
         }
     }
