@@ -135,33 +135,17 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         let (scenario, record, serosurveys) = try options.load()
-        let dates = try origins.split(separator: ",").map {
-            try ForecastOptions.date($0.trimmingCharacters(in: .whitespaces), option: "--origins", scenario: scenario,
-                                     horizon: options.horizon)
-        }
-        guard !dates.isEmpty, dates.count <= 200 else {
-            throw InputError(ScenarioError(key: "--origins", message: "has \(dates.count) dates", expected: "1 to 200 dates"))
+        let job = try readingInput {
+            try BacktestJob(scenario: scenario, record: record, serosurveys: serosurveys,
+                            origins: origins.split(separator: ",").map(String.init), horizon: options.horizon,
+                            settings: options.settings, seed: options.seed)
         }
         try OutputDirectory.checkDestination(path: output)
-        try options.checkMemory(provinces: scenario.configuration.provinces.count,
-                                days: dates.max()!.adding(days: options.horizon).days(since: scenario.configuration.startDate) + 1)
+        try options.checkMemory(provinces: scenario.configuration.provinces.count, days: job.dayCount)
         let silent = quiet
-        let backtest = Backtest.run(base: scenario.configuration, record: record, serosurveys: serosurveys, origins: dates,
-                                    horizon: options.horizon,
-                                    settings: options.settings, seed: options.seed, threads: workerThreads(options.threads)) {
+        let text = try job.run(into: output, threads: workerThreads(options.threads)) {
             if !silent { FileHandle.standardError.write(Data("fitting through \($0) and forecasting\n".utf8)) }
         }
-        let directory = try OutputDirectory(path: output)
-        try directory.write("backtest.csv", ForecastTables.backtestCSV(backtest))
-        try directory.write("scores.csv", ForecastTables.scoresCSV(backtest))
-        try directory.write("scores-summary.csv", ForecastTables.summaryCSV(backtest))
-        try directory.write("forecast.csv", ForecastTables.forecastCSV(backtest.forecasts))
-        try directory.write("forecast.html", ForecastPage.render(title: "Sarhad backtest", forecasts: backtest.forecasts,
-                                                                 record: record, backtest: backtest,
-                                                                 configuration: scenario.configuration))
-        try directory.commit()
-        guard !quiet else { return }
-        print("Backtest of \(dates.count) origin\(dates.count == 1 ? "" : "s"), \(backtest.rows.count) scored targets; wrote \(directory.final.path)")
-        print(ForecastTables.summaryText(backtest))
+        if !quiet { print(text) }
     }
 }

@@ -81,7 +81,7 @@ struct JobAPITests {
         }
     }
 
-    @Test("A calibration and a forecast run from the web and leave the command line's files")
+    @Test("A calibration, a forecast and a backtest run from the web and leave the command line's files")
     func calibrationAndForecast() async throws {
         try await TestServer.with { server in
             let scenario = try await server.createBuiltInScenario()
@@ -129,6 +129,20 @@ struct JobAPITests {
             #expect(try await server.get("/api/v1/runs/\(forecastId)/files/timeseries.csv").status == 404)
             let fans = try await server.get("/api/v1/runs/\(forecastId)/files/forecast.html")
             #expect(fans.status == 200 && fans.headers["content-disposition"] == "inline")
+
+            // A backtest against the pack's own record (through 8 April 2020), two origins a week apart.
+            let badOrigin = try await server.postJSON("/api/v1/backtests", ["scenario_id": scenario, "origins": ["1 April"]])
+            #expect(badOrigin.status == 422)
+            #expect(try badOrigin.error()["field"] as? String == "origins")
+            let backtest = try await server.postJSON("/api/v1/backtests", ["scenario_id": scenario, "origins": ["2020-03-25", "2020-04-01"],
+                                                                          "horizon": 7, "particles": 20])
+            #expect(backtest.status == 202, "\(backtest.text)")
+            let backtestId = try #require(try backtest.json()["id"] as? Int)
+            let scored = try await server.waitForEnd(of: backtestId, timeout: 600)
+            #expect(scored["status"] as? String == "succeeded" && scored["day_count"] as? Int == 2, "\(scored)")
+            let scores = try await server.get("/api/v1/runs/\(backtestId)/files/scores-summary.csv")
+            #expect(scores.status == 200 && scores.text.contains("relative"), "\(scores.text.prefix(300))")
+            #expect(try await server.get("/runs/\(backtestId)").text.contains("Scores against the baseline"))
         }
     }
 
@@ -139,7 +153,7 @@ struct JobAPITests {
             let second = try await server.createBuiltInScenario()
             let page = try await server.get("/jobs")
             #expect(page.status == 200)
-            for action in ["/jobs/comparison", "/jobs/calibration", "/jobs/forecast"] { #expect(page.text.contains("action=\"\(action)\"")) }
+            for action in ["/jobs/comparison", "/jobs/sweep", "/jobs/calibration", "/jobs/forecast", "/jobs/backtest"] { #expect(page.text.contains("action=\"\(action)\"")) }
 
             func post(_ path: String, _ body: String) async throws -> TestServer.Answer {
                 try await server.request("POST", path, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")

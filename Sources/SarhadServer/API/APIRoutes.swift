@@ -94,6 +94,11 @@ struct APIRoutes: Sendable {
                                                     fields: ForecastRequest.fields)
             return try HTTPAnswer.json(dashboard.resource(try await dashboard.startForecast(body)), status: .accepted)
         }
+        api.post("backtests") { request, _ in
+            let body = try await RequestBody.decode(BacktestRequest.self, from: request, limit: Dashboard.maximumRecordBytes + RequestBody.smallLimit,
+                                                    fields: BacktestRequest.fields)
+            return try HTTPAnswer.json(dashboard.resource(try await dashboard.startBacktest(body)), status: .accepted)
+        }
         api.get("runs/:id") { _, context in
             try HTTPAnswer.json(dashboard.resource(try dashboard.run(id: try Self.id(context))))
         }

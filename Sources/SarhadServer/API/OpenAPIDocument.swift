@@ -103,6 +103,20 @@ enum OpenAPIDocument {
             "responses": {"202": {"description": "Queued; files forecast.csv, posterior.csv, forecast.html", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
               "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
         },
+        "/backtests": {
+          "post": {"summary": "Queue a backtest (as `sarhad backtest`): forecasts from past origins with only the record then known, scored against what followed; progress counts origins",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["scenario_id", "origins"], "additionalProperties": false, "properties": {
+              "scenario_id": {"type": "integer", "format": "int64"},
+              "record": {"type": "string", "description": "A record file's CSV text; default: the country pack's record"},
+              "origins": {"type": "array", "items": {"type": "string", "format": "date"}, "minItems": 1, "maxItems": 200},
+              "horizon": {"type": "integer", "minimum": 1, "maximum": 365, "default": 28},
+              "particles": {"type": "integer", "minimum": 20, "maximum": 5000, "default": 200},
+              "seed": {"type": "integer", "format": "int64", "minimum": 0, "maximum": 9223372036854775807, "default": 1},
+              "walk_sd": {"type": "number", "minimum": 0, "maximum": 2, "default": 0.1},
+              "population_scale": {"type": "number", "default": 1}}}}}},
+            "responses": {"202": {"description": "Queued; files scores-summary.csv, scores.csv, backtest.csv, forecast.csv, forecast.html", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+        },
         "/runs/{id}": {"parameters": [{"$ref": "#/components/parameters/Id"}],
           "get": {"summary": "A run", "responses": {"200": {"description": "The run", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "404": {"$ref": "#/components/responses/Error"}}}},
         "/runs/{id}/cancel": {"parameters": [{"$ref": "#/components/parameters/Id"}],
@@ -114,7 +128,7 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "Event stream", "content": {"text/event-stream": {"schema": {"$ref": "#/components/schemas/Progress"}}}}, "404": {"$ref": "#/components/responses/Error"}}}},
         "/runs/{id}/files/{name}": {
           "parameters": [{"$ref": "#/components/parameters/Id"},
-            {"name": "name", "in": "path", "required": true, "schema": {"type": "string", "enum": ["timeseries.csv", "quantiles.csv", "summary.json", "scenario.toml", "report.html", "comparison.csv", "sweep.csv", "timings.json", "posterior.csv", "posterior-summary.csv", "hidden-epidemic.csv", "generations.csv", "forecast.csv", "forecast.html"]}}],
+            {"name": "name", "in": "path", "required": true, "schema": {"type": "string", "enum": ["timeseries.csv", "quantiles.csv", "summary.json", "scenario.toml", "report.html", "comparison.csv", "sweep.csv", "timings.json", "posterior.csv", "posterior-summary.csv", "hidden-epidemic.csv", "generations.csv", "forecast.csv", "forecast.html", "backtest.csv", "scores.csv", "scores-summary.csv"]}}],
           "get": {"summary": "A succeeded job's output file, byte for byte as the CLI's command of that kind writes it (the job's `files` lists which it has)",
             "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {}, "application/toml": {}, "text/html": {}}},
               "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
@@ -166,9 +180,9 @@ enum OpenAPIDocument {
             "population_scale": {"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 1, "description": "Default: the scenario's scale"}}},
           "Run": {"type": "object", "required": ["id", "kind", "replicates", "progress_unit", "scenario_name", "seed", "end_date", "population_scale", "agents", "estimated_bytes", "status", "days_done", "day_count", "created_at", "files"], "properties": {
             "id": {"type": "integer", "format": "int64"}, "scenario_id": {"type": "integer", "format": "int64"},
-            "kind": {"type": "string", "enum": ["run", "comparison", "sweep", "calibration", "forecast"]},
+            "kind": {"type": "string", "enum": ["run", "comparison", "sweep", "calibration", "forecast", "backtest"]},
             "replicates": {"type": "integer"},
-            "progress_unit": {"type": "string", "enum": ["day", "replicate", "generation", "step"], "description": "What days_done and day_count count"},
+            "progress_unit": {"type": "string", "enum": ["day", "replicate", "generation", "step", "origin"], "description": "What days_done and day_count count"},
             "scenario_name": {"type": "string"}, "seed": {"type": "integer", "format": "int64"},
             "end_date": {"type": "string", "format": "date"}, "population_scale": {"type": "number"},
             "agents": {"type": "integer"}, "estimated_bytes": {"type": "integer", "format": "int64"},

@@ -52,6 +52,7 @@ public struct RunResource: Codable, Sendable, Equatable {
         case .comparison, .sweep: "replicate"
         case .calibration: "generation"
         case .forecast: "step"
+        case .backtest: "origin"
         }
         scenarioId = record.scenarioId
         scenarioName = record.scenarioName

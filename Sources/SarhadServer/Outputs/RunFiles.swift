@@ -20,6 +20,7 @@ public struct RunFiles: Sendable {
         case .calibration: ["posterior-summary.csv", "hidden-epidemic.csv", "posterior.csv", "generations.csv", "quantiles.csv",
                             "scenario.toml"]
         case .forecast: ["forecast.csv", "posterior.csv", "forecast.html"]
+        case .backtest: ["scores-summary.csv", "scores.csv", "backtest.csv", "forecast.csv", "forecast.html"]
         }
     }
 

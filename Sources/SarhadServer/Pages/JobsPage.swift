@@ -17,6 +17,7 @@ enum JobsPage {
         "calibration": ["through": "2020-04-08", "particles": "200", "generations": "4", "predictive": "20", "seed": "1",
                         "end_date": "2020-06-30", "population_scale": "0.01"],
         "forecast": ["from": "", "horizon": "28", "particles": "200", "seed": "1"],
+        "backtest": ["origins": "2020-03-25, 2020-04-01", "horizon": "7", "particles": "200", "seed": "1"],
     ]
 
     static func render(scenarios: [ScenarioRecord], submitted: Submitted? = nil) -> String {
@@ -63,7 +64,7 @@ enum JobsPage {
         let noScenarios = scenarios.isEmpty ? "<p>No scenarios yet: <a href=\"/scenarios\">store one</a> first.</p>" : ""
         let comparisonError = error("comparison", "scenario_ids").map { "<p class=\"error\">\(PageHTML.escaped($0))</p>" } ?? ""
         return PageHTML.page(title: "Ensembles, comparisons, fits and forecasts", body: """
-            <h1>Comparisons, sweeps, calibrations and forecasts</h1>
+            <h1>Comparisons, sweeps, calibrations, forecasts and backtests</h1>
             <p>Each is queued like a run and followed on its page, and computed by the same code as the command in brackets, \
             so it writes the same files (a comparison names each scenario's folder after its id). \
             For an ensemble of one scenario, give a run replicates on <a href="/">the runs page</a>.</p>
@@ -113,6 +114,17 @@ enum JobsPage {
             \(field("forecast", "particles", "Particles", "twin runs the filter carries, 20 to 5,000"))
             \(field("forecast", "seed", "Seed", ""))
             <p><button type="submit">Queue the forecast</button></p>
+            </form>
+            <h2>Backtest against the record (<code>sarhad backtest</code>)</h2>
+            <form method="post" action="/jobs/backtest">
+            \(general("backtest"))
+            \(scenarioChoice("backtest"))
+            \(recordBox("backtest"))
+            \(field("backtest", "origins", "Origins", "dates, comma-separated: each is fitted with only the record up to it, then scored"))
+            \(field("backtest", "horizon", "Horizon", "days forecast from each origin, 1 to 365"))
+            \(field("backtest", "particles", "Particles", "twin runs the filter carries, 20 to 5,000"))
+            \(field("backtest", "seed", "Seed", ""))
+            <p><button type="submit">Queue the backtest</button></p>
             </form>
             """)
     }

@@ -158,6 +158,9 @@ struct PageRoutes: Sendable {
                 if let data = try? dashboard.file(name, ofRun: id) { tables.append((title, String(decoding: data, as: UTF8.self))) }
             }
         }
+        if run.status == .succeeded, run.kind == .backtest, let data = try? dashboard.file("scores-summary.csv", ofRun: id) {
+            tables.append(("Scores against the baseline", String(decoding: data, as: UTF8.self)))
+        }
         return HTTPAnswer.html(RunPage.render(run, report: report, provinces: provinces, tables: tables))
     }
 
@@ -234,6 +237,12 @@ struct PageRoutes: Sendable {
                     predictive: try Self.optionalInteger(values["predictive"], "predictive"), seed: try Self.optionalSeed(values["seed"]),
                     endDate: Self.optionalText(values["end_date"]),
                     populationScale: try Self.optionalNumber(values["population_scale"], "population_scale")))
+            case "backtest":
+                let origins = (values["origins"] ?? "").split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                record = try await dashboard.startBacktest(BacktestRequest(
+                    scenarioId: try Self.integer(values["scenario_id"] ?? "", "scenario_id"), record: Self.optionalText(values["record"]),
+                    origins: origins, horizon: try Self.optionalInteger(values["horizon"], "horizon"),
+                    particles: try Self.optionalInteger(values["particles"], "particles"), seed: try Self.optionalSeed(values["seed"])))
             default:
                 record = try await dashboard.startForecast(ForecastRequest(
                     scenarioId: try Self.integer(values["scenario_id"] ?? "", "scenario_id"), record: Self.optionalText(values["record"]),

@@ -48,7 +48,7 @@ enum RunPage {
                 <span class="hint">stores the scenario with each fitted parameter at its posterior median and opens it on the what-if page</span></form>
                 """)
         }
-        if run.status == .succeeded, run.kind == .forecast {
+        if run.status == .succeeded, run.kind == .forecast || run.kind == .backtest {
             body.append("<p><a href=\"/api/v1/runs/\(run.id)/files/forecast.html\">The forecast's fan charts over the record</a></p>")
         }
         if let report { body.append("<div class=\"report\">\(report.body)</div>") }

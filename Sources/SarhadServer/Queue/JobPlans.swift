@@ -117,6 +117,15 @@ enum JobPlans {
         }
     }
 
+    /// A backtest: a forecast's checks for the shared settings, then the origins.
+    static func backtest(_ request: BacktestRequest, toml: String, cache: ScenarioCache) throws(RunRefusal) -> BacktestJob {
+        let forecast = try forecast(request.forecast, toml: toml, cache: cache)
+        return try refusing {
+            try BacktestJob(scenario: forecast.scenario, record: forecast.record, origins: request.origins, horizon: forecast.horizon,
+                            settings: forecast.settings, seed: forecast.seed, field: "origins")
+        }
+    }
+
     static func encode(_ value: some Encodable) -> String {
         (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }

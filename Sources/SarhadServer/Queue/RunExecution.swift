@@ -45,6 +45,7 @@ struct RunExecution: Sendable {
         case .sweep: return runSweep(runId)
         case .calibration: return runCalibration(runId)
         case .forecast: return runForecast(runId)
+        case .backtest: return runBacktest(runId)
         }
     }
 
@@ -208,6 +209,27 @@ struct RunExecution: Sendable {
                                    shouldStop: { board.isCancelRequested(runId) })
             // The first week's line: "week 1: confirmed … (90 %: …), …".
             return text.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+
+    /// `sarhad backtest`: the same `BacktestJob`, each origin a step.
+    func runBacktest(_ runId: Int64) -> Outcome {
+        let job: BacktestJob
+        do {
+            job = try JobPlans.backtest(try JobPlans.decode(BacktestRequest.self, record.options), toml: record.scenarioToml,
+                                        cache: ScenarioCache())
+        } catch {
+            return .failed(error.message)
+        }
+        let board = self.board, dayCount = record.dayCount
+        return writing { path in
+            var started = 0
+            let text = try job.run(into: path, option: "the backtest's folder", threads: threads, originStarts: { origin in
+                board.publish(RunProgress(runId: runId, status: .running, daysDone: started, dayCount: dayCount,
+                                          message: "fitting through \(origin) and forecasting"))
+                started += 1
+            }, shouldStop: { board.isCancelRequested(runId) })
+            return text.split(separator: "\n").first.map(String.init)
         }
     }
 

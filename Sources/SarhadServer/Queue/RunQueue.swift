@@ -163,6 +163,18 @@ public actor RunQueue {
             estimate: estimate)
     }
 
+    public nonisolated func prepare(_ request: BacktestRequest) throws(RunRefusal) -> PreparedRun {
+        let scenarioRecord = try storedScenario(request.scenarioId)
+        let job = try JobPlans.backtest(request, toml: scenarioRecord.toml, cache: scenarios)
+        let estimate = MemoryEstimate(agents: 0, bytes: job.neededBytes)
+        let configuration = job.scenario.configuration
+        return PreparedRun(record: RunRecord(
+            kind: .backtest, options: JobPlans.encode(request), scenarioId: request.scenarioId, scenarioName: configuration.name,
+            scenarioToml: scenarioRecord.toml, seed: job.seed, endDate: job.origins.max()!.adding(days: job.horizon).description,
+            populationScale: configuration.populationScale, agents: 0, estimatedBytes: estimate.bytes, dayCount: job.origins.count),
+            estimate: estimate)
+    }
+
     /// Refuses a prepared run if it cannot fit in memory, stores it as queued, and starts it when a
     /// slot is free. Only quick steps: one row written, and the start of any run a slot is free for.
     public func enqueue(_ prepared: PreparedRun) throws(RunRefusal) -> RunRecord {

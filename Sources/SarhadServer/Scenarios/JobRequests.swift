@@ -125,6 +125,43 @@ public struct ForecastRequest: Codable, Sendable, Equatable {
     }
 }
 
+/// Forecasts from past origins scored against what followed, as `sarhad backtest` makes them. Without
+/// `record`, the scenario's country pack's own record.
+public struct BacktestRequest: Codable, Sendable, Equatable {
+    static let fields = ["scenario_id", "record", "origins", "horizon", "particles", "seed", "walk_sd", "population_scale"]
+
+    public var scenarioId: Int64
+    public var record: String?
+    public var origins: [String]
+    public var horizon: Int?
+    public var particles: Int?
+    public var seed: UInt64?
+    public var walkSD: Double?
+    public var populationScale: Double?
+
+    public init(scenarioId: Int64, record: String? = nil, origins: [String], horizon: Int? = nil, particles: Int? = nil,
+                seed: UInt64? = nil, walkSD: Double? = nil, populationScale: Double? = nil) {
+        self.scenarioId = scenarioId
+        self.record = record
+        self.origins = origins
+        self.horizon = horizon
+        self.particles = particles
+        self.seed = seed
+        self.walkSD = walkSD
+        self.populationScale = populationScale
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case scenarioId = "scenario_id", record, origins, horizon, particles, seed, walkSD = "walk_sd", populationScale = "population_scale"
+    }
+
+    /// The forecast settings it shares with a forecast request.
+    var forecast: ForecastRequest {
+        ForecastRequest(scenarioId: scenarioId, record: record, horizon: horizon, particles: particles, seed: seed, walkSD: walkSD,
+                        populationScale: populationScale)
+    }
+}
+
 /// A seed as the store can keep it (SQLite integers are signed 64-bit), as `RunRequest` checks its own.
 func checkSeed(_ seed: UInt64?) throws(ScenarioError) {
     guard let seed, seed > UInt64(Int64.max) else { return }

@@ -161,6 +161,12 @@ public struct Dashboard: Sendable {
         return try await enqueue { (queue: RunQueue) throws(RunRefusal) -> PreparedRun in try queue.prepare(request) }
     }
 
+    /// Queues a backtest (`sarhad backtest`).
+    public func startBacktest(_ request: BacktestRequest) async throws(APIError) -> RunRecord {
+        guard (request.record?.utf8.count ?? 0) <= Dashboard.maximumRecordBytes else { throw RequestBody.tooLarge(Dashboard.maximumRecordBytes) }
+        return try await enqueue { (queue: RunQueue) throws(RunRefusal) -> PreparedRun in try queue.prepare(request) }
+    }
+
     /// The largest record a calibration or forecast request may carry: a year of daily national and
     /// provincial counts of five measures is about 2 MB.
     public static let maximumRecordBytes = 8 << 20

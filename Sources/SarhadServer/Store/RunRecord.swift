@@ -11,10 +11,10 @@ public enum RunStatus: String, Codable, Sendable, CaseIterable, DatabaseValueCon
 }
 
 /// What a queued job does: one run or an ensemble of replicates (`run`), scenarios compared with common
-/// random numbers, a sweep over a grid of parameter values, a calibration, or a forecast. The same library jobs as the command line's `run`,
-/// `compare`, `sweep`, `calibrate` and `forecast` (SarhadJobs), so the same request gives the same files.
+/// random numbers, a sweep over a grid of parameter values, a calibration, a forecast, or a backtest. The same library jobs as the command line's `run`,
+/// `compare`, `sweep`, `calibrate`, `forecast` and `backtest` (SarhadJobs), so the same request gives the same files.
 public enum RunKind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
-    case run, comparison, sweep, calibration, forecast
+    case run, comparison, sweep, calibration, forecast, backtest
 }
 
 /// A run as stored: what was asked (scenario snapshot, seed, end, scale), where it got to and why it ended.
