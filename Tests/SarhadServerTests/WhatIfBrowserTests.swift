@@ -57,15 +57,16 @@ struct WhatIfBrowserTests {
             let distanced = try #require(levers[4])
             #expect(distanced < 0.8 * high, "work and community contacts halved: \(distanced), as planned: \(high)")
 
-            // The figure the issue asks for: the median of 20 changes of R0 over the scenario's whole year.
-            let timing = try await ChromiumPage.with(server.url("/what-if?repeat=20"), in: work) { page in
+            // The figure the issue asks for: the median of 20 changes of R0, here over January to June (the
+            // whole year doubles this test's time in CI's debug build; docs/PERFORMANCE.md has the year, release).
+            let timing = try await ChromiumPage.with(server.url("/what-if?end=2020-06-30&repeat=20"), in: work) { page in
                 let median = try page.waitFor("document.getElementById('what-if-status').dataset.medianMs || null", timeout: 600) as? String
                 let changes = try page.evaluate("document.getElementById('what-if-status').dataset.changes") as? String
                 return [median, changes]
             }
             #expect(timing[1] == "20")
             let median = try #require(timing[0].flatMap(Double.init))
-            print("what-if redraw, the built-in year, median of 20 changes of R0 (debug build, under test load): \(median) ms")
+            print("what-if redraw, the built-in scenario to 30 June, median of 20 changes of R0 (debug build, under test load): \(median) ms")
         }
     }
 
