@@ -153,6 +153,9 @@ struct JobAPITests {
             let second = try await server.createBuiltInScenario()
             let page = try await server.get("/jobs")
             #expect(page.status == 200)
+            #expect(page.text.contains("data-into=\"record-forecast\"") && page.text.contains("src=\"/assets/record-file.js\""))
+            let script = try await server.get("/assets/record-file.js")
+            #expect(script.status == 200 && script.headers["content-type"]?.hasPrefix("text/javascript") == true)
             for action in ["/jobs/comparison", "/jobs/sweep", "/jobs/calibration", "/jobs/forecast", "/jobs/backtest"] { #expect(page.text.contains("action=\"\(action)\"")) }
 
             func post(_ path: String, _ body: String) async throws -> TestServer.Answer {

@@ -50,7 +50,8 @@ enum JobsPage {
             let problem = error(form, "record")
             return """
                 <p\(problem == nil ? "" : " class=\"invalid\"")><label>Record (CSV text, optional) \
-                <textarea name="record" rows="6">\(PageHTML.escaped(value(form, "record")))</textarea></label>
+                <textarea id="record-\(form)" name="record" rows="6">\(PageHTML.escaped(value(form, "record")))</textarea></label>
+                <label class="hint">or read it from a file: <input type="file" accept=".csv,text/csv" data-into="record-\(form)"></label>
                 <span class="hint">date,province,measure,value, as `sarhad record check` reads it; empty: the country pack's own record\
                 </span>\(problem.map { " <span class=\"error\">\(PageHTML.escaped($0))</span>" } ?? "")</p>
                 """
@@ -126,6 +127,21 @@ enum JobsPage {
             \(field("backtest", "seed", "Seed", ""))
             <p><button type="submit">Queue the backtest</button></p>
             </form>
+            <script src="/assets/record-file.js"></script>
             """)
     }
+
+    /// Reads a chosen file into its text area in the browser (nothing is uploaded until the form is sent).
+    /// Served as /assets/record-file.js: the pages' Content-Security-Policy runs no inline script.
+    static let recordFileScript = """
+        (function () {
+          document.querySelectorAll('input[type=file][data-into]').forEach(function (input) {
+            input.addEventListener('change', function () {
+              var file = input.files && input.files[0];
+              if (!file) return;
+              file.text().then(function (text) { document.getElementById(input.dataset.into).value = text; });
+            });
+          });
+        })();
+        """
 }

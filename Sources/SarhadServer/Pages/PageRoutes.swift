@@ -95,6 +95,9 @@ struct PageRoutes: Sendable {
         router.get("assets/what-if.js") { _, _ in
             HTTPAnswer.data(Data(WhatIfPage.script.utf8), contentType: "text/javascript; charset=utf-8")
         }
+        router.get("assets/record-file.js") { _, _ in
+            HTTPAnswer.data(Data(JobsPage.recordFileScript.utf8), contentType: "text/javascript; charset=utf-8")
+        }
         router.get("assets/progress.js") { _, _ in
             HTTPAnswer.data(Data(RunPage.progressScript.utf8), contentType: "text/javascript; charset=utf-8")
         }
