@@ -118,6 +118,16 @@ enum WhatIfPage {
             });
             function x(d) { return (left + d * (width - left) / Math.max(1, days - 1)).toFixed(1); }
             function y(v) { return (20 + height - bottom - v / top * (height - bottom - 20)).toFixed(1); }
+            // The first of each month on the time axis (every third month past a year).
+            var start = new Date(answer.start + 'T00:00:00Z'), months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+            var ticks = '', step = days > 400 ? 3 : 1;
+            for (var d = 0; d < days; d++) {
+              var date = new Date(start.getTime() + d * 86400000);
+              if (date.getUTCDate() !== 1 || date.getUTCMonth() % step !== 0) continue;
+              ticks += '<line x1="' + x(d) + '" x2="' + x(d) + '" y1="' + (height - bottom) + '" y2="' + (height - bottom + 4) +
+                '" stroke="#888"/><text x="' + x(d) + '" y="' + (height - bottom + 15) + '" font-size="10" text-anchor="middle" fill="#555">' +
+                months[date.getUTCMonth()] + (date.getUTCMonth() === 0 ? ' ' + date.getUTCFullYear() : '') + '</text>';
+            }
             var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + (height + 30) + '" role="img">' +
               '<title>' + title + '</title><text x="' + left + '" y="14" font-size="13">' + title + ' (highest ' + number(top) + ')</text>';
             series.forEach(function (s, i) {
@@ -132,7 +142,7 @@ enum WhatIfPage {
               svg += '<polyline fill="none" stroke="' + s.colour + '" stroke-width="2" points="' + points + '" data-series="' + s.name + '"/>' +
                 '<text x="' + (left + 10 + i * 200) + '" y="' + (height + 25) + '" font-size="12" fill="' + s.colour + '">' + s.name + '</text>';
             });
-            return svg + '</svg>';
+            return svg + ticks + '</svg>';
           }
           function draw() {
             var r = region(), s = r.series, t = r.totals;
