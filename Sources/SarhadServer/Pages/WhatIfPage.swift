@@ -124,11 +124,12 @@ enum WhatIfPage {
             for (var d = 0; d < days; d++) {
               var date = new Date(start.getTime() + d * 86400000);
               if (date.getUTCDate() !== 1 || date.getUTCMonth() % step !== 0) continue;
-              ticks += '<line x1="' + x(d) + '" x2="' + x(d) + '" y1="' + (height - bottom) + '" y2="' + (height - bottom + 4) +
-                '" stroke="#888"/><text x="' + x(d) + '" y="' + (height - bottom + 15) + '" font-size="10" text-anchor="middle" fill="#555">' +
+              var axis = Number(y(0));
+              ticks += '<line x1="' + x(d) + '" x2="' + x(d) + '" y1="' + axis + '" y2="' + (axis + 4) +
+                '" stroke="#888"/><text x="' + x(d) + '" y="' + (axis + 14) + '" font-size="10" text-anchor="middle" fill="#555">' +
                 months[date.getUTCMonth()] + (date.getUTCMonth() === 0 ? ' ' + date.getUTCFullYear() : '') + '</text>';
             }
-            var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + (height + 30) + '" role="img">' +
+            var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + (height + 34) + '" role="img">' +
               '<title>' + title + '</title><text x="' + left + '" y="14" font-size="13">' + title + ' (highest ' + number(top) + ')</text>';
             series.forEach(function (s, i) {
               if (s.band) {
@@ -140,7 +141,7 @@ enum WhatIfPage {
               }
               var points = s.values.map(function (v, d) { return x(d) + ',' + y(v); }).join(' ');
               svg += '<polyline fill="none" stroke="' + s.colour + '" stroke-width="2" points="' + points + '" data-series="' + s.name + '"/>' +
-                '<text x="' + (left + 10 + i * 200) + '" y="' + (height + 25) + '" font-size="12" fill="' + s.colour + '">' + s.name + '</text>';
+                '<text x="' + (left + 10 + i * 200) + '" y="' + (height + 30) + '" font-size="12" fill="' + s.colour + '">' + s.name + '</text>';
             });
             return svg + ticks + '</svg>';
           }
