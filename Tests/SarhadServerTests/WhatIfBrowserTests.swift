@@ -37,6 +37,7 @@ struct WhatIfBrowserTests {
                 _ = try page.waitFor(Self.redraws, timeout: 120)
                 let high = try page.evaluate(Self.figure("True infections")) as? Double
                 let drawn = try page.evaluate("document.querySelectorAll('[data-series]').length") as? Int
+                let caption = try page.evaluate("document.querySelector('#shortfall caption').textContent") as? String
                 try Self.move(page, "r0", to: "1.4")
                 let low = try page.evaluate(Self.figure("True infections")) as? Double
                 try Self.move(page, "r0", to: "3.0")
@@ -47,13 +48,15 @@ struct WhatIfBrowserTests {
                 _ = try page.evaluate("document.querySelector('[name=\"contacts_from\"]').value = '2020-02-01'")
                 try Self.move(page, "contacts", to: "0.5")
                 let distanced = try page.evaluate(Self.figure("True infections")) as? Double
-                return [high, low, closed, drawn.map(Double.init), distanced]
+                let table: Double? = caption?.hasPrefix("Where beds run out") == true ? 1 : 0
+                return [high, low, closed, drawn.map(Double.init), distanced, table]
             }
             let high = try #require(levers[0]), low = try #require(levers[1]), closed = try #require(levers[2])
             #expect(low < 0.8 * high, "R0 1.4: \(low), R0 3.0: \(high)")
             // Screening and quarantine at the border can only lower what comes in.
             #expect(closed <= high, "border closed: \(closed), open: \(high)")
             #expect(levers[3] == 6, "six curves: true and recorded infections and deaths, beds needed and beds")
+            #expect(levers[5] == 1, "the table of provinces whose beds run out is drawn")
             let distanced = try #require(levers[4])
             #expect(distanced < 0.8 * high, "work and community contacts halved: \(distanced), as planned: \(high)")
 

@@ -49,6 +49,7 @@ enum WhatIfPage {
             band over the twin's curves</span> <span id="confirm-status" role="status"></span></form>
             <p id="what-if-status" role="status">Computing…</p>
             <dl id="figures" class="figures"></dl>
+            <table id="shortfall" class="dash"></table>
             <div id="charts"></div>
             <script src="/assets/what-if.js"></script>
             """
@@ -66,6 +67,7 @@ enum WhatIfPage {
           var form = document.getElementById('levers');
           var status = document.getElementById('what-if-status');
           var figures = document.getElementById('figures');
+          var shortfall = document.getElementById('shortfall');
           var charts = document.getElementById('charts');
           var latest = 0, answer = null, timings = [];
           var stored = form.dataset.scenario ? Number(form.dataset.scenario) : null;
@@ -152,6 +154,16 @@ enum WhatIfPage {
             figures.innerHTML = rows.map(function (row) {
               return '<dt>' + row[0] + '</dt><dd data-figure="' + row[0] + '">' + number(row[1]) + '</dd>';
             }).join('');
+            // Where beds run out: provinces whose peak need passes their beds, the worst first.
+            var short = answer.provinces.filter(function (p) { return p.totals.beds_needed > p.totals.bed_capacity; })
+              .sort(function (a, b) { return b.totals.beds_needed / Math.max(1, b.totals.bed_capacity) - a.totals.beds_needed / Math.max(1, a.totals.bed_capacity); });
+            shortfall.innerHTML = '<caption>Where beds run out: ' + short.length + ' of ' + answer.provinces.length +
+              ' provinces need more beds at their peak than they have</caption>' +
+              '<thead><tr><th>province</th><th>peak beds needed</th><th>beds</th><th>times the beds</th></tr></thead><tbody>' +
+              short.slice(0, 10).map(function (p) {
+                return '<tr data-shortfall="' + p.name + '"><td>' + p.name + '</td><td>' + number(p.totals.beds_needed) + '</td><td>' +
+                  number(p.totals.bed_capacity) + '</td><td>' + (p.totals.beds_needed / Math.max(1, p.totals.bed_capacity)).toFixed(1) + '</td></tr>';
+              }).join('') + '</tbody>';
             charts.innerHTML =
               chart('Infections a day: true and recorded', [{name: 'true infections', values: s.infections, colour: '#b2182b'},
                 {name: 'recorded cases', values: s.confirmed, colour: '#2166ac'}]) +
