@@ -172,9 +172,20 @@ enum WhatIfPage {
               chart('Beds: needed against there are', [{name: 'beds needed', values: s.beds_needed, colour: '#e08214'},
                 {name: 'beds', values: s.bed_capacity, colour: '#4d4d4d'}]);
           }
+          // One question to the twin at a time: changes made while it computes (a slider being dragged) are
+          // asked together once it answers, so the page follows the latest levers instead of a queue of old ones.
+          var inFlight = null, changedSince = false;
           function ask() {
-            var request = ++latest, started = performance.now();
             form.querySelectorAll('output').forEach(function (o) { o.textContent = field(o.dataset.for).value; });
+            if (inFlight) { changedSince = true; return inFlight; }
+            inFlight = send().catch(function (error) { status.textContent = 'The twin could not be asked: ' + error; }).then(function () {
+              inFlight = null;
+              if (changedSince) { changedSince = false; return ask(); }
+            });
+            return inFlight;
+          }
+          function send() {
+            var request = ++latest, started = performance.now();
             status.textContent = 'Computing…';
             return fetch('/api/v1/what-if', {method: 'POST', headers: {'Content-Type': 'application/json'},
               body: JSON.stringify(stored !== null ? {scenario: stored, overrides: overrides(), series: field('region').value || 'national'}
