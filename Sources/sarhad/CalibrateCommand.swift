@@ -105,9 +105,7 @@ struct CalibrateCommand: ParsableCommand {
         if let coverageTrials { try WorkLimits.check(coverageTrials, "--coverage-trials", atMost: WorkLimits.maximumCoverageTrials) }
         let shard = sharding.shard
         let predictiveShare = shard.map { $0.items(of: predictive).count } ?? predictive
-        try MemoryGuard.check(Workload(configurations: [job.fitConfiguration, job.scenario.configuration], replicates: predictive,
-                                       replicatesOption: "--predictive", simulations: max(particles, predictiveShare),
-                                       keptResults: predictiveShare, threads: threads))
+        try MemoryGuard.check(job.workload(predictiveShare: predictiveShare, threads: threads))
     }
 
     func runCoverage(trials: Int, base: ModelConfiguration, space: ParameterSpace, threads: Int) throws {

@@ -67,6 +67,15 @@ package struct CalibrationJob {
         fitConfiguration = fit
     }
 
+    /// What the fit and the predictive ask of memory: a population per thread for the fit's simulations,
+    /// and `predictiveShare` replicates kept until the outputs are written (a shard's share, or all of them).
+    /// `replicatesOption` names the predictive's count in messages ("--predictive", "predictive").
+    package func workload(predictiveShare: Int, threads: Int, replicatesOption: String = "--predictive") -> Workload {
+        Workload(configurations: [fitConfiguration, scenario.configuration], replicates: request.predictive,
+                 replicatesOption: replicatesOption, simulations: max(request.particles, predictiveShare),
+                 keptResults: predictiveShare, threads: threads)
+    }
+
     package var settings: ABCSMC.Settings { ABCSMC.Settings(particles: request.particles, generations: request.generations) }
 
     /// Everything the outputs depend on (not --threads, --quiet or --output), for refusing shards of another calibration.

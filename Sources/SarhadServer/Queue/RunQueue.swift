@@ -127,52 +127,44 @@ public actor RunQueue {
     public nonisolated func prepare(_ request: SweepRequest) throws(RunRefusal) -> PreparedRun {
         let scenarioRecord = try storedScenario(request.scenarioId)
         let job = try JobPlans.sweep(request, toml: scenarioRecord.toml, cache: scenarios)
-        let estimate = estimate(job)
-        let configuration = job.scenario.configuration
-        return PreparedRun(record: RunRecord(
-            kind: .sweep, replicates: job.replicates, options: JobPlans.encode(request), scenarioId: request.scenarioId,
-            scenarioName: configuration.name, scenarioToml: scenarioRecord.toml, seed: job.seed,
-            endDate: configuration.endDate.description, populationScale: configuration.populationScale, agents: estimate.agents,
-            estimatedBytes: estimate.bytes, dayCount: job.totalItems), estimate: estimate)
+        return prepared(.sweep, request, scenarioRecord, job.scenario.configuration, replicates: job.replicates, seed: job.seed,
+                        estimate: estimate(job), steps: job.totalItems)
+    }
+
+    /// A job of one stored scenario as the row to store: its request kept as JSON, `steps` the progress it counts.
+    nonisolated func prepared(_ kind: RunKind, _ request: some Encodable, _ scenarioRecord: ScenarioRecord,
+                              _ configuration: ModelConfiguration, replicates: Int = 1, seed: UInt64, endDate: SimDate? = nil,
+                              estimate: MemoryEstimate, steps: Int) -> PreparedRun {
+        PreparedRun(record: RunRecord(
+            kind: kind, replicates: replicates, options: JobPlans.encode(request), scenarioId: scenarioRecord.id,
+            scenarioName: configuration.name, scenarioToml: scenarioRecord.toml, seed: seed,
+            endDate: (endDate ?? configuration.endDate).description, populationScale: configuration.populationScale,
+            agents: estimate.agents, estimatedBytes: estimate.bytes, dayCount: steps), estimate: estimate)
     }
 
     public nonisolated func prepare(_ request: CalibrationRequest) throws(RunRefusal) -> PreparedRun {
         let scenarioRecord = try storedScenario(request.scenarioId)
         let job = try JobPlans.calibration(request, toml: scenarioRecord.toml, cache: scenarios)
-        let workload = Workload(configurations: [job.fitConfiguration, job.scenario.configuration], replicates: job.request.predictive,
-                                replicatesOption: "predictive", simulations: max(job.request.particles, job.request.predictive),
-                                keptResults: job.request.predictive, threads: threadsPerRun)
-        let estimate = MemoryEstimate(agents: workload.largestPopulation, bytes: MemoryGuard.estimatedBytes(workload))
-        let configuration = job.scenario.configuration
-        return PreparedRun(record: RunRecord(
-            kind: .calibration, replicates: job.request.predictive, options: JobPlans.encode(request), scenarioId: request.scenarioId,
-            scenarioName: configuration.name, scenarioToml: scenarioRecord.toml, seed: job.request.seed,
-            endDate: configuration.endDate.description, populationScale: configuration.populationScale, agents: estimate.agents,
-            estimatedBytes: estimate.bytes, dayCount: job.request.generations + 1), estimate: estimate)
+        let workload = job.workload(predictiveShare: job.request.predictive, threads: threadsPerRun, replicatesOption: "predictive")
+        return prepared(.calibration, request, scenarioRecord, job.scenario.configuration, replicates: job.request.predictive,
+                        seed: job.request.seed,
+                        estimate: MemoryEstimate(agents: workload.largestPopulation, bytes: MemoryGuard.estimatedBytes(workload)),
+                        steps: job.request.generations + 1)
     }
 
     public nonisolated func prepare(_ request: ForecastRequest) throws(RunRefusal) -> PreparedRun {
         let scenarioRecord = try storedScenario(request.scenarioId)
         let job = try JobPlans.forecast(request, toml: scenarioRecord.toml, cache: scenarios)
-        let estimate = MemoryEstimate(agents: 0, bytes: job.neededBytes)
-        let configuration = job.scenario.configuration
-        return PreparedRun(record: RunRecord(
-            kind: .forecast, options: JobPlans.encode(request), scenarioId: request.scenarioId, scenarioName: configuration.name,
-            scenarioToml: scenarioRecord.toml, seed: job.seed, endDate: job.origin.adding(days: job.horizon).description,
-            populationScale: configuration.populationScale, agents: 0, estimatedBytes: estimate.bytes, dayCount: 1),
-            estimate: estimate)
+        return prepared(.forecast, request, scenarioRecord, job.scenario.configuration, seed: job.seed,
+                        endDate: job.origin.adding(days: job.horizon), estimate: MemoryEstimate(agents: 0, bytes: job.neededBytes), steps: 1)
     }
 
     public nonisolated func prepare(_ request: BacktestRequest) throws(RunRefusal) -> PreparedRun {
         let scenarioRecord = try storedScenario(request.scenarioId)
         let job = try JobPlans.backtest(request, toml: scenarioRecord.toml, cache: scenarios)
-        let estimate = MemoryEstimate(agents: 0, bytes: job.neededBytes)
-        let configuration = job.scenario.configuration
-        return PreparedRun(record: RunRecord(
-            kind: .backtest, options: JobPlans.encode(request), scenarioId: request.scenarioId, scenarioName: configuration.name,
-            scenarioToml: scenarioRecord.toml, seed: job.seed, endDate: job.origins.max()!.adding(days: job.horizon).description,
-            populationScale: configuration.populationScale, agents: 0, estimatedBytes: estimate.bytes, dayCount: job.origins.count),
-            estimate: estimate)
+        return prepared(.backtest, request, scenarioRecord, job.scenario.configuration, seed: job.seed,
+                        endDate: job.origins.max()!.adding(days: job.horizon), estimate: MemoryEstimate(agents: 0, bytes: job.neededBytes),
+                        steps: job.origins.count)
     }
 
     /// Refuses a prepared run if it cannot fit in memory, stores it as queued, and starts it when a
