@@ -73,6 +73,55 @@ struct WhatIfBrowserTests {
         }
     }
 
+    /// Sets a field's value without an event, as choosing in a select or a date the reader then follows with a lever.
+    static func set(_ page: ChromiumPage, _ name: String, to value: String) throws {
+        _ = try page.evaluate("document.querySelector('[name=\"\(name)\"]').value = '\(value)'")
+    }
+
+    @Test("measures for one province, one laboratory or some layers, a dated border closure and protective equipment move the curves as the twin says")
+    func scopedLevers() async throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-what-if-scoped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        try await TestServer.with { server in
+            let figures = try await ChromiumPage.with(server.url("/what-if?end=2020-04-30"), in: work) { page in
+                _ = try page.waitFor(Self.redraws, timeout: 120)
+                func read(_ name: String) throws -> Double { try page.evaluate(Self.figure(name)) as? Double ?? .nan }
+                let workers = try read("Health workers infected"), beds = try read("Beds")
+                try Self.move(page, "ppe", to: "0.9")
+                let protected = try read("Health workers infected")
+                // Twice the beds in Herat alone from 1 April.
+                try Self.set(page, "care_province", to: "Herat")
+                try Self.move(page, "beds", to: "2")
+                let moreBeds = try read("Beds")
+                try Self.move(page, "region", to: "Herat")
+                let heratBeds = try read("Beds"), heratCases = try read("Recorded cases"), heratInfections = try read("True infections")
+                // Herat's laboratory down to 10 tests a day from 1 April.
+                try Self.set(page, "tests_lab", to: "Herat regional laboratory")
+                try Self.move(page, "tests", to: "10")
+                let fewerTests = try read("Recorded cases")
+                // Work and community contacts in Herat alone cut to 0.3 from 1 February.
+                try Self.set(page, "contacts_province", to: "Herat")
+                try Self.set(page, "contacts_from", to: "2020-02-01")
+                try Self.move(page, "contacts", to: "0.3")
+                let distanced = try read("True infections")
+                try Self.move(page, "region", to: "")
+                let open = try read("True infections")
+                try Self.set(page, "closure_from", to: "2020-02-01")
+                try Self.move(page, "closure", to: "on")
+                let closed = try read("True infections")
+                return [workers, protected, beds, moreBeds, heratBeds, heratCases, fewerTests, heratInfections, distanced, open, closed]
+            }
+            let workers = figures[0], protected = figures[1]
+            #expect(workers > 0 && protected < 0.5 * workers, "protective equipment stopping 90 %: \(protected) health workers infected, none: \(workers)")
+            let beds = figures[2], moreBeds = figures[3], heratBeds = figures[4]
+            #expect(abs(moreBeds - beds - heratBeds / 2) <= 1, "the nation gains Herat's beds once more: \(beds) → \(moreBeds), Herat \(heratBeds)")
+            #expect(figures[6] < 0.8 * figures[5], "Herat's laboratory at 10 tests a day: \(figures[6]) recorded cases, as planned \(figures[5])")
+            #expect(figures[8] < 0.8 * figures[7], "Herat's contacts cut: \(figures[8]) infections there, before \(figures[7])")
+            #expect(figures[10] < 0.5 * figures[9], "the border closed from 1 February: \(figures[10]) infections, open \(figures[9])")
+        }
+    }
+
     @Test("Confirm with agents queues an ensemble of the levers shown and draws its median and band over the twin's curves")
     func confirmWithAgents() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-confirm-\(UUID().uuidString)")

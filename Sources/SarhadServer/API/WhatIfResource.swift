@@ -4,9 +4,9 @@ import SarhadModel
 /// divided by the population scale), national and per province, and their totals.
 public struct WhatIfResource: Encodable, Sendable {
     /// The measures a planner reads off a what-if: true and recorded infections and deaths, and beds
-    /// needed against beds there are.
+    /// needed against beds there are, and the health workers infected (the protective equipment lever's effect).
     public static let measures: [Measure] = [.infections, .confirmed, .deaths, .recordedDeaths, .bedsNeeded, .bedCapacity,
-                                             .intensiveCareNeeded, .intensiveCareCapacity]
+                                             .intensiveCareNeeded, .intensiveCareCapacity, .healthWorkerInfections]
 
     public struct Region: Encodable, Sendable {
         public var name: String

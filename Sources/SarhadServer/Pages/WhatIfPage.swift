@@ -10,7 +10,18 @@ enum WhatIfPage {
     /// `storedId`: the stored scenario the page starts from (nil: the built-in scenario); its requests name it.
     static func render(scenario: Scenario, storedId: Int64? = nil) -> String {
         let c = scenario.configuration
-        let provinces = c.provinces.map { "<option value=\"\(PageHTML.escaped($0.name))\">\(PageHTML.escaped($0.name))</option>" }
+        let provinceNames = c.provinces.map { PageHTML.escaped($0.name) }
+        let provinces = provinceNames.map { "<option value=\"\($0)\">\($0)</option>" }.joined()
+        /// A select of "every province" or one, for the dated measures that a province can take alone.
+        func provinceChoice(_ name: String) -> String {
+            "<select name=\"\(name)\"><option value=\"\">every province</option>\(provinces)</select>"
+        }
+        let layers = ContactLayer.allCases.map { layer in
+            "<label class=\"inline\"><input type=\"checkbox\" name=\"layer_\(layer.name)\"" +
+                ([.work, .community].contains(layer) ? " checked" : "") + "> \(layer.name.split(separator: "_").joined(separator: " "))</label>"
+        }.joined(separator: " ")
+        let laboratories = c.laboratories.map { "<option value=\"\(PageHTML.escaped($0.name))\">\(PageHTML.escaped($0.name))</option>" }
+        let laboratoryChoice = laboratories.isEmpty ? "" : " at <select name=\"tests_lab\"><option value=\"\">the national pool</option>\(laboratories.joined())</select>"
         let body = """
             <h1>What if…</h1>
             <p>\(storedId.map { "Scenario \($0) (<a href=\"/scenarios/\($0)\">\(PageHTML.escaped(c.name))</a>)" }
@@ -27,20 +38,27 @@ enum WhatIfPage {
               <label><input type="checkbox" name="quarantine"\(c.border.quarantineEnabled ? " checked" : "")> quarantine of arrivals, \
             <input type="number" name="days" min="0" max="60" step="1" value="\(c.border.quarantineDays)"> days, adherence \
             <input type="number" name="adherence" min="0" max="1" step="0.05" value="\(c.border.quarantineAdherence)"></label>
+              <label>protective equipment stops <input type="range" name="ppe" min="0" max="1" step="0.05" \
+            value="\(c.settings.protectiveEquipmentEfficacy)"> <output data-for="ppe">\(c.settings.protectiveEquipmentEfficacy)</output> \
+            of transmission from patients to health workers</label>
               <fieldset><legend>Measures from a date (added to the scenario's own timeline)</legend>
+              <label><input type="checkbox" name="closure"> border closed from <input type="date" name="closure_from" \
+            value="\(c.startDate.adding(days: 98))"> until <input type="date" name="closure_until"> (empty: for good)</label>
               <label><input type="checkbox" name="school"> schools closed from <input type="date" name="school_from" value="\(c.startDate.adding(days: 73))"> \
             until <input type="date" name="school_until" value="\(c.startDate.adding(days: 181))"></label>
-              <label>contacts at work and in the community × <input type="range" name="contacts" min="0.2" max="1.5" step="0.05" value="1"> \
-            <output data-for="contacts">1</output> from <input type="date" name="contacts_from" value="\(c.startDate.adding(days: 84))"></label>
+              <label>contacts × <input type="range" name="contacts" min="0.2" max="1.5" step="0.05" value="1"> \
+            <output data-for="contacts">1</output> in \(layers) in \(provinceChoice("contacts_province")) from \
+            <input type="date" name="contacts_from" value="\(c.startDate.adding(days: 84))"> until \
+            <input type="date" name="contacts_until"> (empty: to the end)</label>
               <label>hospital beds × <input type="range" name="beds" min="0.2" max="2" step="0.05" value="1"> <output data-for="beds">1</output>, \
             intensive care and oxygen × <input type="range" name="icu" min="0" max="2" step="0.05" value="1"> <output data-for="icu">1</output> \
-            from <input type="date" name="care_from" value="\(c.startDate.adding(days: 91))"></label>
+            in \(provinceChoice("care_province")) from <input type="date" name="care_from" value="\(c.startDate.adding(days: 91))"></label>
               <label>prisoners released <input type="number" name="prisoners" min="0" max="100000" step="100" value="0"> on \
             <input type="date" name="prisoners_on" value="\(c.startDate.adding(days: 110))"></label>
-              <label>national tests a day <input type="number" name="tests" min="0" max="1000000" step="100" placeholder="as planned"> from \
+              <label>national tests a day <input type="number" name="tests" min="0" max="1000000" step="100" placeholder="as planned">\(laboratoryChoice) from \
             <input type="date" name="tests_from" value="\(c.startDate.adding(days: 91))"></label>
               </fieldset>
-              <label>Show <select name="region"><option value="">the whole country</option>\(provinces.joined())</select></label>
+              <label>Show <select name="region"><option value="">the whole country</option>\(provinces)</select></label>
             </form>
             <form id="confirm-form" class="levers"><button type="button" id="confirm">Confirm with agents</button> \
             <label style="display:inline">replicates <input type="number" name="replicates" min="2" max="100" step="1" value="10"></label> \
@@ -55,6 +73,7 @@ enum WhatIfPage {
             """
         return PageHTML.page(title: "What if", body: body, extraStyle: """
             .levers label { display: block; margin: 0.4em 0; }
+            .levers label.inline { display: inline; margin: 0; }
             .levers fieldset { border: 1px solid #ccc; margin: 0.6em 0; }
             .figures { display: grid; grid-template-columns: max-content max-content; gap: 0.2em 1em; }
             .figures dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
@@ -82,7 +101,8 @@ enum WhatIfPage {
               '[border]\\nopen = ' + field('open').checked + '\\nscreening = ' + field('screening').checked +
               '\\nscreening_sensitivity = ' + Number(field('sensitivity').value) +
               '\\nquarantine = ' + field('quarantine').checked + '\\nquarantine_days = ' + Math.round(Number(field('days').value)) +
-              '\\nquarantine_adherence = ' + Number(field('adherence').value) + '\\n' + measures();
+              '\\nquarantine_adherence = ' + Number(field('adherence').value) + '\\n' +
+              '[settings]\\nprotective_equipment_efficacy = ' + Number(field('ppe').value) + '\\n' + measures();
           }
           // The dated measures as [[timeline]] tables, appended to the scenario's timeline; levers left alone add none.
           function measures() {
@@ -92,12 +112,29 @@ enum WhatIfPage {
             if (field('school').checked) {
               event(field('school_from').value, 'contacts', ['until = ' + field('school_until').value, 'layers = ["school"]', 'multiplier = 0.0']);
             }
-            if (contacts !== 1) event(field('contacts_from').value, 'contacts', ['layers = ["work", "community"]', 'multiplier = ' + contacts]);
-            if (beds !== 1 || icu !== 1) event(field('care_from').value, 'health_capacity', ['bed_multiplier = ' + beds, 'icu_multiplier = ' + icu]);
+            if (field('closure').checked) {
+              event(field('closure_from').value, 'border', ['open = false']);
+              // Reopened only if the levers have it open: a border closed from the start stays closed.
+              if (field('closure_until').value && field('open').checked) event(field('closure_until').value, 'border', ['open = true']);
+            }
+            var layers = Array.prototype.filter.call(form.querySelectorAll('[name^="layer_"]'), function (box) { return box.checked; })
+              .map(function (box) { return JSON.stringify(box.name.slice(6)); });
+            if (contacts !== 1 && layers.length > 0) {
+              event(field('contacts_from').value, 'contacts', ['layers = [' + layers.join(', ') + ']', 'multiplier = ' + contacts]
+                .concat(provinces('contacts_province')).concat(field('contacts_until').value ? ['until = ' + field('contacts_until').value] : []));
+            }
+            if (beds !== 1 || icu !== 1) {
+              event(field('care_from').value, 'health_capacity', ['bed_multiplier = ' + beds, 'icu_multiplier = ' + icu].concat(provinces('care_province')));
+            }
             if (prisoners > 0) event(field('prisoners_on').value, 'prisoner_release', ['count = ' + prisoners]);
-            if (tests !== '') event(field('tests_from').value, 'test_capacity', ['tests_per_day = ' + Number(tests)]);
+            if (tests !== '') {
+              var lab = field('tests_lab') ? field('tests_lab').value : '';
+              event(field('tests_from').value, 'test_capacity', ['tests_per_day = ' + Number(tests)].concat(lab ? ['laboratory = ' + JSON.stringify(lab)] : []));
+            }
             return text;
           }
+          // A measure's province line: none for every province, else the one chosen (its name as TOML text).
+          function provinces(name) { return field(name).value ? ['provinces = [' + JSON.stringify(field(name).value) + ']'] : []; }
           function number(x) { return Math.round(x).toLocaleString('en-GB'); }
           function region() {
             var name = field('region').value;
@@ -150,7 +187,8 @@ enum WhatIfPage {
           function draw() {
             var r = region(), s = r.series, t = r.totals;
             var rows = [['True infections', t.infections], ['Recorded cases', t.confirmed], ['True deaths', t.deaths],
-              ['Recorded deaths', t.recorded_deaths], ['Peak beds needed', t.beds_needed], ['Beds', t.bed_capacity]];
+              ['Recorded deaths', t.recorded_deaths], ['Peak beds needed', t.beds_needed], ['Beds', t.bed_capacity],
+              ['Health workers infected', t.health_worker_infections]];
             figures.innerHTML = rows.map(function (row) {
               return '<dt>' + row[0] + '</dt><dd data-figure="' + row[0] + '">' + number(row[1]) + '</dd>';
             }).join('');
@@ -258,8 +296,10 @@ enum WhatIfPage {
           });
           form.addEventListener('submit', function (event) { event.preventDefault(); });
           var query = new URLSearchParams(window.location.search);
-          ['end', 'r0', 'sensitivity', 'days', 'adherence', 'region', 'contacts', 'beds', 'icu', 'prisoners', 'tests'].forEach(function (name) { if (query.has(name)) field(name).value = query.get(name); });
-          ['open', 'screening', 'quarantine', 'school'].forEach(function (name) { if (query.has(name)) field(name).checked = query.get(name) === 'on'; });
+          ['end', 'r0', 'sensitivity', 'days', 'adherence', 'ppe', 'region', 'contacts', 'contacts_from', 'contacts_until', 'contacts_province',
+            'beds', 'icu', 'care_from', 'care_province', 'prisoners', 'prisoners_on', 'tests', 'tests_from', 'tests_lab', 'closure_from', 'closure_until'].forEach(function (name) { if (query.has(name) && field(name)) field(name).value = query.get(name); });
+          ['open', 'screening', 'quarantine', 'school', 'closure'].concat(Array.prototype.map.call(form.querySelectorAll('[name^="layer_"]'),
+            function (box) { return box.name; })).forEach(function (name) { if (query.has(name)) field(name).checked = query.get(name) === 'on'; });
           var repeat = Number(query.get('repeat') || 0);
           var first = ask();
           if (repeat > 0) {
