@@ -81,8 +81,24 @@ struct JobAPITests {
         }
     }
 
-    @Test("A calibration, a forecast and a backtest run from the web and leave the command line's files")
+    @Test("A calibration, a forecast and a backtest run from the web and leave the command line's files, the same bytes as the command line's")
     func calibrationAndForecast() async throws {
+        // The same jobs from the command line first: the web's posterior, hidden epidemic and forecast must be these bytes.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-fits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let record = "date,province,measure,value\n2020-03-20,national,confirmed_cumulative,24\n"
+            + "2020-03-27,national,confirmed_cumulative,94\n2020-04-03,national,confirmed_cumulative,281\n"
+        try Data(record.utf8).write(to: folder.appendingPathComponent("record.csv"))
+        let calibrate = try SarhadExecutable.run(["calibrate", "--through", "2020-04-08", "--particles", "10", "--generations", "1",
+                                                  "--predictive", "2", "--population-scale", "0.001", "--end", "2020-04-15",
+                                                  "--threads", "2", "--quiet", "--output", "calibration"], in: folder)
+        #expect(calibrate.status == 0, "\(calibrate.standardError)")
+        let forecastCLI = try SarhadExecutable.run(["forecast", "--record", "record.csv", "--horizon", "7", "--particles", "20",
+                                                    "--threads", "2", "--quiet", "--output", "forecast"], in: folder)
+        #expect(forecastCLI.status == 0, "\(forecastCLI.standardError)")
+        func cli(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
+
         try await TestServer.with { server in
             let scenario = try await server.createBuiltInScenario()
             let badThrough = try await server.postJSON("/api/v1/calibrations", ["scenario_id": scenario, "through": "April"])
@@ -95,8 +111,6 @@ struct JobAPITests {
             #expect(calibration.status == 202, "\(calibration.text)")
             let calibrationId = try #require(try calibration.json()["id"] as? Int)
 
-            let record = "date,province,measure,value\n2020-03-20,national,confirmed_cumulative,24\n"
-                + "2020-03-27,national,confirmed_cumulative,94\n2020-04-03,national,confirmed_cumulative,281\n"
             let forecast = try await server.postJSON("/api/v1/forecasts", [
                 "scenario_id": scenario, "record": record, "horizon": 7, "particles": 20])
             #expect(forecast.status == 202, "\(forecast.text)")
@@ -109,7 +123,10 @@ struct JobAPITests {
             #expect(fitted["kind"] as? String == "calibration")
             let posterior = try await server.get("/api/v1/runs/\(calibrationId)/files/posterior.csv")
             #expect(posterior.text.hasPrefix("particle,weight,distance"), "\(posterior.text.prefix(200))")
-            #expect(try await server.get("/api/v1/runs/\(calibrationId)/files/hidden-epidemic.csv").status == 200)
+            let cliPosterior = try cli("calibration/posterior.csv"), cliHidden = try cli("calibration/hidden-epidemic.csv")
+            #expect(posterior.data == cliPosterior, "the posterior is what `sarhad calibrate` writes")
+            let hidden = try await server.get("/api/v1/runs/\(calibrationId)/files/hidden-epidemic.csv")
+            #expect(hidden.status == 200 && hidden.data == cliHidden)
             let calibrationPage = try await server.get("/runs/\(calibrationId)").text
             #expect(calibrationPage.contains("<h2>Posterior</h2>") && calibrationPage.contains("<h2>The hidden epidemic</h2>"))
             // What-ifs from the fitted posterior: a stored scenario with the posterior medians, opened on the what-if page.
@@ -126,6 +143,8 @@ struct JobAPITests {
             let table = try await server.get("/api/v1/runs/\(forecastId)/files/forecast.csv")
             #expect(table.status == 200)
             #expect(table.text.contains("2020-04-10"), "\(table.text.prefix(300))")
+            let cliForecast = try cli("forecast/forecast.csv")
+            #expect(table.data == cliForecast, "the forecast is what `sarhad forecast` writes")
             #expect(try await server.get("/api/v1/runs/\(forecastId)/files/timeseries.csv").status == 404)
             let fans = try await server.get("/api/v1/runs/\(forecastId)/files/forecast.html")
             #expect(fans.status == 200 && fans.headers["content-disposition"] == "inline")
