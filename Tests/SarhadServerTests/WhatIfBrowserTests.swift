@@ -55,7 +55,7 @@ struct WhatIfBrowserTests {
             #expect(low < 0.8 * high, "R0 1.4: \(low), R0 3.0: \(high)")
             // Screening and quarantine at the border can only lower what comes in.
             #expect(closed <= high, "border closed: \(closed), open: \(high)")
-            #expect(levers[3] == 6, "six curves: true and recorded infections and deaths, beds needed and beds")
+            #expect(levers[3] == 8, "eight curves: true and recorded infections and deaths, beds and intensive care needed and there are")
             #expect(levers[5] == 1, "the table of provinces whose beds run out is drawn")
             let distanced = try #require(levers[4])
             #expect(distanced < 0.8 * high, "work and community contacts halved: \(distanced), as planned: \(high)")
@@ -143,7 +143,7 @@ struct WhatIfBrowserTests {
                 return [replicates as? String, bands.map(String.init), medians.map(String.init), cleared.map(String.init)]
             }
             #expect(drawn[0] == "2")
-            #expect(drawn[1] == "5" && drawn[2] == "5", "a band and a median under each of the five curves the agents count: \(drawn)")
+            #expect(drawn[1] == "6" && drawn[2] == "6", "a band and a median under each of the six curves the agents count: \(drawn)")
             #expect(drawn[3] == "0", "moving a lever clears the agents' bands: \(drawn)")
             let runs = try await server.get("/api/v1/runs").jsonArray()
             let run = try #require(runs.first)

@@ -93,7 +93,7 @@ enum WhatIfPage {
           var bands = null, scenarioId = stored, confirmForm = document.getElementById('confirm-form');
           var confirmStatus = document.getElementById('confirm-status');
           var measureOf = {'true infections': 'infections', 'recorded cases': 'confirmed', 'true deaths': 'deaths',
-            'recorded deaths': 'recorded_deaths', 'beds needed': 'beds_needed'};
+            'recorded deaths': 'recorded_deaths', 'beds needed': 'beds_needed', 'intensive care needed': 'icu_needed'};
           function field(name) { return form.elements[name]; }
           function overrides() {
             return '[scenario]\\nend = ' + field('end').value + '\\n' +
@@ -188,6 +188,7 @@ enum WhatIfPage {
             var r = region(), s = r.series, t = r.totals;
             var rows = [['True infections', t.infections], ['Recorded cases', t.confirmed], ['True deaths', t.deaths],
               ['Recorded deaths', t.recorded_deaths], ['Peak beds needed', t.beds_needed], ['Beds', t.bed_capacity],
+              ['Peak intensive care needed', t.icu_needed], ['Intensive care places', t.icu_capacity],
               ['Health workers infected', t.health_worker_infections]];
             figures.innerHTML = rows.map(function (row) {
               return '<dt>' + row[0] + '</dt><dd data-figure="' + row[0] + '">' + number(row[1]) + '</dd>';
@@ -208,7 +209,9 @@ enum WhatIfPage {
               chart('Deaths a day: true and recorded', [{name: 'true deaths', values: s.deaths, colour: '#762a83'},
                 {name: 'recorded deaths', values: s.recorded_deaths, colour: '#1b7837'}]) +
               chart('Beds: needed against there are', [{name: 'beds needed', values: s.beds_needed, colour: '#e08214'},
-                {name: 'beds', values: s.bed_capacity, colour: '#4d4d4d'}]);
+                {name: 'beds', values: s.bed_capacity, colour: '#4d4d4d'}]) +
+              chart('Intensive care and oxygen: needed against places', [{name: 'intensive care needed', values: s.icu_needed, colour: '#8c510a'},
+                {name: 'intensive care places', values: s.icu_capacity, colour: '#4d4d4d'}]);
           }
           // One question to the twin at a time: changes made while it computes (a slider being dragged) are
           // asked together once it answers, so the page follows the latest levers instead of a queue of old ones.
