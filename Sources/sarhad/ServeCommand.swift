@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SarhadJobs
+import SarhadScenario
 import SarhadServer
 
 struct ServeCommand: AsyncParsableCommand {
@@ -17,6 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
             folder at a time.
 
             Example: sarhad serve --host 0.0.0.0 --token "$(openssl rand -hex 16)" --allowed-host sarhad.example.org
+            Example: sarhad serve --country nepal-2020
             """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
@@ -29,6 +31,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-runs"),
             help: "Runs executing at the same time, at most \(ServerConfiguration.maximumConcurrentRunsLimit); the others wait in the queue.")
     var maxRuns = 1
+    @Option(help: ArgumentHelp("Country pack the dashboard serves: its built-in scenario, and the pack of scenarios that name "
+        + "none. A bundled pack's name (`sarhad country list`) or a pack folder's path. Scenarios may still name another bundled pack.",
+        valueName: "pack"))
+    var country: String?
     @Option(help: ArgumentHelp("Worker threads per run, at most \(WorkLimits.maximumThreads) (default: all cores, "
         + "\(ProcessInfo.processInfo.activeProcessorCount) on this machine). Results do not depend on it.", valueName: "n"))
     var threads: Int?
@@ -52,7 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration = try ServerConfiguration(host: host, port: port, dataDirectory: dataDirectory,
                                                     token: token ?? ProcessInfo.processInfo.environment["SARHAD_TOKEN"],
-                                                    allowedHosts: allowedHosts, maximumConcurrentRuns: maxRuns, threadsPerRun: threads)
+                                                    allowedHosts: allowedHosts, maximumConcurrentRuns: maxRuns, threadsPerRun: threads,
+                                                    country: country)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(ExitStatus.refused)
@@ -62,6 +69,9 @@ struct ServeCommand: AsyncParsableCommand {
             server = try DashboardServer(configuration: configuration)
         } catch let error as DataDirectoryLock.Failure {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(ExitStatus.refused)
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data("error: --country: \(error.description)\n".utf8))
             throw ExitCode(ExitStatus.refused)
         }
         let host = self.host

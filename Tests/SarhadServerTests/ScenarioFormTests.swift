@@ -18,6 +18,17 @@ struct ScenarioFormTests {
         #expect(try ScenarioLoader.load(text: text, name: "form") == builtIn)
     }
 
+    @Test("A scenario of another country keeps its country pack through the form")
+    func otherCountry() throws {
+        let nepal = try CountryPack.open("nepal-2020").scenario()
+        let form = ScenarioForm(scenario: nepal)
+        #expect(form.values[ScenarioForm.countryField] == "nepal-2020")
+        let (text, fieldOfLine) = form.toml()
+        #expect(try ScenarioLoader.load(text: text, name: "form") == nepal)
+        let countryLine = try #require(fieldOfLine.first { $0.value == ScenarioForm.countryField }?.key)
+        #expect(ScenarioForm.field(forKey: "scenario.country", line: countryLine, fieldOfLine: fieldOfLine) == ScenarioForm.countryField)
+    }
+
     @Test("A blank field keeps the default; an edited one changes only that parameter")
     func blankAndEdited() throws {
         var form = ScenarioForm(scenario: try Scenario.builtIn())

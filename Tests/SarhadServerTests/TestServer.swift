@@ -37,12 +37,12 @@ final class TestServer: Sendable {
     let token: String?
     let task: Task<Void, any Error>
 
-    static func start(token: String? = nil, maximumConcurrentRuns: Int = 1, dataDirectory: URL? = nil,
+    static func start(token: String? = nil, maximumConcurrentRuns: Int = 1, dataDirectory: URL? = nil, country: String? = nil,
                       availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() }) async throws -> TestServer {
         let directory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("sarhad-server-test-\(UUID().uuidString)", isDirectory: true)
         let configuration = try ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory, token: token,
-                                                    maximumConcurrentRuns: maximumConcurrentRuns, threadsPerRun: 2)
+                                                    maximumConcurrentRuns: maximumConcurrentRuns, threadsPerRun: 2, country: country)
         let server = try DashboardServer(configuration: configuration, availableMemory: availableMemory)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task { try await server.run { port in continuation.yield(port) } }
@@ -52,10 +52,11 @@ final class TestServer: Sendable {
     }
 
     /// Runs `body` against a fresh server and stops it afterwards, whether `body` succeeded or not.
-    static func with<T>(token: String? = nil, maximumConcurrentRuns: Int = 1,
+    static func with<T>(token: String? = nil, maximumConcurrentRuns: Int = 1, country: String? = nil,
                         availableMemory: @escaping @Sendable () -> Int64? = { MemoryEstimate.availableBytes() },
                         _ body: (TestServer) async throws -> T) async throws -> T {
-        let server = try await start(token: token, maximumConcurrentRuns: maximumConcurrentRuns, availableMemory: availableMemory)
+        let server = try await start(token: token, maximumConcurrentRuns: maximumConcurrentRuns, country: country,
+                                     availableMemory: availableMemory)
         do {
             let result = try await body(server)
             await server.stop()

@@ -9,10 +9,13 @@ public struct ScenarioLoader {
     var scenario: Scenario
 
     /// Reads a scenario file over the country pack it names (`[scenario] country`, a bundled pack's
-    /// name or a folder's path relative to the file), else over `country`, else over the default pack.
-    public static func load(text: String, name: String, country: String? = nil) throws(ScenarioError) -> Scenario {
+    /// name or a folder's path relative to the file), else over `country` (which a file may not contradict),
+    /// else over `otherwise`, else over the default pack. `readablePacks`, when given, are the only packs
+    /// besides the bundled ones a file may name (a server must not open any folder a client names).
+    public static func load(text: String, name: String, country: String? = nil, otherwise: String? = nil,
+                            readablePacks: Set<String>? = nil) throws(ScenarioError) -> Scenario {
         let source = try TOMLSource(text: text, name: name)
-        var reference = country
+        var reference = country ?? otherwise
         if let entry = source.entry("scenario", "country") {
             guard case .string(let named) = entry, !named.isEmpty else {
                 throw ScenarioError(file: name, line: source.line(of: "scenario.country"), key: "scenario.country",
@@ -21,6 +24,12 @@ public struct ScenarioLoader {
             if let country, country != named {
                 throw ScenarioError(file: name, line: source.line(of: "scenario.country"), key: "scenario.country",
                                     message: "is \"\(named)\" but --country asks for \"\(country)\"", expected: "one country")
+            }
+            if let readablePacks, !readablePacks.contains(named), !CountryPack.bundledNames().contains(named) {
+                throw ScenarioError(file: name, line: source.line(of: "scenario.country"), key: "scenario.country",
+                                    message: "is \"\(named)\", a pack this server does not read",
+                                    expected: "a bundled pack (\(CountryPack.bundledNames().joined(separator: ", ")))"
+                                        + readablePacks.sorted().map { " or \($0)" }.joined())
             }
             reference = named
         }

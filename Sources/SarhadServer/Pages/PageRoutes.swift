@@ -41,9 +41,9 @@ struct PageRoutes: Sendable {
         router.get("scenarios/:id") { request, context in
             try page {
                 let record = try dashboard.scenario(id: try APIRoutes.id(context))
-                let scenario = try Self.parsed(record.toml)
+                let scenario = try parsed(record.toml)
                 return HTTPAnswer.html(ScenarioEditPage.render(id: record.id ?? 0, name: record.name, form: ScenarioForm(scenario: scenario),
-                                                               defaults: try Self.defaults(),
+                                                               defaults: try defaults(),
                                                                saved: request.uri.queryParameters["saved"] != nil))
             }
         }
@@ -51,7 +51,7 @@ struct PageRoutes: Sendable {
         router.get("scenarios/:id/timeline") { request, context in
             try page {
                 let record = try dashboard.scenario(id: try APIRoutes.id(context))
-                let structured = ScenarioForm(scenario: try Self.parsed(record.toml)).values[ScenarioForm.structuredField] ?? ""
+                let structured = ScenarioForm(scenario: try parsed(record.toml)).values[ScenarioForm.structuredField] ?? ""
                 return HTTPAnswer.html(TimelinePage.render(id: record.id ?? 0, name: record.name, form: TimelineForm(structured: structured),
                                                            saved: request.uri.queryParameters["saved"] != nil))
             }
@@ -79,9 +79,9 @@ struct PageRoutes: Sendable {
                 if let text = request.uri.queryParameters["scenario"] {
                     guard let id = Int64(String(text)) else { throw APIError.notFound("Scenario ids are positive integers.") }
                     let record = try dashboard.scenario(id: id)
-                    return HTTPAnswer.html(WhatIfPage.render(scenario: try Self.parsed(record.toml), storedId: id))
+                    return HTTPAnswer.html(WhatIfPage.render(scenario: try parsed(record.toml), storedId: id))
                 }
-                do { return HTTPAnswer.html(WhatIfPage.render(scenario: try Scenario.builtIn())) } catch let error as ScenarioError {
+                do { return HTTPAnswer.html(WhatIfPage.render(scenario: try dashboard.reader.builtIn())) } catch let error as ScenarioError {
                     throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
                 }
             }
@@ -152,7 +152,7 @@ struct PageRoutes: Sendable {
         }
         var provinces = [String]()
         if run.status == .succeeded, run.kind == .run, let record = try? dashboard.run(id: id),
-           let scenario = try? ScenarioText.validate(record.scenarioToml) {
+           let scenario = try? dashboard.reader.validate(record.scenarioToml) {
             provinces = scenario.configuration.provinces.map(\.name)
         }
         var tables = [(title: String, csv: String)]()
@@ -330,7 +330,7 @@ struct PageRoutes: Sendable {
                 let sentence = where_ + error.sentence
                 var errors = [String: String]()
                 if let field = error.field { errors[field] = sentence }
-                return HTTPAnswer.html(ScenarioEditPage.render(id: id, name: record.name, form: form, defaults: try Self.defaults(),
+                return HTTPAnswer.html(ScenarioEditPage.render(id: id, name: record.name, form: form, defaults: try defaults(),
                                                                errors: errors, generalError: error.field == nil ? sentence : nil),
                                        status: error.status)
             }
@@ -344,7 +344,7 @@ struct PageRoutes: Sendable {
         let timeline = TimelineForm(fields: fields.values)
         return try await asyncPage {
             let record = try dashboard.scenario(id: id)
-            var form = ScenarioForm(scenario: try Self.parsed(record.toml))
+            var form = ScenarioForm(scenario: try parsed(record.toml))
             form.values[ScenarioForm.structuredField] = timeline.replacingTimeline(in: form.values[ScenarioForm.structuredField] ?? "")
             let (text, _) = form.toml()
             // Which row field wrote each line of the whole text: the timeline's lines come last.
@@ -390,17 +390,17 @@ struct PageRoutes: Sendable {
             """), status: error.status)
     }
 
-    static func parsed(_ text: String) throws(APIError) -> Scenario {
+    func parsed(_ text: String) throws(APIError) -> Scenario {
         do {
-            return try ScenarioText.validate(text)
+            return try dashboard.reader.validate(text)
         } catch {
             throw .invalidScenario(error)
         }
     }
 
-    static func defaults() throws(APIError) -> ScenarioForm {
+    func defaults() throws(APIError) -> ScenarioForm {
         do {
-            return ScenarioForm(scenario: try Scenario.builtIn())
+            return ScenarioForm(scenario: try dashboard.reader.builtIn())
         } catch {
             throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
         }

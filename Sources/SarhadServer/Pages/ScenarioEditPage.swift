@@ -49,6 +49,7 @@ enum ScenarioEditPage {
             The scenario is checked exactly as <code>sarhad scenario check</code> checks a file.
             <a href="/api/v1/scenarios/\(id)">Its TOML as JSON</a>.</p>
             <form method="post" action="/scenarios/\(id)">
+            \(country(form, error: errors[ScenarioForm.countryField]))
             <p><button type="submit">Save</button></p>
             \(sections.joined(separator: "\n"))
             <h2>Crossings, arrivals, seeds, source prevalence, calibration and timeline</h2>
@@ -62,6 +63,16 @@ enum ScenarioEditPage {
             <p><button type="submit">Save</button></p>
             </form>
             """)
+    }
+
+    /// The country pack the scenario is read over, shown and kept (a hidden field): the parameters below are that pack's.
+    static func country(_ form: ScenarioForm, error: String?) -> String {
+        let reference = form.values[ScenarioForm.countryField] ?? ""
+        guard !reference.isEmpty else { return "" }
+        return "<p>Country pack: <code>\(PageHTML.escaped(reference))</code> <span class=\"hint\">(a scenario of another country "
+            + "starts from that pack: <code>[scenario] country</code> in a new scenario's TOML)</span>"
+            + "<input type=\"hidden\" name=\"\(ScenarioForm.countryField)\" value=\"\(PageHTML.escaped(reference))\">"
+            + (error.map { "<br><span class=\"error\">\(PageHTML.escaped($0))</span>" } ?? "") + "</p>"
     }
 
     static func input(_ spec: ParameterSpec, value: String) -> String {

@@ -22,6 +22,8 @@ struct RunExecution: Sendable {
     let files: RunFiles
     let threads: Int
     let board: RunProgressBoard
+    /// How the stored texts are read (the served pack).
+    let reader: ScenarioReader
 
     func run() async -> Outcome {
         await withCheckedContinuation { continuation in
@@ -54,7 +56,7 @@ struct RunExecution: Sendable {
         do {
             let request = RunRequest(scenarioId: record.scenarioId ?? 0, seed: record.seed, endDate: record.endDate,
                                      populationScale: record.populationScale)
-            scenario = try request.apply(to: ScenarioText.validate(record.scenarioToml))
+            scenario = try request.apply(to: reader.validate(record.scenarioToml))
         } catch {
             return .failed("The scenario no longer validates: \(error.description)")
         }
@@ -100,7 +102,7 @@ struct RunExecution: Sendable {
 
     func scenario() throws -> Scenario {
         try RunRequest(scenarioId: record.scenarioId ?? 0, seed: record.seed, endDate: record.endDate,
-                       populationScale: record.populationScale).apply(to: ScenarioText.validate(record.scenarioToml))
+                       populationScale: record.populationScale).apply(to: reader.validate(record.scenarioToml))
     }
 
     /// `sarhad run --replicates N`: the same `EnsembleJob`, so the same quantiles.csv; then bands.json and the report.
@@ -119,7 +121,7 @@ struct RunExecution: Sendable {
     /// `sarhad compare`: the same `ComparisonJob`; then the side-by-side report.
     func runComparison(_ runId: Int64) -> Outcome {
         runItems(runId, folder: "the comparison's folder", {
-            try JobPlans.comparison(try JobPlans.decode(ComparisonOptions.self, record.options), cache: ScenarioCache())
+            try JobPlans.comparison(try JobPlans.decode(ComparisonOptions.self, record.options), cache: ScenarioCache(reader: reader))
         }, afterCommit: { job, results, folder in
             _ = try ReportWriter.write(runDirectories: job.names.map { folder.appendingPathComponent($0) }, to: folder)
             return RunHeadline.comparison(job, results)
@@ -129,7 +131,7 @@ struct RunExecution: Sendable {
     /// `sarhad sweep`: the same `SweepJob`.
     func runSweep(_ runId: Int64) -> Outcome {
         runItems(runId, folder: "the sweep's folder", {
-            try JobPlans.sweep(try JobPlans.decode(SweepRequest.self, record.options), toml: record.scenarioToml, cache: ScenarioCache())
+            try JobPlans.sweep(try JobPlans.decode(SweepRequest.self, record.options), toml: record.scenarioToml, cache: ScenarioCache(reader: reader))
         }, afterCommit: { job, results, _ in RunHeadline.sweep(job, results) })
     }
 
@@ -177,7 +179,7 @@ struct RunExecution: Sendable {
         let job: CalibrationJob
         do {
             job = try JobPlans.calibration(try JobPlans.decode(CalibrationRequest.self, record.options), toml: record.scenarioToml,
-                                           cache: ScenarioCache())
+                                           cache: ScenarioCache(reader: reader))
         } catch {
             return .failed(error.message)
         }
@@ -200,7 +202,7 @@ struct RunExecution: Sendable {
         let job: ForecastJob
         do {
             job = try JobPlans.forecast(try JobPlans.decode(ForecastRequest.self, record.options), toml: record.scenarioToml,
-                                        cache: ScenarioCache())
+                                        cache: ScenarioCache(reader: reader))
         } catch {
             return .failed(error.message)
         }
@@ -217,7 +219,7 @@ struct RunExecution: Sendable {
         let job: BacktestJob
         do {
             job = try JobPlans.backtest(try JobPlans.decode(BacktestRequest.self, record.options), toml: record.scenarioToml,
-                                        cache: ScenarioCache())
+                                        cache: ScenarioCache(reader: reader))
         } catch {
             return .failed(error.message)
         }

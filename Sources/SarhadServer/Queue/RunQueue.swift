@@ -42,7 +42,7 @@ public actor RunQueue {
     let maximumConcurrentRuns: Int
     let threadsPerRun: Int
     let availableMemory: @Sendable () -> Int64?
-    let scenarios = ScenarioCache()
+    let scenarios: ScenarioCache
     var waiting: [Int64] = []
     /// Each running run's task; it ends once the run's final state is stored.
     var running: [Int64: Task<Void, Never>] = [:]
@@ -52,8 +52,9 @@ public actor RunQueue {
     public static func availableMemory() -> Int64? { MemoryEstimate.availableBytes() }
 
     public init(store: Store, runsDirectory: URL, maximumConcurrentRuns: Int, threadsPerRun: Int,
-                board: RunProgressBoard = RunProgressBoard(),
+                board: RunProgressBoard = RunProgressBoard(), reader: ScenarioReader = .standard,
                 availableMemory: @escaping @Sendable () -> Int64? = RunQueue.availableMemory) {
+        scenarios = ScenarioCache(reader: reader)
         self.store = store
         self.runsDirectory = runsDirectory
         self.maximumConcurrentRuns = max(1, maximumConcurrentRuns)
@@ -235,7 +236,8 @@ public actor RunQueue {
             let now = Date()
             record = (try? store.updateRun(id: runId) { $0.status = .running; $0.startedAt = now }) ?? record
             board.publish(RunProgress(runId: runId, status: .running, daysDone: 0, dayCount: record.dayCount))
-            let execution = RunExecution(record: record, files: files(of: runId), threads: threadsPerRun, board: board)
+            let execution = RunExecution(record: record, files: files(of: runId), threads: threadsPerRun, board: board,
+                                         reader: scenarios.reader)
             running[runId] = Task {
                 let outcome = await execution.run()
                 self.completed(runId, outcome)

@@ -8,11 +8,17 @@ final class ScenarioCache: Sendable {
     static let capacity = 32
 
     let entries = Mutex<[String: Scenario]>([:])
+    /// How the texts are read: over the served pack.
+    let reader: ScenarioReader
 
-    /// The scenario the text validates to (screened and parsed as `ScenarioText.validate` does).
+    init(reader: ScenarioReader = .standard) {
+        self.reader = reader
+    }
+
+    /// The scenario the text validates to (screened and parsed as `ScenarioReader.validate` does).
     func scenario(_ text: String) throws(ScenarioError) -> Scenario {
         if let cached = entries.withLock({ $0[text] }) { return cached }
-        let scenario = try ScenarioText.validate(text)
+        let scenario = try reader.validate(text)
         entries.withLock { entries in
             if entries.count >= ScenarioCache.capacity { entries.removeAll() }
             entries[text] = scenario

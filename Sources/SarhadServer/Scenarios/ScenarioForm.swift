@@ -8,6 +8,9 @@ import SarhadScenario
 /// failing that, its line) says which field an error belongs next to.
 public struct ScenarioForm: Sendable, Equatable {
     public static let structuredField = "structured"
+    /// The country pack the scenario is read over (`[scenario] country`): kept as it is, since the same
+    /// settings over another country's pack would be another scenario (or, with its provinces, no scenario).
+    public static let countryField = "scenario.country"
 
     /// Field name → text as the person typed it. An empty or missing parameter keeps its default.
     public var values: [String: String]
@@ -24,6 +27,7 @@ public struct ScenarioForm: Sendable, Equatable {
             values[spec.path] = ScenarioForm.text(spec.get(scenario), kind: spec.kind, provinces: provinces)
         }
         values[ScenarioForm.structuredField] = ScenarioForm.structuredSettings(of: ScenarioWriter.toml(scenario))
+        values[ScenarioForm.countryField] = scenario.pack.reference
         self.values = values
     }
 
@@ -55,7 +59,13 @@ public struct ScenarioForm: Sendable, Equatable {
                 section = spec.section
                 lines += ["", "[\(section)]"]
                 // The structured text area holds the complete timeline, as the resolved TOML does.
-                if section == "scenario" { lines.append("replace_timeline = true") }
+                if section == "scenario" {
+                    lines.append("replace_timeline = true")
+                    if let country = values[ScenarioForm.countryField]?.trimmingWhitespace(), !country.isEmpty {
+                        lines.append("country = \(ScenarioForm.quoted(country))")
+                        fieldOfLine[lines.count] = ScenarioForm.countryField
+                    }
+                }
             }
             guard let literal = literal(for: spec) else { continue }
             lines.append("\(spec.key) = \(literal)")

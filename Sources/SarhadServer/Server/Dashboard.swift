@@ -24,12 +24,15 @@ public struct Dashboard: Sendable {
         self.queue = queue
     }
 
+    /// How this server reads scenario text, and its built-in scenario (`sarhad serve --country`).
+    public var reader: ScenarioReader { queue.scenarios.reader }
+
     // MARK: Scenarios
 
     public func createBuiltInScenario() throws(APIError) -> ScenarioRecord {
         let text: String
         do {
-            text = try ScenarioText.builtIn()
+            text = try reader.builtInText()
         } catch {
             throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
         }
@@ -74,7 +77,7 @@ public struct Dashboard: Sendable {
     func validate(_ text: String, fieldOfLine: [Int: String] = [:]) throws(APIError) -> Scenario {
         guard text.utf8.count <= ScenarioText.maximumBytes else { throw RequestBody.tooLarge(ScenarioText.maximumBytes) }
         do {
-            return try ScenarioText.validate(text)
+            return try reader.validate(text)
         } catch {
             throw .invalidScenario(error, fieldOfLine: fieldOfLine)
         }
@@ -90,7 +93,7 @@ public struct Dashboard: Sendable {
         case (let id?, nil): scenario = try validate(try self.scenario(id: id).toml)
         case (nil, let text?): scenario = try validate(text)
         case (nil, nil):
-            do { scenario = try Scenario.builtIn() } catch {
+            do { scenario = try reader.builtIn() } catch {
                 throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
             }
         default: throw APIError.badRequest("Give `scenario` (a stored scenario's id) or `toml`, not both.")
@@ -259,7 +262,7 @@ public struct Dashboard: Sendable {
         }
         let files = queue.files(of: runId)
         do {
-            var scenario = try ScenarioText.validate(String(decoding: try Data(contentsOf: files.url("scenario.toml")), as: UTF8.self))
+            var scenario = try reader.validate(String(decoding: try Data(contentsOf: files.url("scenario.toml")), as: UTF8.self))
             let posterior = try PosteriorTable.parse(String(decoding: try Data(contentsOf: files.url("posterior.csv")), as: UTF8.self))
             let medians = PosteriorSummary(posterior).rows.map(\.median)
             scenario.configuration = posterior.space.configured(scenario.configuration, medians)
@@ -298,7 +301,7 @@ public struct Dashboard: Sendable {
     func parameters() throws(APIError) -> [ParameterResource] {
         let builtIn: Scenario
         do {
-            builtIn = try Scenario.builtIn()
+            builtIn = try reader.builtIn()
         } catch {
             throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
         }

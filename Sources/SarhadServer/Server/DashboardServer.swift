@@ -17,11 +17,14 @@ public struct DashboardServer: Sendable {
     let lock: DataDirectoryLock
 
     /// `availableMemory` reads /proc/meminfo unless a test gives it a fixed answer. Throws
+    /// `ScenarioError` when the configuration's country pack cannot be read, and
     /// `DataDirectoryLock.Failure.inUse` when another server holds the data directory, before
     /// touching anything in it.
     public init(configuration: ServerConfiguration,
                 availableMemory: @escaping @Sendable () -> Int64? = RunQueue.availableMemory) throws {
         self.configuration = configuration
+        // The pack first: a wrong --country stops the server before the data directory is touched.
+        let reader = try ScenarioReader(country: configuration.country)
         try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
         // First: what follows marks runs interrupted and deletes staging folders, which would
         // break a server already running on this directory.
@@ -32,7 +35,7 @@ public struct DashboardServer: Sendable {
         DashboardServer.removePartialOutputs(in: configuration.runsDirectory)
         let queue = RunQueue(store: store, runsDirectory: configuration.runsDirectory,
                              maximumConcurrentRuns: configuration.maximumConcurrentRuns, threadsPerRun: configuration.threadsPerRun,
-                             availableMemory: availableMemory)
+                             reader: reader, availableMemory: availableMemory)
         dashboard = Dashboard(store: store, queue: queue)
         access = AccessControl(policy: configuration.access)
     }

@@ -16,12 +16,15 @@ public struct ServerConfiguration: Sendable {
     public var maximumConcurrentRuns: Int
     /// Threads each run uses; results do not depend on it.
     public var threadsPerRun: Int
+    /// The country pack served (the built-in scenario, and the pack of texts that name none); nil: the default pack.
+    public var country: String?
 
     /// `allowedHosts`: names besides `host` that requests may give as their Host (e.g. the
     /// machine's DNS name when listening on 0.0.0.0). Thread and run counts are clamped to their limits.
     public init(host: String = "127.0.0.1", port: Int = 8080, dataDirectory: URL, token: String? = nil, allowedHosts: [String] = [],
                 maximumConcurrentRuns: Int = 1,
-                threadsPerRun: Int = ProcessInfo.processInfo.activeProcessorCount) throws(AccessPolicy.Failure) {
+                threadsPerRun: Int = ProcessInfo.processInfo.activeProcessorCount, country: String? = nil) throws(AccessPolicy.Failure) {
+        self.country = country
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
