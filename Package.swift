@@ -77,7 +77,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SarhadModelTests", dependencies: ["SarhadModel"], swiftSettings: strictSettings),
+        // The twin and the inference too: their parallel work is tested here (InferenceThreadTests), in the
+        // sanitizer builds' reach, which cannot build the TOML parser the other test targets need.
+        .testTarget(name: "SarhadModelTests", dependencies: ["SarhadModel", "SarhadMeanField", "SarhadInference"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "SarhadScenarioTests", dependencies: ["SarhadScenario", "SarhadModel", "SarhadTestSupport"],
                     swiftSettings: strictSettings),
         .testTarget(name: "SarhadMeanFieldTests", dependencies: ["SarhadMeanField", "SarhadModel", "SarhadScenario"], swiftSettings: strictSettings),
@@ -93,10 +96,11 @@ let package = Package(
     ]
 )
 
-// `SARHAD_ENGINE_ONLY=1` keeps just the engine and its tests: the sanitizer builds
-// (scripts/sanitize) then compile neither the server's dependencies nor the other modules.
+// `SARHAD_ENGINE_ONLY=1` keeps just the engine, the twin, the inference and the engine's tests: the
+// sanitizer builds (scripts/sanitize) then compile neither the server's dependencies nor the other modules.
 if ProcessInfo.processInfo.environment["SARHAD_ENGINE_ONLY"] != nil {
+    let kept = ["SarhadModel", "SarhadMeanField", "SarhadInference", "SarhadModelTests"]
     package.products = [.library(name: "SarhadModel", targets: ["SarhadModel"])]
     package.dependencies = []
-    package.targets = package.targets.filter { ["SarhadModel", "SarhadModelTests"].contains($0.name) }
+    package.targets = package.targets.filter { kept.contains($0.name) }
 }

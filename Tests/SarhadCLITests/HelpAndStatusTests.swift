@@ -46,7 +46,8 @@ struct HelpAndStatusTests {
         #expect(try SarhadProcess.run(["run", "--end", "someday"], in: directory).status == 2)
         #expect(try SarhadProcess.run(["merge", "nowhere"], in: directory).status == 2)
         #expect(try SarhadProcess.run(["scenario", "check", "missing.toml"], in: directory).status == 2)
-        let country = try SarhadProcess.run(["serve", "--port", "0", "--data", "data", "--country", "atlantis-2020"], in: directory)
+        let country = try SarhadProcess.run(["serve", "--port", "0", "--data", "data", "--country", "atlantis-2020"], in: directory,
+                                            killAfter: 60)
         #expect(country.status == 2 && country.standardError.contains("--country"), "\(country.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("data").path), "no data folder for a wrong pack")
         #expect(try SarhadProcess.run(["run", "--help"], in: directory).status == 0)

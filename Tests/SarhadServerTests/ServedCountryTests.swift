@@ -22,32 +22,61 @@ struct ServedCountryTests {
             #expect((try answer.json()["provinces"] as? [Any])?.count == 77)
 
             // A copy of the built-in scenario names its pack, so it reads the same anywhere.
-            let copy = try await server.createBuiltInScenario()
-            let text = try #require(try await server.get("/api/v1/scenarios/\(copy)").json()["toml"] as? String)
+            let builtIn = try await server.createBuiltInScenario()
+            let text = try #require(try await server.get("/api/v1/scenarios/\(builtIn)").json()["toml"] as? String)
             #expect(text.contains("country = \"nepal-2020\""))
-            // A text naming no pack is read over the served one; one naming another bundled pack over that.
-            for (toml, country) in [("[disease]\nr0 = 2.0\n", "Nepal"), ("[scenario]\ncountry = \"afghanistan-2020\"\n", "Afghanistan")] {
+            // A text naming no pack is read over the served one, and stored naming it (a server started
+            // later with another pack reads it the same); one naming another bundled pack is read over that.
+            for (toml, country, pack) in [("[disease]\nr0 = 2.0\n", "Nepal", "nepal-2020"),
+                                          ("[scenario]\ncountry = \"afghanistan-2020\"\n", "Afghanistan", "afghanistan-2020")] {
                 let stored = try await server.postJSON("/api/v1/scenarios", ["toml": toml])
                 #expect(stored.status == 201, "\(stored.text)")
                 let id = try #require(try stored.json()["id"] as? Int)
+                #expect((try stored.json()["toml"] as? String)?.contains("country = \"\(pack)\"") == true, "\(stored.text)")
                 let whatIf = try await server.postJSON("/api/v1/what-if", ["scenario": id, "overrides": Self.until, "series": "national"])
                 #expect(try whatIf.json()["country"] as? String == country, "\(toml)")
             }
-            // No folder a client names is opened.
-            let folder = try await server.postJSON("/api/v1/scenarios", ["toml": "[scenario]\ncountry = \"/etc\"\n"])
+            // No folder a client names is opened, even a readable pack.
+            let copied = try Self.copiedPack("nepal-2020")
+            defer { try? FileManager.default.removeItem(at: copied) }
+            let folder = try await server.postJSON("/api/v1/scenarios", ["toml": "[scenario]\ncountry = \"\(copied.path)\"\n"])
             #expect(folder.status == 422)
             #expect(try folder.error()["key"] as? String == "scenario.country", "\(folder.text)")
 
             // The scenario form keeps the pack: saved with r0 changed, the scenario is still Nepal's.
-            let form = try await server.get("/scenarios/\(copy)")
+            let form = try await server.get("/scenarios/\(builtIn)")
             #expect(form.text.contains("name=\"\(ScenarioForm.countryField)\" value=\"nepal-2020\""))
             var fields = ScenarioForm(scenario: try ScenarioLoader.load(text: text, name: "stored")).values
             fields["disease.r0"] = "1.9"
-            let saved = try await server.postForm("/scenarios/\(copy)", fields)
+            let saved = try await server.postForm("/scenarios/\(builtIn)", fields)
             #expect(saved.status == 200 && saved.url?.query?.contains("saved=1") == true, "\(saved.text.suffix(800))")
-            let edited = try #require(try await server.get("/api/v1/scenarios/\(copy)").json()["toml"] as? String)
+            let edited = try #require(try await server.get("/api/v1/scenarios/\(builtIn)").json()["toml"] as? String)
             let scenario = try ScenarioLoader.load(text: edited, name: "edited")
             #expect(scenario.pack.reference == "nepal-2020" && scenario.configuration.disease.r0 == 1.9)
+        }
+    }
+
+    /// A bundled pack's files copied into a new folder: a pack named by its path.
+    static func copiedPack(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-pack-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: try CountryPack.open(name).directory, to: folder)
+        return folder
+    }
+
+    @Test("a pack folder the operator names is served: its built-in scenario, and texts may name it")
+    func folderPack() async throws {
+        let folder = try Self.copiedPack("nepal-2020")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await TestServer.with(country: folder.path) { server in
+            let answer = try await server.postJSON("/api/v1/what-if", ["overrides": Self.until, "series": "national"])
+            let country = try answer.json()["country"] as? String
+            #expect(answer.status == 200 && country == "Nepal", "\(answer.text.prefix(300))")
+            let id = try await server.createBuiltInScenario()
+            let text = try #require(try await server.get("/api/v1/scenarios/\(id)").json()["toml"] as? String)
+            let reference = folder.standardizedFileURL.path
+            #expect(text.contains("country = \"\(reference)\""))
+            let named = try await server.postJSON("/api/v1/scenarios", ["toml": "[scenario]\ncountry = \"\(reference)\"\n"])
+            #expect(named.status == 201, "\(named.text)")
         }
     }
 

@@ -1,5 +1,5 @@
+import Foundation
 import SarhadModel
-import Synchronization
 
 /// Copies of one built population for runs that each change their own: a run borrows a copy reset
 /// to the template and gives it back. Calibration runs thousands of short simulations; building a
@@ -7,10 +7,17 @@ import Synchronization
 ///
 /// The template is built on first use: a calibration's merge step weighs particles without
 /// simulating, and should not pay for (or hold) a population it never runs.
-final class PopulationPool: Sendable {
+///
+/// Guarded by an `NSLock` (a pthread mutex), not `Synchronization.Mutex`: on Linux Thread Sanitizer
+/// cannot see the latter's futex and reports every access it guards as a race (measured), which would
+/// hide real ones in the parallel calibration (InferenceThreadTests, scripts/sanitize).
+final class PopulationPool: @unchecked Sendable {
     private let build: @Sendable () -> Population
-    private let template = Mutex<Population?>(nil)
-    private let idle = Mutex<[Population]>([])
+    private let lock = NSLock()
+    /// Guarded by `lock`.
+    private var template: Population?
+    /// Guarded by `lock`.
+    private var idle: [Population] = []
 
     init(building build: @escaping @Sendable () -> Population) {
         self.build = build
@@ -21,16 +28,16 @@ final class PopulationPool: Sendable {
     }
 
     private var built: Population {
-        template.withLock { stored in
-            if let stored { return stored }
+        lock.withLock {
+            if let template { return template }
             let made = build()
-            stored = made
+            template = made
             return made
         }
     }
 
     func withPopulation<T>(_ body: (Population) -> T) -> T {
-        let borrowed = idle.withLock { $0.popLast() }
+        let borrowed = lock.withLock { idle.popLast() }
         let population: Population
         if let borrowed {
             borrowed.restore(from: built)
@@ -38,7 +45,7 @@ final class PopulationPool: Sendable {
         } else {
             population = built.copy()
         }
-        defer { idle.withLock { $0.append(population) } }
+        defer { lock.withLock { idle.append(population) } }
         return body(population)
     }
 }

@@ -45,6 +45,31 @@ public struct ScenarioLoader {
         return try apply(source, over: try pack.scenario())
     }
 
+    /// The text with `[scenario] country` naming `reference` if it names no pack: the pack it was read
+    /// over, written into it so that it reads the same wherever it goes, whatever pack a reader would
+    /// otherwise assume (the dashboard stores texts this way). The line goes after the `[scenario]`
+    /// header, or in a `[scenario]` table added at the end (so the user's lines keep their numbers). A
+    /// text that does not parse, or whose `[scenario]` is written another way (dotted keys, an inline
+    /// table), comes back unchanged.
+    public static func namingPack(_ text: String, reference: String) -> String {
+        guard let source = try? TOMLSource(text: text, name: "text"), source.entry("scenario", "country") == nil else { return text }
+        let line = "country = \(ScenarioWriter.quote(reference))  # the pack this scenario was read over"
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let header = source.lines["scenario"], source.root.contains(where: { $0.0 == "scenario" }),
+           lines.indices.contains(header - 1), lines[header - 1].trimmingCharacters(in: " \t\r").hasPrefix("[scenario]") {
+            lines.insert(line, at: header)
+        } else if source.root.contains(where: { $0.0 == "scenario" }) {
+            return text
+        } else {
+            if lines.last?.isEmpty == false { lines.append("") }
+            lines += ["[scenario]", line, ""]
+        }
+        let named = lines.joined(separator: "\n")
+        guard let check = try? TOMLSource(text: named, name: "text"), check.entry("scenario", "country") == .string(reference),
+              check.root.count == source.root.count + (source.root.contains { $0.0 == "scenario" } ? 0 : 1) else { return text }
+        return named
+    }
+
     /// Settings read over a scenario already loaded (a what-if's changes): any key of a scenario file
     /// but `[scenario] country`, since the changes stay in the scenario's country.
     public static func load(text: String, name: String, over base: Scenario) throws(ScenarioError) -> Scenario {

@@ -64,7 +64,7 @@ func format(_ value: Double) -> String {
 extension ParameterSpec {
     /// The source to print beside a scenario's value: the catalogue's sources are those of the default
     /// pack's values; another pack's are in the comments of its own `scenario.toml`.
-    func source(for scenario: Scenario) -> String {
+    public func source(for scenario: Scenario) -> String {
         scenario.pack.reference == CountryPack.defaultName ? source
             : "see country pack \(scenario.pack.reference) (scenario.toml, SOURCES.md) or Sarhad's general defaults (docs/MODEL.md)"
     }

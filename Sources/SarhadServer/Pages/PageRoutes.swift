@@ -43,7 +43,7 @@ struct PageRoutes: Sendable {
                 let record = try dashboard.scenario(id: try APIRoutes.id(context))
                 let scenario = try parsed(record.toml)
                 return HTTPAnswer.html(ScenarioEditPage.render(id: record.id ?? 0, name: record.name, form: ScenarioForm(scenario: scenario),
-                                                               defaults: try defaults(),
+                                                               defaults: try defaults(of: scenario),
                                                                saved: request.uri.queryParameters["saved"] != nil))
             }
         }
@@ -330,7 +330,8 @@ struct PageRoutes: Sendable {
                 let sentence = where_ + error.sentence
                 var errors = [String: String]()
                 if let field = error.field { errors[field] = sentence }
-                return HTTPAnswer.html(ScenarioEditPage.render(id: id, name: record.name, form: form, defaults: try defaults(),
+                return HTTPAnswer.html(ScenarioEditPage.render(id: id, name: record.name, form: form,
+                                                               defaults: try defaults(of: try parsed(record.toml)),
                                                                errors: errors, generalError: error.field == nil ? sentence : nil),
                                        status: error.status)
             }
@@ -398,9 +399,11 @@ struct PageRoutes: Sendable {
         }
     }
 
-    func defaults() throws(APIError) -> ScenarioForm {
+    /// The defaults of a scenario's fields, with their sources: its own pack's scenario, which a blank field keeps.
+    func defaults(of scenario: Scenario) throws(APIError) -> (form: ScenarioForm, scenario: Scenario) {
         do {
-            return ScenarioForm(scenario: try dashboard.reader.builtIn())
+            let pack = try scenario.pack.open().scenario()
+            return (ScenarioForm(scenario: pack), pack)
         } catch {
             throw APIError(.internalServerError, code: "built_in_scenario", message: error.description)
         }

@@ -71,9 +71,9 @@ enum RunsPage {
             <a href="/scenarios">edit scenarios</a>\(scenarioTotal > scenarios.count
                 ? " <span class=\"hint\">(the newest \(scenarios.count) of \(scenarioTotal) are offered)</span>" : "")</p>
             \(field("seed", "Seed", form.seed, "the same seed gives the same outputs, byte for byte"))
-            \(field("end_date", "End date", form.endDate, "YYYY-MM-DD; the built-in scenario starts on 2020-01-01"))
+            \(field("end_date", "End date", form.endDate, "YYYY-MM-DD, after the scenario's start"))
             \(field("population_scale", "Population scale", form.populationScale,
-                    "share of the residents simulated: 0.01 takes seconds, 1 (38.4 million in the built-in scenario) needs ≈ 0.9 GB and about a minute"))
+                    "share of the residents simulated: 0.01 takes seconds; 1, every resident (38.4 million for Afghanistan), needs ≈ 0.9 GB and about a minute"))
             \(field("replicates", "Replicates", form.replicates,
                     "above 1, an ensemble as <code>sarhad run --replicates</code> makes it: quantiles.csv with the median and bands"))
             <p><button type="submit">Queue the run</button></p>

@@ -3,7 +3,9 @@ import SarhadScenario
 /// A scenario as a form: every catalogue parameter with its unit, built-in default, source and
 /// summary, and any validation error next to its field.
 enum ScenarioEditPage {
-    static func render(id: Int64, name: String, form: ScenarioForm, defaults: ScenarioForm, errors: [String: String] = [:],
+    /// `defaults`: the form of the scenario's own pack, whose values a blank field keeps, and that pack's scenario (for the sources).
+    static func render(id: Int64, name: String, form: ScenarioForm, defaults: (form: ScenarioForm, scenario: Scenario),
+                       errors: [String: String] = [:],
                        generalError: String? = nil, saved: Bool = false) -> String {
         var sections = [String]()
         var rows = [String]()
@@ -24,7 +26,8 @@ enum ScenarioEditPage {
                 section = spec.section
             }
             let error = errors[spec.path]
-            let fallback = defaults.values[spec.path] ?? ""
+            let fallback = defaults.form.values[spec.path] ?? ""
+            let source = spec.source(for: defaults.scenario)
             rows.append("""
                 <tr\(error == nil ? "" : " class=\"invalid\"")><td><label for="\(spec.path)"><code>\(spec.key)</code></label>\
                 <br><span class="hint">\(PageHTML.escaped(spec.summary))</span></td>
@@ -33,7 +36,7 @@ enum ScenarioEditPage {
                 <br><span class="hint">\(PageHTML.escaped(spec.expectation)); blank keeps the default</span></td>
                 <td>\(PageHTML.escaped(spec.unit))</td>
                 <td><span class="hint">default: <code>\(PageHTML.escaped(abbreviated(fallback)))</code>\
-                \(spec.source.isEmpty ? "" : "<br>source: \(PageHTML.escaped(spec.source))")</span></td></tr>
+                \(source.isEmpty ? "" : "<br>source: \(PageHTML.escaped(source))")</span></td></tr>
                 """)
         }
         flush()

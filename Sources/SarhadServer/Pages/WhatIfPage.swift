@@ -16,7 +16,15 @@ enum WhatIfPage {
         func provinceChoice(_ name: String) -> String {
             "<select name=\"\(name)\"><option value=\"\">every province</option>\(provinces)</select>"
         }
-        let layers = ContactLayer.allCases.map { layer in
+        // The layers this scenario has: no settlement or prison layer where nobody lives in one.
+        let present = ContactLayer.allCases.filter { layer in
+            switch layer {
+            case .idpSettlement: c.settings.idpSettlementResidents > 0
+            case .prison: c.settings.prisoners > 0
+            default: true
+            }
+        }
+        let layers = present.map { layer in
             "<label class=\"inline\"><input type=\"checkbox\" name=\"layer_\(layer.name)\"" +
                 ([.work, .community].contains(layer) ? " checked" : "") + "> \(layer.name.split(separator: "_").joined(separator: " "))</label>"
         }.joined(separator: " ")
@@ -30,7 +38,7 @@ enum WhatIfPage {
             <form id="levers" class="levers"\(storedId.map { " data-scenario=\"\($0)\"" } ?? "")>
               <label>Until <input type="date" name="end" min="\(c.startDate.adding(days: 1))" max="\(c.startDate.adding(days: 3_660))" \
             value="\(c.endDate)"></label>
-              <label>R0 <input type="range" name="r0" min="0.8" max="4" step="0.1" value="\(c.disease.r0)"> \
+              <label>R0 <input type="range" name="r0" min="0.8" max="4" step="any" value="\(c.disease.r0)"> \
             <output data-for="r0">\(c.disease.r0)</output></label>
               <label><input type="checkbox" name="open"\(c.border.open ? " checked" : "")> border open to returnees</label>
               <label><input type="checkbox" name="screening"\(c.border.screeningEnabled ? " checked" : "")> symptom screening at the crossings, \
@@ -38,7 +46,7 @@ enum WhatIfPage {
               <label><input type="checkbox" name="quarantine"\(c.border.quarantineEnabled ? " checked" : "")> quarantine of arrivals, \
             <input type="number" name="days" min="0" max="60" step="1" value="\(c.border.quarantineDays)"> days, adherence \
             <input type="number" name="adherence" min="0" max="1" step="0.05" value="\(c.border.quarantineAdherence)"></label>
-              <label>protective equipment stops <input type="range" name="ppe" min="0" max="1" step="0.05" \
+              <label>protective equipment stops <input type="range" name="ppe" min="0" max="1" step="any" \
             value="\(c.settings.protectiveEquipmentEfficacy)"> <output data-for="ppe">\(c.settings.protectiveEquipmentEfficacy)</output> \
             of transmission from patients to health workers</label>
               <fieldset><legend>Measures from a date (added to the scenario's own timeline)</legend>
@@ -53,8 +61,10 @@ enum WhatIfPage {
               <label>hospital beds × <input type="range" name="beds" min="0.2" max="2" step="0.05" value="1"> <output data-for="beds">1</output>, \
             intensive care and oxygen × <input type="range" name="icu" min="0" max="2" step="0.05" value="1"> <output data-for="icu">1</output> \
             in \(provinceChoice("care_province")) from <input type="date" name="care_from" value="\(c.startDate.adding(days: 91))"></label>
-              <label>prisoners released <input type="number" name="prisoners" min="0" max="100000" step="100" value="0"> on \
-            <input type="date" name="prisoners_on" value="\(c.startDate.adding(days: 110))"></label>
+            \(c.settings.prisoners > 0 ? """
+              <label>prisoners released <input type="number" name="prisoners" min="0" max="\(Int(c.settings.prisoners))" step="100" \
+            value="0"> on <input type="date" name="prisoners_on" value="\(c.startDate.adding(days: 110))"></label>
+            """ : "")
               <label>national tests a day <input type="number" name="tests" min="0" max="1000000" step="100" placeholder="as planned">\(laboratoryChoice) from \
             <input type="date" name="tests_from" value="\(c.startDate.adding(days: 91))"></label>
               </fieldset>
@@ -107,7 +117,7 @@ enum WhatIfPage {
           // The dated measures as [[timeline]] tables, appended to the scenario's timeline; levers left alone add none.
           function measures() {
             var text = '', contacts = Number(field('contacts').value), beds = Number(field('beds').value), icu = Number(field('icu').value);
-            var prisoners = Math.round(Number(field('prisoners').value)), tests = field('tests').value;
+            var prisoners = field('prisoners') ? Math.round(Number(field('prisoners').value)) : 0, tests = field('tests').value;
             function event(date, kind, lines) { text += '\\n[[timeline]]\\ndate = ' + date + '\\nkind = "' + kind + '"\\n' + lines.join('\\n') + '\\n'; }
             if (field('school').checked) {
               event(field('school_from').value, 'contacts', ['until = ' + field('school_until').value, 'layers = ["school"]', 'multiplier = 0.0']);
@@ -217,7 +227,7 @@ enum WhatIfPage {
           // asked together once it answers, so the page follows the latest levers instead of a queue of old ones.
           var inFlight = null, changedSince = false;
           function ask() {
-            form.querySelectorAll('output').forEach(function (o) { o.textContent = field(o.dataset.for).value; });
+            form.querySelectorAll('output').forEach(function (o) { o.textContent = String(Math.round(Number(field(o.dataset.for).value) * 100) / 100); });
             if (inFlight) { changedSince = true; return inFlight; }
             inFlight = send().catch(function (error) { status.textContent = 'The twin could not be asked: ' + error; }).then(function () {
               inFlight = null;
@@ -225,7 +235,20 @@ enum WhatIfPage {
             });
             return inFlight;
           }
+          // Levers that cannot stand together: said in the status line, and the twin is not asked.
+          function problem() {
+            if (field('closure').checked && field('closure_until').value && field('closure_until').value <= field('closure_from').value) {
+              return 'The border cannot reopen (' + field('closure_until').value + ') before it closes (' + field('closure_from').value + ').';
+            }
+            if (Number(field('contacts').value) !== 1 && field('contacts_until').value && field('contacts_until').value <= field('contacts_from').value) {
+              return 'The contact measure must end (' + field('contacts_until').value + ') after it starts (' + field('contacts_from').value + ').';
+            }
+            return null;
+          }
           function send() {
+            var trouble = problem();
+            if (trouble) { status.textContent = trouble; status.dataset.problem = trouble; return Promise.resolve(); }
+            delete status.dataset.problem;
             var request = ++latest, started = performance.now();
             status.textContent = 'Computing…';
             return fetch('/api/v1/what-if', {method: 'POST', headers: {'Content-Type': 'application/json'},

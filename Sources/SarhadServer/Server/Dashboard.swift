@@ -39,16 +39,19 @@ public struct Dashboard: Sendable {
         return try createScenario(toml: text)
     }
 
+    /// Stores a scenario; a text that names no pack is stored naming the pack it was read over, so that
+    /// a server started later with another `--country` reads it the same.
     public func createScenario(toml text: String) throws(APIError) -> ScenarioRecord {
         let scenario = try validate(text)
-        return try storing { try store.insert(ScenarioRecord(name: scenario.configuration.name, toml: text)) }
+        let stored = ScenarioLoader.namingPack(text, reference: scenario.pack.reference)
+        return try storing { try store.insert(ScenarioRecord(name: scenario.configuration.name, toml: stored)) }
     }
 
-    /// Replaces a scenario's text; nothing is stored when it does not validate.
+    /// Replaces a scenario's text (naming its pack, as `createScenario` stores it); nothing is stored when it does not validate.
     public func updateScenario(id: Int64, toml text: String, fieldOfLine: [Int: String] = [:]) throws(APIError) -> ScenarioRecord {
         var record = try scenario(id: id)
         let scenario = try validate(text, fieldOfLine: fieldOfLine)
-        record.toml = text
+        record.toml = ScenarioLoader.namingPack(text, reference: scenario.pack.reference)
         record.name = scenario.configuration.name
         record.updatedAt = Date()
         let updated = record
@@ -308,7 +311,7 @@ public struct Dashboard: Sendable {
         let provinces = builtIn.configuration.provinces.map(\.name)
         return ParameterCatalog.all.map { spec in
             ParameterResource(path: spec.path, section: spec.section, key: spec.key, expected: spec.expectation, unit: spec.unit,
-                              summary: spec.summary, source: spec.source,
+                              summary: spec.summary, source: spec.source(for: builtIn),
                               defaultValue: ScenarioForm.text(spec.get(builtIn), kind: spec.kind, provinces: provinces))
         }
     }
