@@ -53,6 +53,10 @@ struct ServedCountryTests {
             let edited = try #require(try await server.get("/api/v1/scenarios/\(builtIn)").json()["toml"] as? String)
             let scenario = try ScenarioLoader.load(text: edited, name: "edited")
             #expect(scenario.pack.reference == "nepal-2020" && scenario.configuration.disease.r0 == 1.9)
+            // The timeline page's examples name the scenario's own places.
+            let timeline = try await server.get("/scenarios/\(builtIn)/timeline").text
+            let first = try #require(scenario.configuration.provinces.first?.name)
+            #expect(timeline.contains("provinces = [&quot;\(first)&quot;]") && !timeline.contains("Herat"), "\(first)")
         }
     }
 

@@ -51,8 +51,11 @@ struct PageRoutes: Sendable {
         router.get("scenarios/:id/timeline") { request, context in
             try page {
                 let record = try dashboard.scenario(id: try APIRoutes.id(context))
-                let structured = ScenarioForm(scenario: try parsed(record.toml)).values[ScenarioForm.structuredField] ?? ""
+                let scenario = try parsed(record.toml)
+                let structured = ScenarioForm(scenario: scenario).values[ScenarioForm.structuredField] ?? ""
                 return HTTPAnswer.html(TimelinePage.render(id: record.id ?? 0, name: record.name, form: TimelineForm(structured: structured),
+                                                           provinces: scenario.configuration.provinces.map(\.name),
+                                                           laboratories: scenario.configuration.laboratories.map(\.name),
                                                            saved: request.uri.queryParameters["saved"] != nil))
             }
         }
@@ -345,7 +348,8 @@ struct PageRoutes: Sendable {
         let timeline = TimelineForm(fields: fields.values)
         return try await asyncPage {
             let record = try dashboard.scenario(id: id)
-            var form = ScenarioForm(scenario: try parsed(record.toml))
+            let scenario = try parsed(record.toml)
+            var form = ScenarioForm(scenario: scenario)
             form.values[ScenarioForm.structuredField] = timeline.replacingTimeline(in: form.values[ScenarioForm.structuredField] ?? "")
             let (text, _) = form.toml()
             // Which row field wrote each line of the whole text: the timeline's lines come last.
@@ -360,6 +364,8 @@ struct PageRoutes: Sendable {
                 let sentence = (error.key.map { "`\($0)` " } ?? "") + error.sentence
                 let field = timeline.field(forKey: error.key, line: error.line, fieldOfLine: fieldOfLine)
                 return HTTPAnswer.html(TimelinePage.render(id: id, name: record.name, form: timeline,
+                                                           provinces: scenario.configuration.provinces.map(\.name),
+                                                           laboratories: scenario.configuration.laboratories.map(\.name),
                                                            errors: field.map { [$0: sentence] } ?? [:],
                                                            generalError: field == nil ? sentence : nil),
                                        status: error.status)

@@ -4,12 +4,13 @@ import SarhadScenario
 /// date to move an event, tick "remove" to drop it, fill the last row to add one; the kind's settings are
 /// TOML lines, as in a scenario file.
 enum TimelinePage {
-    static func render(id: Int64, name: String, form: TimelineForm, errors: [String: String] = [:], generalError: String? = nil,
-                       saved: Bool = false) -> String {
+    /// `provinces` and `laboratories`: the scenario's, named in the kinds' examples.
+    static func render(id: Int64, name: String, form: TimelineForm, provinces: [String], laboratories: [String],
+                       errors: [String: String] = [:], generalError: String? = nil, saved: Bool = false) -> String {
         var blank = TimelineForm.Row(id: "new")
         blank.kind = "contacts"
         let rows = (form.rows + [blank]).map { row(of: $0, errors: errors) }
-        let kinds = TimelineForm.kinds.map { "<tr><td><code>\($0.name)</code></td><td><pre>\(PageHTML.escaped($0.example))</pre></td></tr>" }
+        let kinds = TimelineForm.kinds(provinces: provinces, laboratories: laboratories).map { "<tr><td><code>\($0.name)</code></td><td><pre>\(PageHTML.escaped($0.example))</pre></td></tr>" }
         let summary = errors.isEmpty ? "" : "<p class=\"error\">The timeline was not saved: \(errors.count == 1 ? "one field needs" : "\(errors.count) fields need") fixing (marked below).</p>"
         return PageHTML.page(title: "Timeline of \(name)", body: """
             <h1>Timeline <span class="hint">of <a href="/scenarios/\(id)">\(PageHTML.escaped(name))</a>, scenario \(id)</span></h1>
@@ -40,7 +41,7 @@ enum TimelinePage {
         func text(_ field: String, _ value: String, width: String) -> String {
             cell(field, "<input type=\"text\" name=\"\(name(field))\" value=\"\(PageHTML.escaped(value))\" style=\"width:\(width)\">")
         }
-        let known = TimelineForm.kinds.map(\.name)
+        let known = TimelineForm.kindNames
         let choices = (known.contains(row.kind) || row.kind.isEmpty ? known : [row.kind] + known).map { kind in
             "<option value=\"\(PageHTML.escaped(kind))\"\(kind == row.kind ? " selected" : "")>\(PageHTML.escaped(kind))</option>"
         }

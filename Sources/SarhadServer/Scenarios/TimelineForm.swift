@@ -27,16 +27,25 @@ public struct TimelineForm: Sendable, Equatable {
         }
     }
 
-    /// The event kinds, each with an example of its settings.
-    public static let kinds: [(name: String, example: String)] = [
-        ("contacts", "layers = [\"work\", \"community\"]\nprovinces = [\"Herat\"]\nmultiplier = 0.6"),
-        ("border", "open = false"),
-        ("screening", "enabled = true\nsensitivity = 0.7"),
-        ("quarantine", "enabled = true\ndays = 14\nadherence = 0.75"),
-        ("test_capacity", "tests_per_day = 200.0\nlaboratory = \"CPHL Kabul\""),
-        ("health_capacity", "bed_multiplier = 0.7\nicu_multiplier = 0.5"),
-        ("prisoner_release", "count = 5000"),
-    ]
+    /// The event kinds, in the order the page lists them.
+    public static let kindNames = ["contacts", "border", "screening", "quarantine", "test_capacity", "health_capacity", "prisoner_release"]
+
+    /// The event kinds, each with an example of its settings naming one of the scenario's own provinces and
+    /// laboratories (the timeline page of every country shows its own names).
+    public static func kinds(provinces: [String], laboratories: [String]) -> [(name: String, example: String)] {
+        let province = provinces.first.map { "\nprovinces = [\(ScenarioForm.quoted($0))]" } ?? ""
+        let laboratory = laboratories.first.map { "\nlaboratory = \(ScenarioForm.quoted($0))" } ?? ""
+        let examples = [
+            "layers = [\"work\", \"community\"]\(province)\nmultiplier = 0.6",
+            "open = false",
+            "enabled = true\nsensitivity = 0.7",
+            "enabled = true\ndays = 14\nadherence = 0.75",
+            "tests_per_day = 200.0\(laboratory)",
+            "bed_multiplier = 0.7\nicu_multiplier = 0.5\(province)",
+            "count = 5000",
+        ]
+        return Array(zip(kindNames, examples))
+    }
 
     public static let commonFields = ["date", "until", "kind", "label"]
 
