@@ -38,8 +38,14 @@ struct WhatIfBrowserTests {
                 let high = try page.evaluate(Self.figure("True infections")) as? Double
                 let drawn = try page.evaluate("document.querySelectorAll('[data-series]').length") as? Int
                 let caption = try page.evaluate("document.querySelector('#shortfall caption').textContent") as? String
+                let plannedBefore = try page.evaluate("document.querySelectorAll('[data-planned]').length") as? Int
                 try Self.move(page, "r0", to: "1.4")
                 let low = try page.evaluate(Self.figure("True infections")) as? Double
+                // Against the plan: grey curves under the new ones, and the change beside each figure.
+                let plannedAfter = try page.evaluate("document.querySelectorAll('[data-planned]').length") as? Int
+                let delta = try page.evaluate("document.querySelector('[data-delta=\"True infections\"]').textContent") as? String
+                let againstPlan: Double? = plannedBefore == 0 && plannedAfter == 8 && delta?.hasPrefix("−") == true
+                    && delta?.hasSuffix("% against as planned") == true ? 1 : 0
                 try Self.move(page, "r0", to: "3.0")
                 try Self.move(page, "open", to: "off")
                 let closed = try page.evaluate(Self.figure("True infections")) as? Double
@@ -49,7 +55,7 @@ struct WhatIfBrowserTests {
                 try Self.move(page, "contacts", to: "0.5")
                 let distanced = try page.evaluate(Self.figure("True infections")) as? Double
                 let table: Double? = caption?.hasPrefix("Where beds run out") == true ? 1 : 0
-                return [high, low, closed, drawn.map(Double.init), distanced, table]
+                return [high, low, closed, drawn.map(Double.init), distanced, table, againstPlan]
             }
             let high = try #require(levers[0]), low = try #require(levers[1]), closed = try #require(levers[2])
             #expect(low < 0.8 * high, "R0 1.4: \(low), R0 3.0: \(high)")
@@ -57,6 +63,7 @@ struct WhatIfBrowserTests {
             #expect(closed <= high, "border closed: \(closed), open: \(high)")
             #expect(levers[3] == 8, "eight curves: true and recorded infections and deaths, beds and intensive care needed and there are")
             #expect(levers[5] == 1, "the table of provinces whose beds run out is drawn")
+            #expect(levers[6] == 1, "once R0 moved, the plan's eight curves are drawn in grey and the figures say the change against it")
             let distanced = try #require(levers[4])
             #expect(distanced < 0.8 * high, "work and community contacts halved: \(distanced), as planned: \(high)")
 

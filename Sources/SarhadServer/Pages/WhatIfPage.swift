@@ -77,6 +77,8 @@ enum WhatIfPage {
             band over the twin's curves</span> <span id="confirm-status" role="status"></span></form>
             <p id="what-if-status" role="status">Computing…</p>
             <dl id="figures" class="figures"></dl>
+            <p class="hint">Once a lever moves, thin grey curves and the percentages beside the figures are the scenario as \
+            planned: the levers as the page opened.</p>
             <table id="shortfall" class="dash"></table>
             <div id="charts"></div>
             <script src="/assets/what-if.js"></script>
@@ -85,7 +87,8 @@ enum WhatIfPage {
             .levers label { display: block; margin: 0.4em 0; }
             .levers label.inline { display: inline; margin: 0; }
             .levers fieldset { border: 1px solid #ccc; margin: 0.6em 0; }
-            .figures { display: grid; grid-template-columns: max-content max-content; gap: 0.2em 1em; }
+            .figures { display: grid; grid-template-columns: max-content max-content max-content; gap: 0.2em 1em; }
+            .figures dd.delta { color: #555; }
             .figures dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
             #charts svg { display: block; margin: 1em 0; }
             """)
@@ -99,6 +102,15 @@ enum WhatIfPage {
           var shortfall = document.getElementById('shortfall');
           var charts = document.getElementById('charts');
           var latest = 0, answer = null, timings = [];
+          // The scenario as planned: the first answer, with every region's series, and the levers it was asked with.
+          var planned = null;
+          function plannedRegion() {
+            if (!planned) return null;
+            var name = field('region').value;
+            return name ? planned.provinces[name] || null : planned.national;
+          }
+          // Whether the curves shown are not the plan (the levers moved since the page opened).
+          function departed() { return planned !== null && answer !== null && answer.asked !== planned.asked; }
           var stored = form.dataset.scenario ? Number(form.dataset.scenario) : null;
           var bands = null, scenarioId = stored, confirmForm = document.getElementById('confirm-form');
           var confirmStatus = document.getElementById('confirm-status');
@@ -161,9 +173,11 @@ enum WhatIfPage {
           function chart(title, series) {
             var width = 720, height = 220, left = 60, bottom = 20, days = answer.days;
             var top = 1;
+            var plan = departed() ? plannedRegion() : null;
             series.forEach(function (s) {
               s.band = bandOf(s.name);
-              s.values.concat(s.band ? s.band.high : []).forEach(function (v) { if (v > top) top = v; });
+              s.planned = plan && plan.series[s.key] ? plan.series[s.key] : null;
+              s.values.concat(s.band ? s.band.high : [], s.planned || []).forEach(function (v) { if (v > top) top = v; });
             });
             function x(d) { return (left + d * (width - left) / Math.max(1, days - 1)).toFixed(1); }
             function y(v) { return (20 + height - bottom - v / top * (height - bottom - 20)).toFixed(1); }
@@ -188,6 +202,10 @@ enum WhatIfPage {
                   '" data-band="' + s.name + '"/>' + '<polyline fill="none" stroke="' + s.colour + '" stroke-width="1.5" stroke-dasharray="5,3" points="' +
                   s.band.mid.slice(0, days).map(function (v, d) { return x(d) + ',' + y(v); }).join(' ') + '" data-agent-median="' + s.name + '"/>';
               }
+              if (s.planned) {
+                svg += '<polyline fill="none" stroke="#999" stroke-width="1" points="' +
+                  s.planned.slice(0, days).map(function (v, d) { return x(d) + ',' + y(v); }).join(' ') + '" data-planned="' + s.name + '"/>';
+              }
               var points = s.values.map(function (v, d) { return x(d) + ',' + y(v); }).join(' ');
               svg += '<polyline fill="none" stroke="' + s.colour + '" stroke-width="2" points="' + points + '" data-series="' + s.name + '"/>' +
                 '<text x="' + (left + 10 + i * 200) + '" y="' + (height + 30) + '" font-size="12" fill="' + s.colour + '">' + s.name + '</text>';
@@ -196,12 +214,19 @@ enum WhatIfPage {
           }
           function draw() {
             var r = region(), s = r.series, t = r.totals;
-            var rows = [['True infections', t.infections], ['Recorded cases', t.confirmed], ['True deaths', t.deaths],
-              ['Recorded deaths', t.recorded_deaths], ['Peak beds needed', t.beds_needed], ['Beds', t.bed_capacity],
-              ['Peak intensive care needed', t.icu_needed], ['Intensive care places', t.icu_capacity],
-              ['Health workers infected', t.health_worker_infections]];
+            var rows = [['True infections', 'infections'], ['Recorded cases', 'confirmed'], ['True deaths', 'deaths'],
+              ['Recorded deaths', 'recorded_deaths'], ['Peak beds needed', 'beds_needed'], ['Beds', 'bed_capacity'],
+              ['Peak intensive care needed', 'icu_needed'], ['Intensive care places', 'icu_capacity'],
+              ['Health workers infected', 'health_worker_infections']];
+            var plan = departed() ? plannedRegion() : null;
             figures.innerHTML = rows.map(function (row) {
-              return '<dt>' + row[0] + '</dt><dd data-figure="' + row[0] + '">' + number(row[1]) + '</dd>';
+              var value = t[row[1]], before = plan ? plan.totals[row[1]] : null, delta = '';
+              if (before !== null && before !== undefined && before > 0) {
+                var change = Math.round((value - before) / before * 100);
+                delta = (change > 0 ? '+' : change < 0 ? '−' : '±') + Math.abs(change) + ' % against as planned';
+              }
+              return '<dt>' + row[0] + '</dt><dd data-figure="' + row[0] + '">' + number(value) + '</dd>' +
+                '<dd class="delta" data-delta="' + row[0] + '">' + delta + '</dd>';
             }).join('');
             // Where beds run out: provinces whose peak need passes their beds, the worst first.
             var short = answer.provinces.filter(function (p) { return p.totals.beds_needed > p.totals.bed_capacity; })
@@ -214,14 +239,14 @@ enum WhatIfPage {
                   number(p.totals.bed_capacity) + '</td><td>' + (p.totals.beds_needed / Math.max(1, p.totals.bed_capacity)).toFixed(1) + '</td></tr>';
               }).join('') + '</tbody>';
             charts.innerHTML =
-              chart('Infections a day: true and recorded', [{name: 'true infections', values: s.infections, colour: '#b2182b'},
-                {name: 'recorded cases', values: s.confirmed, colour: '#2166ac'}]) +
-              chart('Deaths a day: true and recorded', [{name: 'true deaths', values: s.deaths, colour: '#762a83'},
-                {name: 'recorded deaths', values: s.recorded_deaths, colour: '#1b7837'}]) +
-              chart('Beds: needed against there are', [{name: 'beds needed', values: s.beds_needed, colour: '#e08214'},
-                {name: 'beds', values: s.bed_capacity, colour: '#4d4d4d'}]) +
-              chart('Intensive care and oxygen: needed against places', [{name: 'intensive care needed', values: s.icu_needed, colour: '#8c510a'},
-                {name: 'intensive care places', values: s.icu_capacity, colour: '#4d4d4d'}]);
+              chart('Infections a day: true and recorded', [{name: 'true infections', key: 'infections', values: s.infections, colour: '#b2182b'},
+                {name: 'recorded cases', key: 'confirmed', values: s.confirmed, colour: '#2166ac'}]) +
+              chart('Deaths a day: true and recorded', [{name: 'true deaths', key: 'deaths', values: s.deaths, colour: '#762a83'},
+                {name: 'recorded deaths', key: 'recorded_deaths', values: s.recorded_deaths, colour: '#1b7837'}]) +
+              chart('Beds: needed against there are', [{name: 'beds needed', key: 'beds_needed', values: s.beds_needed, colour: '#e08214'},
+                {name: 'beds', key: 'bed_capacity', values: s.bed_capacity, colour: '#4d4d4d'}]) +
+              chart('Intensive care and oxygen: needed against places', [{name: 'intensive care needed', key: 'icu_needed', values: s.icu_needed,
+                colour: '#8c510a'}, {name: 'intensive care places', key: 'icu_capacity', values: s.icu_capacity, colour: '#4d4d4d'}]);
           }
           // One question to the twin at a time: changes made while it computes (a slider being dragged) are
           // asked together once it answers, so the page follows the latest levers instead of a queue of old ones.
@@ -249,16 +274,23 @@ enum WhatIfPage {
             var trouble = problem();
             if (trouble) { status.textContent = trouble; status.dataset.problem = trouble; return Promise.resolve(); }
             delete status.dataset.problem;
-            var request = ++latest, started = performance.now();
+            var request = ++latest, started = performance.now(), asked = overrides();
+            // The first question asks for every region's series: that answer is the plan the later ones are set against.
+            var series = planned === null ? 'all' : field('region').value || 'national';
             status.textContent = 'Computing…';
             return fetch('/api/v1/what-if', {method: 'POST', headers: {'Content-Type': 'application/json'},
-              body: JSON.stringify(stored !== null ? {scenario: stored, overrides: overrides(), series: field('region').value || 'national'}
-                : {overrides: overrides(), series: field('region').value || 'national'})})
+              body: JSON.stringify(stored !== null ? {scenario: stored, overrides: asked, series: series}
+                : {overrides: asked, series: series})})
               .then(function (response) { return response.json().then(function (body) { return {ok: response.ok, body: body}; }); })
               .then(function (result) {
                 if (request !== latest) return;
                 if (!result.ok) { status.textContent = (result.body.error && result.body.error.message) || 'The change was refused.'; return; }
                 answer = result.body;
+                answer.asked = asked;
+                if (planned === null) {
+                  planned = {asked: asked, national: answer.national, provinces: {}};
+                  answer.provinces.forEach(function (p) { planned.provinces[p.name] = p; });
+                }
                 draw();
                 // Timed at the next frame, when the browser has laid out and painted the new curves.
                 return new Promise(function (resolve) {
