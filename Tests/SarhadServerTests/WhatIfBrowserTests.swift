@@ -150,6 +150,37 @@ struct WhatIfBrowserTests {
         }
     }
 
+    @Test("screening and quarantine from a date: later than from the start, sooner than never")
+    func datedBorderMeasures() async throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-what-if-dated-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        try await TestServer.with { server in
+            let infections = try await ChromiumPage.with(server.url("/what-if?end=2020-04-30&screening=off&quarantine=off"), in: work) { page in
+                _ = try page.waitFor(Self.redraws, timeout: 120)
+                func read() throws -> Double { try page.evaluate(Self.figure("True infections")) as? Double ?? .nan }
+                let never = try read()
+                try Self.set(page, "sensitivity", to: "0.9")
+                try Self.set(page, "screening_from", to: "2020-03-15")
+                try Self.move(page, "screening", to: "on")
+                let screenedLater = try read()
+                try Self.set(page, "days", to: "14")
+                try Self.set(page, "adherence", to: "0.9")
+                try Self.set(page, "quarantine_from", to: "2020-03-15")
+                try Self.move(page, "quarantine", to: "on")
+                let quarantinedLater = try read()
+                try Self.set(page, "quarantine_from", to: "")
+                try Self.set(page, "screening_from", to: "")
+                try Self.move(page, "quarantine", to: "on")
+                let fromTheStart = try read()
+                return [never, screenedLater, quarantinedLater, fromTheStart]
+            }
+            #expect(infections[1] < infections[0], "screening from 15 March: \(infections)")
+            #expect(infections[2] < infections[1], "and quarantine from 15 March: \(infections)")
+            #expect(infections[3] < infections[2], "both from the start: \(infections)")
+        }
+    }
+
     @Test("Confirm with agents queues an ensemble of the levers shown and draws its median and band over the twin's curves")
     func confirmWithAgents() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-confirm-\(UUID().uuidString)")

@@ -42,10 +42,12 @@ enum WhatIfPage {
             <output data-for="r0">\(c.disease.r0)</output></label>
               <label><input type="checkbox" name="open"\(c.border.open ? " checked" : "")> border open to returnees</label>
               <label><input type="checkbox" name="screening"\(c.border.screeningEnabled ? " checked" : "")> symptom screening at the crossings, \
-            sensitivity <input type="number" name="sensitivity" min="0" max="1" step="0.05" value="\(c.border.screeningSensitivity)"></label>
+            sensitivity <input type="number" name="sensitivity" min="0" max="1" step="0.05" value="\(c.border.screeningSensitivity)"> \
+            from <input type="date" name="screening_from"> (empty: from the start)</label>
               <label><input type="checkbox" name="quarantine"\(c.border.quarantineEnabled ? " checked" : "")> quarantine of arrivals, \
             <input type="number" name="days" min="0" max="60" step="1" value="\(c.border.quarantineDays)"> days, adherence \
-            <input type="number" name="adherence" min="0" max="1" step="0.05" value="\(c.border.quarantineAdherence)"></label>
+            <input type="number" name="adherence" min="0" max="1" step="0.05" value="\(c.border.quarantineAdherence)"> \
+            from <input type="date" name="quarantine_from"> (empty: from the start)</label>
               <label>protective equipment stops <input type="range" name="ppe" min="0" max="1" step="any" \
             value="\(c.settings.protectiveEquipmentEfficacy)"> <output data-for="ppe">\(c.settings.protectiveEquipmentEfficacy)</output> \
             of transmission from patients to health workers</label>
@@ -120,10 +122,13 @@ enum WhatIfPage {
           function overrides() {
             return '[scenario]\\nend = ' + field('end').value + '\\n' +
               '[disease]\\nr0 = ' + Number(field('r0').value) + '\\n' +
-              '[border]\\nopen = ' + field('open').checked + '\\nscreening = ' + field('screening').checked +
-              '\\nscreening_sensitivity = ' + Number(field('sensitivity').value) +
-              '\\nquarantine = ' + field('quarantine').checked + '\\nquarantine_days = ' + Math.round(Number(field('days').value)) +
-              '\\nquarantine_adherence = ' + Number(field('adherence').value) + '\\n' +
+              '[border]\\nopen = ' + field('open').checked +
+              // Screening and quarantine from a date are timeline events (measures()); from the start, the border's own settings.
+              (field('screening_from').value ? '' : '\\nscreening = ' + field('screening').checked +
+                '\\nscreening_sensitivity = ' + Number(field('sensitivity').value)) +
+              (field('quarantine_from').value ? '' : '\\nquarantine = ' + field('quarantine').checked +
+                '\\nquarantine_days = ' + Math.round(Number(field('days').value)) + '\\nquarantine_adherence = ' + Number(field('adherence').value)) +
+              '\\n' +
               '[settings]\\nprotective_equipment_efficacy = ' + Number(field('ppe').value) + '\\n' + measures();
           }
           // The dated measures as [[timeline]] tables, appended to the scenario's timeline; levers left alone add none.
@@ -133,6 +138,14 @@ enum WhatIfPage {
             function event(date, kind, lines) { text += '\\n[[timeline]]\\ndate = ' + date + '\\nkind = "' + kind + '"\\n' + lines.join('\\n') + '\\n'; }
             if (field('school').checked) {
               event(field('school_from').value, 'contacts', ['until = ' + field('school_until').value, 'layers = ["school"]', 'multiplier = 0.0']);
+            }
+            if (field('screening_from').value) {
+              event(field('screening_from').value, 'screening', ['enabled = ' + field('screening').checked,
+                'sensitivity = ' + Number(field('sensitivity').value)]);
+            }
+            if (field('quarantine_from').value) {
+              event(field('quarantine_from').value, 'quarantine', ['enabled = ' + field('quarantine').checked,
+                'days = ' + Math.round(Number(field('days').value)), 'adherence = ' + Number(field('adherence').value)]);
             }
             if (field('closure').checked) {
               event(field('closure_from').value, 'border', ['open = false']);
@@ -354,7 +367,7 @@ enum WhatIfPage {
           });
           form.addEventListener('submit', function (event) { event.preventDefault(); });
           var query = new URLSearchParams(window.location.search);
-          ['end', 'r0', 'sensitivity', 'days', 'adherence', 'ppe', 'region', 'contacts', 'contacts_from', 'contacts_until', 'contacts_province',
+          ['end', 'r0', 'sensitivity', 'screening_from', 'days', 'adherence', 'quarantine_from', 'ppe', 'region', 'contacts', 'contacts_from', 'contacts_until', 'contacts_province',
             'beds', 'icu', 'care_from', 'care_province', 'prisoners', 'prisoners_on', 'tests', 'tests_from', 'tests_lab', 'closure_from', 'closure_until'].forEach(function (name) { if (query.has(name) && field(name)) field(name).value = query.get(name); });
           ['open', 'screening', 'quarantine', 'school', 'closure'].concat(Array.prototype.map.call(form.querySelectorAll('[name^="layer_"]'),
             function (box) { return box.name; })).forEach(function (name) { if (query.has(name)) field(name).checked = query.get(name) === 'on'; });
