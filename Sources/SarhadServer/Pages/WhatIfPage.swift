@@ -67,7 +67,7 @@ enum WhatIfPage {
               <label>prisoners released <input type="number" name="prisoners" min="0" max="\(Int(c.settings.prisoners))" step="100" \
             value="0"> on <input type="date" name="prisoners_on" value="\(c.startDate.adding(days: 110))"></label>
             """ : "")
-              <label>national tests a day <input type="number" name="tests" min="0" max="1000000" step="100" placeholder="as planned">\(laboratoryChoice) from \
+              <label>tests a day <input type="number" name="tests" min="0" max="1000000" step="100" placeholder="as planned">\(laboratoryChoice) from \
             <input type="date" name="tests_from" value="\(c.startDate.adding(days: 91))"></label>
               </fieldset>
               <label>Show <select name="region"><option value="">the whole country</option>\(provinces)</select></label>
