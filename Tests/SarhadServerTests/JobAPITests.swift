@@ -42,7 +42,7 @@ struct JobAPITests {
         }
     }
 
-    @Test("A comparison of scenarios that end on different days is refused; with one end date it runs with common seeds")
+    @Test("A comparison of scenarios that end on different days is refused; with one end date it runs with common seeds, as `sarhad compare` does")
     func comparisonRefusesMismatch() async throws {
         try await TestServer.with { server in
             let baseline = try await server.createBuiltInScenario()
@@ -77,6 +77,18 @@ struct JobAPITests {
             let csv = try await server.get("/api/v1/runs/\(run)/files/comparison.csv")
             #expect(csv.status == 200)
             #expect(csv.text.contains("scenario-\(baseline)") && csv.text.contains("scenario-\(other)"), "\(csv.text.prefix(300))")
+            // The same numbers as `sarhad compare` on the two texts, in files named as the dashboard labels them.
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-compare-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let baselineText = try #require(try await server.get("/api/v1/scenarios/\(baseline)").json()["toml"] as? String)
+            try Data(baselineText.utf8).write(to: folder.appendingPathComponent("scenario-\(baseline)"))
+            try Data(earlier.utf8).write(to: folder.appendingPathComponent("scenario-\(other)"))
+            let cli = try SarhadExecutable.run(["compare", "scenario-\(baseline)", "scenario-\(other)", "--replicates", "2", "--end", "2020-03-10",
+                                                "--population-scale", "0.001", "--threads", "2", "--quiet", "--output", "comparison"], in: folder)
+            #expect(cli.status == 0, "\(cli.standardError)")
+            let expected = try Data(contentsOf: folder.appendingPathComponent("comparison/comparison.csv"))
+            #expect(csv.data == expected, "the comparison is what `sarhad compare` writes")
             #expect(try await server.get("/api/v1/runs/\(run)/files/report.html").status == 200)
         }
     }
@@ -201,7 +213,7 @@ struct JobAPITests {
         }
     }
 
-    @Test("A sweep from the web runs every point of the grid; a setting the catalogue does not know is refused naming set")
+    @Test("A sweep from the web runs every point of the grid, as `sarhad sweep` does; a setting the catalogue does not know is refused naming set")
     func sweep() async throws {
         try await TestServer.with { server in
             let scenario = try await server.createBuiltInScenario()
@@ -226,6 +238,15 @@ struct JobAPITests {
             let csv = try await server.get("/api/v1/runs/\(run)/files/sweep.csv").text
             #expect(csv.hasPrefix("disease.r0,measure,median"), "\(csv.prefix(200))")
             #expect(Set(csv.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first }) == ["1.5", "3.0"])
+            // The same numbers as `sarhad sweep` with the same settings.
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sarhad-sweep-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let cli = try SarhadExecutable.run(["sweep", "--set", "disease.r0=1.5,3", "--replicates", "2", "--end", "2020-02-20",
+                                                "--population-scale", "0.001", "--threads", "2", "--quiet", "--output", "sweep"], in: folder)
+            #expect(cli.status == 0, "\(cli.standardError)")
+            let expected = try String(contentsOf: folder.appendingPathComponent("sweep/sweep.csv"), encoding: .utf8)
+            #expect(csv == expected, "the sweep is what `sarhad sweep` writes")
         }
     }
 }
