@@ -109,6 +109,9 @@ struct JobAPITests {
         let forecastCLI = try SarhadExecutable.run(["forecast", "--record", "record.csv", "--horizon", "7", "--particles", "20",
                                                     "--threads", "2", "--quiet", "--output", "forecast"], in: folder)
         #expect(forecastCLI.status == 0, "\(forecastCLI.standardError)")
+        let backtestCLI = try SarhadExecutable.run(["backtest", "--origins", "2020-03-25,2020-04-01", "--horizon", "7", "--particles", "20",
+                                                    "--threads", "2", "--quiet", "--output", "backtest"], in: folder)
+        #expect(backtestCLI.status == 0, "\(backtestCLI.standardError)")
         func cli(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
 
         try await TestServer.with { server in
@@ -173,6 +176,8 @@ struct JobAPITests {
             #expect(scored["status"] as? String == "succeeded" && scored["day_count"] as? Int == 2, "\(scored)")
             let scores = try await server.get("/api/v1/runs/\(backtestId)/files/scores-summary.csv")
             #expect(scores.status == 200 && scores.text.contains("relative"), "\(scores.text.prefix(300))")
+            let cliScores = try cli("backtest/scores-summary.csv")
+            #expect(scores.data == cliScores, "the scores are what `sarhad backtest` writes")
             #expect(try await server.get("/runs/\(backtestId)").text.contains("Scores against the baseline"))
         }
     }
