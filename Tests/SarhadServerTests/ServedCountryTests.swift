@@ -53,6 +53,14 @@ struct ServedCountryTests {
             let edited = try #require(try await server.get("/api/v1/scenarios/\(builtIn)").json()["toml"] as? String)
             let scenario = try ScenarioLoader.load(text: edited, name: "edited")
             #expect(scenario.pack.reference == "nepal-2020" && scenario.configuration.disease.r0 == 1.9)
+            // A run of a text that names no pack, queued and executed: over the served pack too.
+            let bare = try await server.postJSON("/api/v1/scenarios", ["toml": "[disease]\nr0 = 2.2\n"])
+            let bareId = try #require(try bare.json()["id"] as? Int)
+            let run = try await server.startRun(scenario: bareId, seed: 3, end: "2020-02-10", scale: 0.001)
+            let finished = try await server.waitForEnd(of: run)
+            #expect(finished["status"] as? String == "succeeded", "\(finished)")
+            let series = try await server.get("/api/v1/runs/\(run)/files/timeseries.csv").text
+            #expect(series.contains(",\(try #require(scenario.configuration.provinces.first?.name)),"), "\(series.prefix(300))")
             // The timeline page's examples name the scenario's own places.
             let timeline = try await server.get("/scenarios/\(builtIn)/timeline").text
             let first = try #require(scenario.configuration.provinces.first?.name)

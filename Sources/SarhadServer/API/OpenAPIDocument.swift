@@ -133,7 +133,7 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {}, "application/toml": {}, "text/html": {}}},
               "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
         "/what-if": {
-          "post": {"summary": "The deterministic twin's curves for a scenario with changes, at once (about a second): true and recorded infections and deaths, beds and intensive care needed against capacity, national and per province, real population",
+          "post": {"summary": "The deterministic twin's curves for a scenario with changes, at once (about a second): true and recorded infections and deaths, beds and intensive care needed against capacity, health workers infected, national and per province, real population; the built-in scenario is the served pack's (sarhad serve --country)",
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {
               "scenario": {"type": "integer", "format": "int64", "description": "A stored scenario's id"},
               "toml": {"type": "string", "description": "A scenario's text (instead of an id); neither: the built-in scenario"},
