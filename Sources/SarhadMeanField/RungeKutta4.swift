@@ -24,27 +24,16 @@ final class RungeKutta4 {
     init(size: Int, rateCount: Int) {
         self.size = size
         self.rateCount = rateCount
-        func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
-            let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
-            pointer.initialize(repeating: 0, count: max(1, count))
-            return pointer
-        }
-        trial = buffer(size)
-        slope = buffer(size)
-        sum = buffer(size)
-        rateSlope = buffer(rateCount)
-        rateSum = buffer(rateCount)
+        trial = zeroedBuffer(size)
+        slope = zeroedBuffer(size)
+        sum = zeroedBuffer(size)
+        rateSlope = zeroedBuffer(rateCount)
+        rateSum = zeroedBuffer(rateCount)
     }
 
     deinit {
-        for pointer in [trial, slope, sum] {
-            pointer.deinitialize(count: max(1, size))
-            pointer.deallocate()
-        }
-        for pointer in [rateSlope, rateSum] {
-            pointer.deinitialize(count: max(1, rateCount))
-            pointer.deallocate()
-        }
+        for pointer in [trial, slope, sum] { release(pointer, size) }
+        for pointer in [rateSlope, rateSum] { release(pointer, rateCount) }
     }
 
     /// Advances `state` by `dt`, adding the integrated event rates to `flows`. `derivative(x, dx, rates)`
@@ -143,29 +132,18 @@ final class ChainRungeKutta4 {
         self.size = size
         self.rateCount = rateCount
         self.totals = totals
-        func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
-            let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
-            pointer.initialize(repeating: 0, count: max(1, count))
-            return pointer
-        }
-        trial = buffer(size)
-        otherTrial = buffer(size)
-        slope = buffer(size)
-        sum = buffer(size)
-        rateSlope = buffer(rateCount)
-        rateSum = buffer(rateCount)
+        trial = zeroedBuffer(size)
+        otherTrial = zeroedBuffer(size)
+        slope = zeroedBuffer(size)
+        sum = zeroedBuffer(size)
+        rateSlope = zeroedBuffer(rateCount)
+        rateSum = zeroedBuffer(rateCount)
     }
 
     deinit {
         segments.deallocate()
-        for pointer in [trial, otherTrial, slope, sum] {
-            pointer.deinitialize(count: max(1, size))
-            pointer.deallocate()
-        }
-        for pointer in [rateSlope, rateSum] {
-            pointer.deinitialize(count: max(1, rateCount))
-            pointer.deallocate()
-        }
+        for pointer in [trial, otherTrial, slope, sum] { release(pointer, size) }
+        for pointer in [rateSlope, rateSum] { release(pointer, rateCount) }
     }
 
     /// Sums `state`'s chains into `totals`: needed before the first step after the state was changed
@@ -295,4 +273,17 @@ final class ChainRungeKutta4 {
             cell += 1
         }
     }
+}
+
+/// A working vector of `count` zeros (at least one, so that an empty system still has a valid pointer),
+/// owned by the integrator that asked for it and given back with `release`.
+private func zeroedBuffer(_ count: Int) -> UnsafeMutablePointer<Double> {
+    let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+    pointer.initialize(repeating: 0, count: max(1, count))
+    return pointer
+}
+
+private func release(_ pointer: UnsafeMutablePointer<Double>, _ count: Int) {
+    pointer.deinitialize(count: max(1, count))
+    pointer.deallocate()
 }

@@ -38,19 +38,19 @@ struct CrashInputTests {
 
     @Test("Every known crashing text is refused with a line number, and none reaches the parser", arguments: crashers)
     func screened(_ text: String) throws {
-        let error = try #require(throws: ScenarioError.self) { try ScenarioText.validate(text) }
+        let error = try #require(throws: ScenarioError.self) { try ScenarioReader.standard.validate(text) }
         #expect(error.line != nil, "\(error)")
     }
 
     @Test("The screen names what it refused: a control character, a NUL escape, a table header")
     func messages() throws {
-        let control = try #require(throws: ScenarioError.self) { try ScenarioText.validate("[scenario]\nname = \"a\u{01}\"\n") }
+        let control = try #require(throws: ScenarioError.self) { try ScenarioReader.standard.validate("[scenario]\nname = \"a\u{01}\"\n") }
         #expect(control.line == 2)
         #expect(control.message.contains("U+0001"), "\(control)")
-        let nul = try #require(throws: ScenarioError.self) { try ScenarioText.validate("\n\"a\\u0000\" = 1\n") }
+        let nul = try #require(throws: ScenarioError.self) { try ScenarioReader.standard.validate("\n\"a\\u0000\" = 1\n") }
         #expect(nul.line == 2)
         #expect(nul.message.contains("NUL"), "\(nul)")
-        let header = try #require(throws: ScenarioError.self) { try ScenarioText.validate("[scenario]\n\n[~a]\n") }
+        let header = try #require(throws: ScenarioError.self) { try ScenarioReader.standard.validate("[scenario]\n\n[~a]\n") }
         #expect(header.line == 3)
         #expect(header.message.contains("table header"), "\(header)")
     }
@@ -59,7 +59,7 @@ struct CrashInputTests {
     /// the text for other reasons, which is not a false alarm).
     static func screenRefusal(_ text: String) -> ScenarioError? {
         do {
-            _ = try ScenarioText.validate(text)
+            _ = try ScenarioReader.standard.validate(text)
             return nil
         } catch {
             return error.message.hasPrefix("is not valid TOML") ? error : nil
@@ -68,7 +68,7 @@ struct CrashInputTests {
 
     @Test("What only looks like a bad header or a NUL passes the screen: in strings, comments, arrays, escaped backslashes")
     func noFalseAlarms() throws {
-        #expect(throws: Never.self) { try ScenarioText.validate(try ScenarioText.builtIn()) }
+        #expect(throws: Never.self) { try ScenarioReader.standard.validate(try ScenarioReader.standard.builtInText()) }
         let lookalikes = [
             "# [~a] in a comment\n[scenario]\nname = \"x\"\n",
             "[scenario]\nname = '[~a]'\n",

@@ -183,10 +183,10 @@ enum WhatIfPage {
             var levels = r && r[measureOf[name]];
             return levels ? {low: levels[0], mid: levels[2], high: levels[levels.length - 1]} : null;
           }
-          function chart(title, series) {
+          // `plan`: the region's planned answer when the levers have moved (its curves are drawn in grey), else null.
+          function chart(title, series, plan) {
             var width = 720, height = 220, left = 60, bottom = 20, days = answer.days;
             var top = 1;
-            var plan = departed() ? plannedRegion() : null;
             series.forEach(function (s) {
               s.band = bandOf(s.name);
               s.planned = plan && plan.series[s.key] ? plan.series[s.key] : null;
@@ -253,13 +253,13 @@ enum WhatIfPage {
               }).join('') + '</tbody>';
             charts.innerHTML =
               chart('Infections a day: true and recorded', [{name: 'true infections', key: 'infections', values: s.infections, colour: '#b2182b'},
-                {name: 'recorded cases', key: 'confirmed', values: s.confirmed, colour: '#2166ac'}]) +
+                {name: 'recorded cases', key: 'confirmed', values: s.confirmed, colour: '#2166ac'}], plan) +
               chart('Deaths a day: true and recorded', [{name: 'true deaths', key: 'deaths', values: s.deaths, colour: '#762a83'},
-                {name: 'recorded deaths', key: 'recorded_deaths', values: s.recorded_deaths, colour: '#1b7837'}]) +
+                {name: 'recorded deaths', key: 'recorded_deaths', values: s.recorded_deaths, colour: '#1b7837'}], plan) +
               chart('Beds: needed against there are', [{name: 'beds needed', key: 'beds_needed', values: s.beds_needed, colour: '#e08214'},
-                {name: 'beds', key: 'bed_capacity', values: s.bed_capacity, colour: '#4d4d4d'}]) +
+                {name: 'beds', key: 'bed_capacity', values: s.bed_capacity, colour: '#4d4d4d'}], plan) +
               chart('Intensive care and oxygen: needed against places', [{name: 'intensive care needed', key: 'icu_needed', values: s.icu_needed,
-                colour: '#8c510a'}, {name: 'intensive care places', key: 'icu_capacity', values: s.icu_capacity, colour: '#4d4d4d'}]);
+                colour: '#8c510a'}, {name: 'intensive care places', key: 'icu_capacity', values: s.icu_capacity, colour: '#4d4d4d'}], plan);
           }
           // One question to the twin at a time: changes made while it computes (a slider being dragged) are
           // asked together once it answers, so the page follows the latest levers instead of a queue of old ones.

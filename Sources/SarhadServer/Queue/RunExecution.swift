@@ -22,8 +22,8 @@ struct RunExecution: Sendable {
     let files: RunFiles
     let threads: Int
     let board: RunProgressBoard
-    /// How the stored texts are read (the served pack).
-    let reader: ScenarioReader
+    /// The queue's parsed scenarios: a job's texts were parsed when it was queued, and are read over the served pack.
+    let scenarios: ScenarioCache
 
     func run() async -> Outcome {
         await withCheckedContinuation { continuation in
@@ -56,7 +56,7 @@ struct RunExecution: Sendable {
         do {
             let request = RunRequest(scenarioId: record.scenarioId ?? 0, seed: record.seed, endDate: record.endDate,
                                      populationScale: record.populationScale)
-            scenario = try request.apply(to: reader.validate(record.scenarioToml))
+            scenario = try request.apply(to: scenarios.scenario(record.scenarioToml))
         } catch {
             return .failed("The scenario no longer validates: \(error.description)")
         }
@@ -102,7 +102,7 @@ struct RunExecution: Sendable {
 
     func scenario() throws -> Scenario {
         try RunRequest(scenarioId: record.scenarioId ?? 0, seed: record.seed, endDate: record.endDate,
-                       populationScale: record.populationScale).apply(to: reader.validate(record.scenarioToml))
+                       populationScale: record.populationScale).apply(to: scenarios.scenario(record.scenarioToml))
     }
 
     /// `sarhad run --replicates N`: the same `EnsembleJob`, so the same quantiles.csv; then bands.json and the report.
@@ -121,7 +121,7 @@ struct RunExecution: Sendable {
     /// `sarhad compare`: the same `ComparisonJob`; then the side-by-side report.
     func runComparison(_ runId: Int64) -> Outcome {
         runItems(runId, folder: "the comparison's folder", {
-            try JobPlans.comparison(try JobPlans.decode(ComparisonOptions.self, record.options), cache: ScenarioCache(reader: reader))
+            try JobPlans.comparison(try JobPlans.decode(ComparisonOptions.self, record.options), cache: scenarios)
         }, afterCommit: { job, results, folder in
             _ = try ReportWriter.write(runDirectories: job.names.map { folder.appendingPathComponent($0) }, to: folder)
             return RunHeadline.comparison(job, results)
@@ -131,7 +131,7 @@ struct RunExecution: Sendable {
     /// `sarhad sweep`: the same `SweepJob`.
     func runSweep(_ runId: Int64) -> Outcome {
         runItems(runId, folder: "the sweep's folder", {
-            try JobPlans.sweep(try JobPlans.decode(SweepRequest.self, record.options), toml: record.scenarioToml, cache: ScenarioCache(reader: reader))
+            try JobPlans.sweep(try JobPlans.decode(SweepRequest.self, record.options), toml: record.scenarioToml, cache: scenarios)
         }, afterCommit: { job, results, _ in RunHeadline.sweep(job, results) })
     }
 
@@ -179,7 +179,7 @@ struct RunExecution: Sendable {
         let job: CalibrationJob
         do {
             job = try JobPlans.calibration(try JobPlans.decode(CalibrationRequest.self, record.options), toml: record.scenarioToml,
-                                           cache: ScenarioCache(reader: reader))
+                                           cache: scenarios)
         } catch {
             return .failed(error.message)
         }
@@ -202,7 +202,7 @@ struct RunExecution: Sendable {
         let job: ForecastJob
         do {
             job = try JobPlans.forecast(try JobPlans.decode(ForecastRequest.self, record.options), toml: record.scenarioToml,
-                                        cache: ScenarioCache(reader: reader))
+                                        cache: scenarios)
         } catch {
             return .failed(error.message)
         }
@@ -219,7 +219,7 @@ struct RunExecution: Sendable {
         let job: BacktestJob
         do {
             job = try JobPlans.backtest(try JobPlans.decode(BacktestRequest.self, record.options), toml: record.scenarioToml,
-                                        cache: ScenarioCache(reader: reader))
+                                        cache: scenarios)
         } catch {
             return .failed(error.message)
         }

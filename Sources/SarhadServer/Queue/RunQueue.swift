@@ -237,7 +237,7 @@ public actor RunQueue {
             record = (try? store.updateRun(id: runId) { $0.status = .running; $0.startedAt = now }) ?? record
             board.publish(RunProgress(runId: runId, status: .running, daysDone: 0, dayCount: record.dayCount))
             let execution = RunExecution(record: record, files: files(of: runId), threads: threadsPerRun, board: board,
-                                         reader: scenarios.reader)
+                                         scenarios: scenarios)
             running[runId] = Task {
                 let outcome = await execution.run()
                 self.completed(runId, outcome)

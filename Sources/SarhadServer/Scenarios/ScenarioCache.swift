@@ -2,8 +2,8 @@ import Synchronization
 import SarhadScenario
 
 /// Parsed scenarios by their text, so that queueing many runs of one stored scenario parses it
-/// once: parsing and validating the ≈ 30 kB built-in scenario is the slowest step of queueing a
-/// run. Keyed by the text itself, so an edited scenario is parsed afresh, and bounded in size.
+/// once, and running a job reuses the parse made when it was queued: parsing and validating the
+/// ≈ 30 kB built-in scenario is the slowest step of queueing a run. Keyed by the text itself, so an edited scenario is parsed afresh, and bounded in size.
 final class ScenarioCache: Sendable {
     static let capacity = 32
 

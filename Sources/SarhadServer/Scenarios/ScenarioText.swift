@@ -1,20 +1,11 @@
 import SarhadScenario
 
-/// Scenario TOML as the dashboard stores it: validated with the same loader as `sarhad run`, so a
-/// stored scenario is always one the CLI would accept, and every problem names its key and line.
+/// Scenario TOML as the dashboard stores it: validated with the same loader as `sarhad run`
+/// (`ScenarioReader`), so a stored scenario is always one the CLI would accept, and every problem names
+/// its key and line.
 public enum ScenarioText {
     /// The largest scenario accepted, in bytes (the built-in scenario, fully resolved, is ≈ 30 kB).
     public static let maximumBytes = 1 << 20
-
-    /// The built-in scenario (the default country pack's), fully resolved: every parameter appears, so a form shows them all.
-    public static func builtIn() throws(ScenarioError) -> String {
-        try ScenarioReader.standard.builtInText()
-    }
-
-    /// Parses and validates as a server on the default pack does (`ScenarioReader.standard`).
-    public static func validate(_ text: String, label: String = "scenario.toml") throws(ScenarioError) -> Scenario {
-        try ScenarioReader.standard.validate(text, label: label)
-    }
 }
 
 /// How one server reads scenario text: over the country pack it serves (`sarhad serve --country`, the
