@@ -17,7 +17,8 @@ enum CareCapacity {
 
     /// Share of today's seekers who are admitted now, given the places there are and the places being freed.
     @inline(__always)
-    static func admittedShare(demand: Double, capacity: Double, occupied: Double, freed: Double) -> Double {
+    static func admittedShare(demand: Double, capacity: Double, occupied: Double, freed: Double,
+                              relaxationDays: Double) -> Double {
         guard demand > 0 else { return 1 }
         let available = max(0, (capacity - occupied) / relaxationDays + freed)
         return min(1, available / demand)

@@ -31,13 +31,13 @@ extension MeanFieldSystem {
     /// end of latency splits by `symptomatic`; at onset the share `isolatingAtOnset` (confirmed and
     /// isolating) leaves the free chains and the rest splits by `severe`.
     @inline(__always)
-    func advanceActivity(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ cell: Int,
+    func advanceActivity<Exits: ChainExits>(_ exits: Exits, _ dx: UnsafeMutablePointer<Double>, _ cell: Int,
                          symptomatic: Double, severe: Double, isolatingAtOnset: Double) {
         let l = layout
-        let infectious = MeanFieldSystem.exit(l.latentActivity, x, cell)
+        let infectious = exits.exit(l.latentActivity, cell)
         dx[l.presymptomaticActivity.first + cell] += symptomatic * infectious
         dx[l.asymptomaticActivity.first + cell] += (1 - symptomatic) * infectious
-        let onset = MeanFieldSystem.exit(l.presymptomaticActivity, x, cell)
+        let onset = exits.exit(l.presymptomaticActivity, cell)
         let free = onset - onset * isolatingAtOnset
         dx[l.mildWorseningActivity.first + cell] += severe * free
         dx[l.mildRecoveringActivity.first + cell] += (1 - severe) * free

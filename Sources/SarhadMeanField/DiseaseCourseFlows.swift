@@ -18,75 +18,82 @@ import SarhadModel
 /// confirms, and isolates with `isolationOfConfirmed`; isolation takes effect at onset, as the agent
 /// model tests before the day's contacts.
 extension MeanFieldSystem {
-    func advanceCourse(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>,
-                       _ rate: UnsafeMutablePointer<Double>, _ today: DayConditions, _ work: Workspace) {
-        let l = layout
-        let provinces = l.provinces, bands = AgeBands.count
-        let access = work.access
+    /// Beds and intensive-care places held per province, from the chain totals of the state at hand
+    /// (`work.chainTotals`), into `work.bedOccupied` and `work.intensiveCareOccupied`.
+    func careOccupancy(_ work: Workspace) {
+        let l = layout, bands = AgeBands.count
         let totals = UnsafePointer(work.chainTotals)
-
-        // Who holds, needs and frees beds and intensive-care places.
-        let bedDemand = work.bedDemand, icuDemand = work.intensiveCareDemand
-        let bedOccupied = work.bedOccupied, icuOccupied = work.intensiveCareOccupied
-        let bedFreed = work.bedFreed, icuFreed = work.intensiveCareFreed, bedToCritical = work.bedToCriticalOnset
         let bedsHeld = work.bedsHeld, icuHeld = work.intensiveCareHeld
         bedsHeld.update(repeating: 0, count: l.cells)
         icuHeld.update(repeating: 0, count: l.cells)
         for chain in l.occupyingBeds { MeanFieldSystem.accumulate(chain, 1, totals, into: bedsHeld) }
         for chain in l.occupyingIntensiveCare { MeanFieldSystem.accumulate(chain, 1, totals, into: icuHeld) }
-        for province in 0..<provinces {
-            var demand = (bed: 0.0, icu: 0.0), held = (bed: 0.0, icu: 0.0), freed = (bed: 0.0, icu: 0.0)
+        for province in 0..<l.provinces {
+            var held = (bed: 0.0, icu: 0.0)
+            for band in 0..<bands {
+                held.bed += bedsHeld[province * bands + band]
+                held.icu += icuHeld[province * bands + band]
+            }
+            work.bedOccupied[province] = held.bed
+            work.intensiveCareOccupied[province] = held.icu
+        }
+    }
+
+    /// Who needs and who frees beds and intensive-care places, per province, as `exits` counts them.
+    func careDemand<Exits: ChainExits>(_ exits: Exits, _ work: Workspace) {
+        let l = layout, bands = AgeBands.count
+        let access = work.access
+        for province in 0..<l.provinces {
+            var demand = (bed: 0.0, icu: 0.0), freed = (bed: 0.0, icu: 0.0)
             var fromBeds = 0.0
             for band in 0..<bands {
                 let cell = province * bands + band
-                let worsening = MeanFieldSystem.exit(l.mildWorsening, x, cell)
-                    + MeanFieldSystem.exit(l.isolatedMildWorsening, x, cell)
-                let bedCritical = MeanFieldSystem.exit(l.severeBedToCritical, x, cell)
+                let worsening = exits.exit(l.mildWorsening, cell) + exits.exit(l.isolatedMildWorsening, cell)
+                let bedCritical = exits.exit(l.severeBedToCritical, cell)
                 demand.bed += access[cell] * worsening
-                demand.icu += bedCritical + MeanFieldSystem.exit(l.severeSeekerToCritical, x, cell)
+                demand.icu += bedCritical + exits.exit(l.severeSeekerToCritical, cell)
                 fromBeds += bedCritical
-                held.bed += bedsHeld[cell]
-                held.icu += icuHeld[cell]
-                freed.bed += MeanFieldSystem.exit(l.severeBedToRecovery, x, cell)
-                    + MeanFieldSystem.exit(l.criticalBedToDeath, x, cell)
-                    + MeanFieldSystem.exit(l.criticalBedToRecovery, x, cell)
-                freed.icu += MeanFieldSystem.exit(l.criticalCareToDeath, x, cell)
-                    + MeanFieldSystem.exit(l.criticalCareToRecovery, x, cell)
+                freed.bed += exits.exit(l.severeBedToRecovery, cell) + exits.exit(l.criticalBedToDeath, cell)
+                    + exits.exit(l.criticalBedToRecovery, cell)
+                freed.icu += exits.exit(l.criticalCareToDeath, cell) + exits.exit(l.criticalCareToRecovery, cell)
             }
-            bedDemand[province] = demand.bed
-            icuDemand[province] = demand.icu
-            bedOccupied[province] = held.bed
-            icuOccupied[province] = held.icu
-            bedFreed[province] = freed.bed
-            icuFreed[province] = freed.icu
-            bedToCritical[province] = fromBeds
+            work.bedDemand[province] = demand.bed
+            work.intensiveCareDemand[province] = demand.icu
+            work.bedFreed[province] = freed.bed
+            work.intensiveCareFreed[province] = freed.icu
+            work.bedToCriticalOnset[province] = fromBeds
         }
+    }
 
-        // Intensive care first, because a bed patient moved to intensive care frees a bed.
+    /// The share of those seeking a bed, and an intensive-care place, who get one (`CareCapacity`), into
+    /// `work.admittedToBed` and `work.admittedToIntensiveCare`. Intensive care first, because a bed patient
+    /// moved to intensive care frees a bed.
+    func admitToCare(_ today: DayConditions, _ work: Workspace, relaxationDays: Double) {
+        for province in 0..<layout.provinces {
+            let icu = CareCapacity.admittedShare(
+                demand: work.intensiveCareDemand[province], capacity: today.intensiveCareCapacity[province],
+                occupied: work.intensiveCareOccupied[province], freed: work.intensiveCareFreed[province],
+                relaxationDays: relaxationDays)
+            work.admittedToIntensiveCare[province] = icu
+            work.admittedToBed[province] = CareCapacity.admittedShare(
+                demand: work.bedDemand[province], capacity: today.bedCapacity[province],
+                occupied: work.bedOccupied[province], freed: work.bedFreed[province] + icu * work.bedToCriticalOnset[province],
+                relaxationDays: relaxationDays)
+        }
+    }
+
+    /// Routes every exit of the course, cell by cell in the order people move (so that a day's totals are
+    /// complete for each chain before they are read), with the care shares of `admitToCare` and the
+    /// tested `shares` of `testedShares`.
+    func advanceCourse<Exits: ChainExits>(_ exits: Exits, _ dx: UnsafeMutablePointer<Double>,
+                                          _ rate: UnsafeMutablePointer<Double>, _ today: DayConditions, _ work: Workspace,
+                                          shares sharesByProvince: [TestShares]) {
+        let l = layout
+        let provinces = l.provinces, bands = AgeBands.count
+        let access = work.access
         let toBed = work.admittedToBed, toIntensiveCare = work.admittedToIntensiveCare
-        for province in 0..<provinces {
-            let icu = CareCapacity.admittedShare(demand: icuDemand[province], capacity: today.intensiveCareCapacity[province],
-                                                 occupied: icuOccupied[province], freed: icuFreed[province])
-            toIntensiveCare[province] = icu
-            toBed[province] = CareCapacity.admittedShare(
-                demand: bedDemand[province], capacity: today.bedCapacity[province], occupied: bedOccupied[province],
-                freed: bedFreed[province] + icu * bedToCritical[province])
-        }
-
-        let sharesByProvince = testedShares(x, today, work)
-        let seekers = work.infectedTestSeekers, severeSeekers = work.severeTestSeekers
         let sensitivity = observation.testSensitivity
         let isolating = observation.isolationOfConfirmed
-        for province in 0..<provinces {
-            let shares = sharesByProvince[province]
-            let positive = shares.symptomatic * sensitivity, positiveSevere = shares.hospitalised * sensitivity
-            let screened = today.screenedTestSeekers[province]
-            rate[flows.index(.tests, province)] += shares.symptomatic * (seekers[province] + screened)
-                + shares.hospitalised * severeSeekers[province] + shares.others * inputs.backgroundTestSeekers[province]
-            rate[flows.index(.positiveTests, province)] += positive * (seekers[province] + screened)
-                + positiveSevere * severeSeekers[province]
-        }
-
         let seeking = (mild: observation.testSeekingMild, severe: observation.testSeekingSevere,
                        critical: observation.testSeekingCritical)
         let pDeathUnbedded = inputs.deathSevereWithoutBed, pDeathNoCare = inputs.deathCriticalWithoutIntensiveCare
@@ -113,12 +120,12 @@ extension MeanFieldSystem {
                 let ps = symptomatic[cell], pSevere = severe[cell], pc = critical[cell], pdi = deathInCare[cell]
 
                 // End of latency.
-                let infectious = MeanFieldSystem.exit(l.latent, x, cell)
+                let infectious = exits.exit(l.latent, cell)
                 dx[l.presymptomatic.first + cell] += ps * infectious
                 dx[l.asymptomatic.first + cell] += (1 - ps) * infectious
 
                 // Symptom onset: nobody here has been tested before.
-                let onset = MeanFieldSystem.exit(l.presymptomatic, x, cell)
+                let onset = exits.exit(l.presymptomatic, cell)
                 let confirmed = onset * confirmMild
                 let confirmedIsolating = confirmed * isolating
                 let free = onset - confirmedIsolating
@@ -126,32 +133,35 @@ extension MeanFieldSystem {
                 dx[l.mildRecovering.first + cell] += (1 - pSevere) * free
                 dx[l.confirmedMildWorsening.first + cell] += pSevere * (confirmed - confirmedIsolating)
                 if l.tracksActivity {
-                    advanceActivity(x, dx, cell, symptomatic: ps, severe: pSevere, isolatingAtOnset: confirmMild * isolating)
+                    advanceActivity(exits, dx, cell, symptomatic: ps, severe: pSevere, isolatingAtOnset: confirmMild * isolating)
                 }
                 var isolatedOnset = confirmedIsolating, isolatedConfirmed = confirmedIsolating
-                var recoveries = MeanFieldSystem.exit(l.asymptomatic, x, cell)
-                    + MeanFieldSystem.exit(l.mildRecovering, x, cell)
-                    + MeanFieldSystem.exit(l.isolatedMildRecovering, x, cell)
                 onsetTotal += onset
+                var quarantinedRecoveries = 0.0
                 if l.quarantine {
-                    let quarantinedInfectious = MeanFieldSystem.exit(l.quarantinedLatent, x, cell)
+                    let quarantinedInfectious = exits.exit(l.quarantinedLatent, cell)
                     dx[l.quarantinedPresymptomatic.first + cell] += ps * quarantinedInfectious
                     dx[l.quarantinedAsymptomatic.first + cell] += (1 - ps) * quarantinedInfectious
-                    let quarantinedOnset = MeanFieldSystem.exit(l.quarantinedPresymptomatic, x, cell)
+                    let quarantinedOnset = exits.exit(l.quarantinedPresymptomatic, cell)
                     isolatedOnset += quarantinedOnset
                     isolatedConfirmed += quarantinedOnset * confirmMild
                     onsetTotal += quarantinedOnset
-                    recoveries += MeanFieldSystem.exit(l.quarantinedAsymptomatic, x, cell)
+                    quarantinedRecoveries = exits.exit(l.quarantinedAsymptomatic, cell)
                 }
                 dx[l.isolatedMildWorsening.first + cell] += pSevere * isolatedOnset
                 dx[l.isolatedMildRecovering.first + cell] += (1 - pSevere) * isolatedOnset
                 dx[l.confirmedIsolatedMildWorsening.first + cell] += pSevere * isolatedConfirmed
+                // Read only now: the isolated mild chain's inflow is complete.
+                var recoveries = exits.exit(l.asymptomatic, cell)
+                    + exits.exit(l.mildRecovering, cell)
+                    + exits.exit(l.isolatedMildRecovering, cell)
+                if l.quarantine { recoveries += quarantinedRecoveries }
 
                 // Severe onset: care, outcome; the unconfirmed may be confirmed now, and the free ones isolate.
-                let worseningFree = MeanFieldSystem.exit(l.mildWorsening, x, cell)
-                let worseningIsolated = MeanFieldSystem.exit(l.isolatedMildWorsening, x, cell)
-                let freeConfirmed = MeanFieldSystem.exit(l.confirmedMildWorsening, x, cell)
-                let isolatedConfirmedBefore = MeanFieldSystem.exit(l.confirmedIsolatedMildWorsening, x, cell)
+                let worseningFree = exits.exit(l.mildWorsening, cell)
+                let worseningIsolated = exits.exit(l.isolatedMildWorsening, cell)
+                let freeConfirmed = exits.exit(l.confirmedMildWorsening, cell)
+                let isolatedConfirmedBefore = exits.exit(l.confirmedIsolatedMildWorsening, cell)
                 let freeUnconfirmed = max(0, worseningFree - freeConfirmed)
                 let isolatedUnconfirmed = max(0, worseningIsolated - isolatedConfirmedBefore)
                 let newlyIsolated = freeUnconfirmed * confirmSevere * isolating
@@ -184,17 +194,17 @@ extension MeanFieldSystem {
                 admissions += severeOnset * bedded
 
                 // Critical onset: intensive care for those who had or sought a bed, if there is a place.
-                let fromBed = MeanFieldSystem.exit(l.severeBedToCritical, x, cell)
-                let fromSeeker = MeanFieldSystem.exit(l.severeSeekerToCritical, x, cell)
-                let fromNonSeeker = MeanFieldSystem.exit(l.severeNonSeekerToCritical, x, cell)
+                let fromBed = exits.exit(l.severeBedToCritical, cell)
+                let fromSeeker = exits.exit(l.severeSeekerToCritical, cell)
+                let fromNonSeeker = exits.exit(l.severeNonSeekerToCritical, cell)
                 let isolatedBed = isolatedAtCriticalOnset(
-                    x, cell, l.severeBedToCritical, l.isolatedSevereBedToCritical, l.confirmedSevereBedToCritical,
+                    exits, cell, l.severeBedToCritical, l.isolatedSevereBedToCritical, l.confirmedSevereBedToCritical,
                     l.confirmedIsolatedSevereBedToCritical, newlyIsolating: confirmCritical * isolating)
                 let isolatedSeeker = isolatedAtCriticalOnset(
-                    x, cell, l.severeSeekerToCritical, l.isolatedSevereSeekerToCritical, l.confirmedSevereSeekerToCritical,
+                    exits, cell, l.severeSeekerToCritical, l.isolatedSevereSeekerToCritical, l.confirmedSevereSeekerToCritical,
                     l.confirmedIsolatedSevereSeekerToCritical, newlyIsolating: confirmCritical * isolating)
                 let isolatedNonSeeker = isolatedAtCriticalOnset(
-                    x, cell, l.severeNonSeekerToCritical, l.isolatedSevereNonSeekerToCritical,
+                    exits, cell, l.severeNonSeekerToCritical, l.isolatedSevereNonSeekerToCritical,
                     l.confirmedSevereNonSeekerToCritical, l.confirmedIsolatedSevereNonSeekerToCritical,
                     newlyIsolating: confirmCritical * isolating)
                 let admitted = g * (fromBed + fromSeeker)
@@ -218,15 +228,15 @@ extension MeanFieldSystem {
                 icuAdmissions += admitted
 
                 // Recoveries and deaths.
-                recoveries += MeanFieldSystem.exit(l.severeBedToRecovery, x, cell)
-                    + MeanFieldSystem.exit(l.severeUnbedToRecovery, x, cell)
-                    + MeanFieldSystem.exit(l.criticalCareToRecovery, x, cell)
-                    + MeanFieldSystem.exit(l.criticalBedToRecovery, x, cell)
-                    + MeanFieldSystem.exit(l.criticalNoCareToRecovery, x, cell)
-                let inCare = MeanFieldSystem.exit(l.criticalCareToDeath, x, cell)
-                    + MeanFieldSystem.exit(l.criticalBedToDeath, x, cell)
-                let withoutCare = MeanFieldSystem.exit(l.severeUnbedToDeath, x, cell)
-                    + MeanFieldSystem.exit(l.criticalNoCareToDeath, x, cell)
+                recoveries += exits.exit(l.severeBedToRecovery, cell)
+                    + exits.exit(l.severeUnbedToRecovery, cell)
+                    + exits.exit(l.criticalCareToRecovery, cell)
+                    + exits.exit(l.criticalBedToRecovery, cell)
+                    + exits.exit(l.criticalNoCareToRecovery, cell)
+                let inCare = exits.exit(l.criticalCareToDeath, cell)
+                    + exits.exit(l.criticalBedToDeath, cell)
+                let withoutCare = exits.exit(l.severeUnbedToDeath, cell)
+                    + exits.exit(l.criticalNoCareToDeath, cell)
                 dx[recovered + cell] += recoveries
                 dx[dead + cell] += inCare + withoutCare
                 deathsByAge[band] += inCare + withoutCare
@@ -235,7 +245,7 @@ extension MeanFieldSystem {
                 // Who among the dying was confirmed: the chance of a positive test at each onset they
                 // passed, at today's tested shares (an approximation when capacity changes fast).
                 let unconfirmedAfterSevere = (1 - confirmMild) * (1 - confirmSevere)
-                let severeDeaths = MeanFieldSystem.exit(l.severeUnbedToDeath, x, cell)
+                let severeDeaths = exits.exit(l.severeUnbedToDeath, cell)
                 let criticalDeaths = inCare + withoutCare - severeDeaths
                 let unconfirmedSevere = severeDeaths * unconfirmedAfterSevere
                 let unconfirmedCritical = criticalDeaths * unconfirmedAfterSevere * (1 - confirmCritical)
@@ -253,23 +263,37 @@ extension MeanFieldSystem {
             rate[flows.index(.postMortemTests, province)] += postMortemTests
             rate[flows.index(.postMortemPositives, province)] += sensitivity * postMortemTests
         }
+
+        // Tests, once every onset of the day has been routed.
+        countInfectedTestSeekers(exits, work)
+        let seekers = work.infectedTestSeekers, severeSeekers = work.severeTestSeekers
+        for province in 0..<provinces {
+            let shares = sharesByProvince[province]
+            let positive = shares.symptomatic * sensitivity, positiveSevere = shares.hospitalised * sensitivity
+            let screened = today.screenedTestSeekers[province]
+            rate[flows.index(.tests, province)] += shares.symptomatic * (seekers[province] + screened)
+                + shares.hospitalised * severeSeekers[province] + shares.others * inputs.backgroundTestSeekers[province]
+            rate[flows.index(.positiveTests, province)] += positive * (seekers[province] + screened)
+                + positiveSevere * severeSeekers[province]
+        }
     }
 
     /// The isolated among those leaving a severe-to-critical chain: already isolated, plus the free and
     /// unconfirmed (all − isolated − confirmed + confirmed∧isolated) who are confirmed now and isolate.
     @inline(__always)
-    func isolatedAtCriticalOnset(_ x: UnsafePointer<Double>, _ cell: Int, _ all: Chain, _ isolated: Chain,
+    func isolatedAtCriticalOnset<Exits: ChainExits>(_ exits: Exits, _ cell: Int, _ all: Chain, _ isolated: Chain,
                                  _ confirmed: Chain, _ confirmedIsolated: Chain, newlyIsolating: Double) -> Double {
-        let total = MeanFieldSystem.exit(all, x, cell)
-        let alreadyIsolated = MeanFieldSystem.exit(isolated, x, cell)
-        let freeUnconfirmed = total - alreadyIsolated - MeanFieldSystem.exit(confirmed, x, cell)
-            + MeanFieldSystem.exit(confirmedIsolated, x, cell)
+        let total = exits.exit(all, cell)
+        let alreadyIsolated = exits.exit(isolated, cell)
+        let freeUnconfirmed = total - alreadyIsolated - exits.exit(confirmed, cell)
+            + exits.exit(confirmedIsolated, cell)
         return alreadyIsolated + newlyIsolating * max(0, freeUnconfirmed)
     }
 
-    /// Infected people seeking a test at this instant, per province: the not yet confirmed at each onset,
-    /// times the seeking probability and access. Written to `work.infectedTestSeekers`.
-    func countInfectedTestSeekers(_ x: UnsafePointer<Double>, _ work: Workspace) {
+    /// Infected people seeking a test, per province (a rate, or the day's total, as `exits` counts): the not
+    /// yet confirmed at each onset, times the seeking probability and access. Written to
+    /// `work.infectedTestSeekers` and `work.severeTestSeekers`.
+    func countInfectedTestSeekers<Exits: ChainExits>(_ exits: Exits, _ work: Workspace) {
         let l = layout, bands = AgeBands.count
         let mild = observation.testSeekingMild, severe = observation.testSeekingSevere
         let critical = observation.testSeekingCritical
@@ -277,18 +301,18 @@ extension MeanFieldSystem {
             var seekers = 0.0, severeSeekers = 0.0
             for band in 0..<bands {
                 let cell = province * bands + band
-                var onsets = MeanFieldSystem.exit(l.presymptomatic, x, cell)
-                if l.quarantine { onsets += MeanFieldSystem.exit(l.quarantinedPresymptomatic, x, cell) }
-                let severeOnsets = max(0, MeanFieldSystem.exit(l.mildWorsening, x, cell)
-                    - MeanFieldSystem.exit(l.confirmedMildWorsening, x, cell))
-                    + max(0, MeanFieldSystem.exit(l.isolatedMildWorsening, x, cell)
-                        - MeanFieldSystem.exit(l.confirmedIsolatedMildWorsening, x, cell))
-                let criticalOnsets = max(0, MeanFieldSystem.exit(l.severeBedToCritical, x, cell)
-                    - MeanFieldSystem.exit(l.confirmedSevereBedToCritical, x, cell))
-                    + max(0, MeanFieldSystem.exit(l.severeSeekerToCritical, x, cell)
-                        - MeanFieldSystem.exit(l.confirmedSevereSeekerToCritical, x, cell))
-                    + max(0, MeanFieldSystem.exit(l.severeNonSeekerToCritical, x, cell)
-                        - MeanFieldSystem.exit(l.confirmedSevereNonSeekerToCritical, x, cell))
+                var onsets = exits.exit(l.presymptomatic, cell)
+                if l.quarantine { onsets += exits.exit(l.quarantinedPresymptomatic, cell) }
+                let severeOnsets = max(0, exits.exit(l.mildWorsening, cell)
+                    - exits.exit(l.confirmedMildWorsening, cell))
+                    + max(0, exits.exit(l.isolatedMildWorsening, cell)
+                        - exits.exit(l.confirmedIsolatedMildWorsening, cell))
+                let criticalOnsets = max(0, exits.exit(l.severeBedToCritical, cell)
+                    - exits.exit(l.confirmedSevereBedToCritical, cell))
+                    + max(0, exits.exit(l.severeSeekerToCritical, cell)
+                        - exits.exit(l.confirmedSevereSeekerToCritical, cell))
+                    + max(0, exits.exit(l.severeNonSeekerToCritical, cell)
+                        - exits.exit(l.confirmedSevereNonSeekerToCritical, cell))
                 seekers += work.access[cell] * mild * onsets
                 severeSeekers += work.access[cell] * (severe * severeOnsets + critical * criticalOnsets)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import SarhadModel
 
 /// New infections: the agent model's contact process in expectation.
@@ -28,6 +29,14 @@ import SarhadModel
 extension MeanFieldSystem {
     func transmit(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ rate: UnsafeMutablePointer<Double>,
                   _ today: DayConditions, _ work: Workspace) {
+        contactPressures(x, today, work)
+        infect(x, dx, rate, today, work, overTheDay: false)
+    }
+
+    /// The contacts per day that reach each cell from the infectious, per layer (`work.pressure*`), and the
+    /// health facilities' hazard per province (`work.healthFacilityHazard`), for the state `x` whose chain
+    /// totals are in `work.chainTotals`.
+    func contactPressures(_ x: UnsafePointer<Double>, _ today: DayConditions, _ work: Workspace) {
         let cells = layout.cells, provinces = layout.provinces, bands = AgeBands.count
         let community = work.communityInfectious, household = work.householdInfectious
         let totals = UnsafePointer(work.chainTotals)
@@ -64,7 +73,21 @@ extension MeanFieldSystem {
         }
 
         layerPressures(today, work)
+        let facilityHazard = work.healthFacilityHazard
+        let facilityRate = inputs.beta * inputs.healthFacilityContactRate
+        for province in 0..<provinces {
+            let workers = inputs.healthWorkers[province]
+            let multiplier = today.multiplier[healthFacilityMultiplierBase + province]
+            facilityHazard[province] = workers > 0 ? facilityRate * multiplier * max(0, hospitalised[province]) / workers : 0
+        }
+    }
 
+    /// New infections from the pressures of `contactPressures`: rates at the instant of `x`, or, over the
+    /// day, the totals a day of those hazards takes from the susceptible of `x` (each at risk for
+    /// (1 − e^{−H}) / H of the day under hazard H, as they are used up).
+    func infect(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ rate: UnsafeMutablePointer<Double>,
+                _ today: DayConditions, _ work: Workspace, overTheDay: Bool) {
+        let provinces = layout.provinces, bands = AgeBands.count
         // Hazards and infections, cell by cell and activity class by class: outside the home a susceptible
         // of activity w is met w times as often. Each infection carries its activity into the latent mass.
         let susceptible = layout.susceptible.first, healthWorkers = layout.healthWorkers.first
@@ -74,12 +97,6 @@ extension MeanFieldSystem {
         let pressureHousehold = work.pressureHousehold, pressureSchool = work.pressureSchool
         let pressureWork = work.pressureWork, pressureCommunity = work.pressureCommunity
         let facilityHazard = work.healthFacilityHazard
-        let facilityRate = inputs.beta * inputs.healthFacilityContactRate
-        for province in 0..<provinces {
-            let workers = inputs.healthWorkers[province]
-            let multiplier = today.multiplier[healthFacilityMultiplierBase + province]
-            facilityHazard[province] = workers > 0 ? facilityRate * multiplier * max(0, hospitalised[province]) / workers : 0
-        }
         var byLayer = (household: 0.0, school: 0.0, work: 0.0, community: 0.0, facility: 0.0)
         let infectionsByAge = rate + flows.infectionsByAgeBase
         for province in 0..<provinces {
@@ -91,14 +108,21 @@ extension MeanFieldSystem {
                 var activeSusceptible = 0.0
                 for activity in 0..<classes {
                     let index = layout.susceptibleIndex(cell, activity: activity), w = levels[activity]
-                    let s = max(0, x[susceptible + index]), h = max(0, x[healthWorkers + index])
-                    activeSusceptible += w * s
+                    let present = max(0, x[susceptible + index]), workersPresent = max(0, x[healthWorkers + index])
+                    activeSusceptible += w * present
+                    let hazard = perPressure[cell]
+                        * (pressureHousehold[cell] + w * pressureSchool[cell] + w * pressureWork[cell] + w * pressureCommunity[cell])
+                    let facilityOnWorkers = facility * susceptibility[cell]
+                    // Who is at risk: those present now, or over the day the person-days at risk.
+                    var s = present, h = workersPresent
+                    if overTheDay {
+                        h = workersPresent * MeanFieldSystem.meanSurvival(hazard + facilityOnWorkers)
+                        s = (present - workersPresent) * MeanFieldSystem.meanSurvival(hazard) + h
+                    }
                     let k = perPressure[cell] * s, kw = k * w
                     let fromHousehold = k * pressureHousehold[cell], fromSchool = kw * pressureSchool[cell]
                     let fromWork = kw * pressureWork[cell], fromCommunity = kw * pressureCommunity[cell]
-                    let hazard = perPressure[cell]
-                        * (pressureHousehold[cell] + w * pressureSchool[cell] + w * pressureWork[cell] + w * pressureCommunity[cell])
-                    let fromFacility = facility * susceptibility[cell] * h
+                    let fromFacility = facilityOnWorkers * h
                     let total = fromHousehold + fromSchool + fromWork + fromCommunity + fromFacility
                     dx[susceptible + index] -= total
                     dx[healthWorkers + index] -= hazard * h + fromFacility
@@ -129,6 +153,14 @@ extension MeanFieldSystem {
         rate[flows.layer(.work)] += byLayer.work
         rate[flows.layer(.community)] += byLayer.community
         rate[flows.layer(.healthFacility)] += byLayer.facility
+    }
+
+    /// (1 − e^{−H}) / H: the share of a day that someone under hazard H (per day) stays uninfected, on
+    /// average. A series below 0.05, where 1 − e^{−H} would lose digits and a day's hazard usually is.
+    @inline(__always)
+    static func meanSurvival(_ hazard: Double) -> Double {
+        if hazard < 0.05 { return 1 - hazard * (0.5 - hazard * (1.0 / 6 - hazard * (1.0 / 24 - hazard / 120))) }
+        return -expm1(-hazard) / hazard
     }
 
     /// Contacts per day arriving in each (province, band) cell from all infectors, per layer, with the

@@ -197,8 +197,12 @@ extension MeanFieldSystem {
     /// The pair sums' own flows, after the course flows have been routed: entry into the latent chain
     /// (`work.pairEntry`), passage to the next chain in proportion to the people, and depletion by
     /// outside infections and by the person's own household contacts.
-    func advanceHouseholdPairs(_ x: UnsafePointer<Double>, _ dx: UnsafeMutablePointer<Double>, _ today: DayConditions,
-                               _ work: Workspace) {
+    ///
+    /// The depletion goes into `dx` as a rate on `x`'s pair sums, or, given `depletion` (the day step), as
+    /// each pair sub-stage's hazard at its place in the state, for the step to apply.
+    func advanceHouseholdPairs<Exits: ChainExits>(_ exits: Exits, _ x: UnsafePointer<Double>,
+                                                  _ dx: UnsafeMutablePointer<Double>, _ today: DayConditions,
+                                                  _ work: Workspace, depletion: UnsafeMutablePointer<Double>? = nil) {
         let provinces = layout.provinces, bands = AgeBands.count
         let t = pairs
         for province in 0..<provinces {
@@ -207,26 +211,23 @@ extension MeanFieldSystem {
             // People entering a chain's first sub-stage: its derivative there without the drain.
             func entering(_ chain: Chain) -> Double {
                 var total = 0.0
-                for band in 0..<bands {
-                    let index = chain.first + province * bands + band
-                    total += dx[index] + chain.rate * x[index]
-                }
+                for band in 0..<bands { total += exits.entering(chain, province * bands + band, dx) }
                 return total
             }
             func leaving(_ chain: Chain) -> Double {
                 var total = 0.0
-                for band in 0..<bands { total += chain.rate * x[chain.last + province * bands + band] }
+                for band in 0..<bands { total += exits.exit(chain, province * bands + band) }
                 return total
             }
             let latentExit = leaving(t.latent.people)
             if latentExit > 1e-300 {
-                let carried = t.latent.pairs.rate * x[t.latent.pairs.last + province] / latentExit
+                let carried = exits.exit(t.latent.pairs, province) / latentExit
                 dx[t.presymptomatic.pairs.first + province] += carried * entering(t.presymptomatic.people)
                 dx[t.asymptomatic.pairs.first + province] += carried * entering(t.asymptomatic.people)
             }
             let onset = leaving(t.presymptomatic.people)
             if onset > 1e-300 {
-                let carried = t.presymptomatic.pairs.rate * x[t.presymptomatic.pairs.last + province] / onset
+                let carried = exits.exit(t.presymptomatic.pairs, province) / onset
                 dx[t.mildRecovering.pairs.first + province] += carried * entering(t.mildRecovering.people)
                 dx[t.mildWorsening.pairs.first + province] += carried * entering(t.mildWorsening.people)
             }
@@ -237,7 +238,7 @@ extension MeanFieldSystem {
                     let index = (chain.stageBase + stage) * provinces + province
                     let hazard = outside + selfRate * chain.weight * work.pairMeanRate[index]
                     let pair = chain.pairs.stage(stage) + province
-                    dx[pair] -= hazard * x[pair]
+                    if let depletion { depletion[pair] = hazard } else { dx[pair] -= hazard * x[pair] }
                 }
             }
         }

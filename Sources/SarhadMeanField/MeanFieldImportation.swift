@@ -117,7 +117,7 @@ extension MeanFieldRun {
     /// start of the day, since the twin's share varies within the day (a small approximation).
     func confirmScreenedArrivals(_ caughtWorsening: [Double]) {
         guard !caughtWorsening.isEmpty else { return }
-        let shares = system.testedShares(state, conditions, work)
+        let shares = system.testedShares(InstantExits(x: UnsafePointer(state)), conditions, work)
         let sensitivity = configuration.observation.testSensitivity
         for cell in 0..<inputs.cellCount where caughtWorsening[cell] > 0 {
             let confirmed = shares[cell / AgeBands.count].symptomatic * sensitivity

@@ -53,8 +53,8 @@ extension MeanFieldSystem {
     /// The tested share of each group for each province's samples (lost samples count as untested);
     /// leaves the infected seekers per province in `work.infectedTestSeekers` (mild onset) and
     /// `work.severeTestSeekers`.
-    func testedShares(_ x: UnsafePointer<Double>, _ today: DayConditions, _ work: Workspace) -> [TestShares] {
-        countInfectedTestSeekers(x, work)
+    func testedShares<Exits: ChainExits>(_ exits: Exits, _ today: DayConditions, _ work: Workspace) -> [TestShares] {
+        countInfectedTestSeekers(exits, work)
         let provinces = layout.provinces, testing = today.testing
         guard today.testsPerDay > 0 else { return [TestShares](repeating: TestShares(), count: provinces) }
         let groups = TestingGroup.allCases.count

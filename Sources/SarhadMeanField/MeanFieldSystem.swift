@@ -49,8 +49,12 @@ struct MeanFieldSystem {
         for chain in layout.all { MeanFieldSystem.drainFirstStage(chain, x, dx) }
         for chain in wholeChains { MeanFieldSystem.drainLaterStages(chain, x, dx) }
         transmit(x, dx, rate, today, work)
-        advanceCourse(x, dx, rate, today, work)
-        advanceHouseholdPairs(x, dx, today, work)
+        let exits = InstantExits(x: x)
+        careOccupancy(work)
+        careDemand(exits, work)
+        admitToCare(today, work, relaxationDays: CareCapacity.relaxationDays)
+        advanceCourse(exits, dx, rate, today, work, shares: testedShares(exits, today, work))
+        advanceHouseholdPairs(exits, x, dx, today, work)
     }
 
     /// Each sub-stage empties into the next at the chain's rate; entries into the first sub-stage and

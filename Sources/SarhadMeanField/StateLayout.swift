@@ -11,6 +11,16 @@ struct Chain: Sendable {
     let width: Int
     /// Rate at which each sub-stage is left (0 for pools such as S, R and D).
     let rate: Double
+    /// The exact passage of a day through the chain (`DayPassage`), for the twin's day step.
+    let day: DayPassage
+
+    init(offset: Int, stages: Int, width: Int, rate: Double) {
+        self.offset = offset
+        self.stages = stages
+        self.width = width
+        self.rate = rate
+        day = DayPassage(stages: stages, rate: rate)
+    }
 
     @inline(__always) var first: Int { offset }
     @inline(__always) var last: Int { offset + (stages - 1) * width }
