@@ -30,7 +30,7 @@ struct DayExits: ChainExits {
     let inflow: UnsafePointer<Double>
 
     @inline(__always) func exit(_ chain: Chain, _ cell: Int) -> Double {
-        departing[chain.first + cell] + inflow[chain.first + cell] * chain.day.sameDayExit
+        departing[chain.first + cell] + inflow[chain.first + cell] * chain.sameDayExit
     }
 
     @inline(__always) func entering(_ chain: Chain, _ cell: Int, _ dx: UnsafePointer<Double>) -> Double {

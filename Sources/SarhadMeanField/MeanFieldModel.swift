@@ -23,8 +23,12 @@ public struct MeanFieldModel: Sendable {
     let inputs: MeanFieldInputs
     let layout: StateLayout
 
-    public init(configuration: ModelConfiguration) {
+    /// How the equations are integrated: day steps, or Runge–Kutta as a reference.
+    public let integration: MeanFieldIntegration
+
+    public init(configuration: ModelConfiguration, integration: MeanFieldIntegration = .daySteps) {
         self.configuration = configuration
+        self.integration = integration
         inputs = MeanFieldInputs(configuration)
         layout = StateLayout(provinces: inputs.provinceCount, stages: inputs.stages, quarantine: inputs.quarantinePossible,
                              activityClasses: inputs.activityLevels.count)
@@ -33,8 +37,8 @@ public struct MeanFieldModel: Sendable {
     /// Per-contact transmission probability, the same β the agent model uses.
     public var transmissionProbability: Double { inputs.beta }
 
-    /// Runge–Kutta steps per simulated day.
-    public var stepsPerDay: Int { inputs.substepsPerDay }
+    /// Integration steps per simulated day: one day step, or the Runge–Kutta steps.
+    public var stepsPerDay: Int { integration == .daySteps ? 1 : inputs.substepsPerDay }
 
     /// The Erlang approximation chosen for each duration of the natural history.
     public var durationStages: [(name: String, stages: ErlangStages)] {
@@ -54,7 +58,7 @@ public struct MeanFieldModel: Sendable {
     public func trajectory() -> MeanFieldTrajectory {
         let clock = ContinuousClock()
         let start = clock.now
-        let run = MeanFieldRun(configuration: configuration, inputs: inputs, layout: layout)
+        let run = MeanFieldRun(configuration: configuration, inputs: inputs, layout: layout, integration: integration)
         run.run()
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -70,4 +74,13 @@ public struct MeanFieldModel: Sendable {
             transmissionProbability: inputs.beta, residentsByAgeLastDay: run.residentsByAgeAlive,
             seropositiveByAgeLastDay: run.seropositiveByAge, seconds: seconds)
     }
+}
+
+/// How the twin integrates its equations.
+public enum MeanFieldIntegration: String, Sendable, CaseIterable {
+    /// One step a day (`DayStep`): the chains moved exactly, the infection and shares by predictor–corrector.
+    case daySteps = "day"
+    /// Classical Runge–Kutta 4 at two or more steps a day (`RungeKutta4`): slower, kept as the reference
+    /// the day step is checked against.
+    case rungeKutta = "runge-kutta"
 }

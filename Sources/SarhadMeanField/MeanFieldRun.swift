@@ -3,8 +3,8 @@ import SarhadModel
 /// The mutable side of one run of the twin: the state vector, the day loop, and what gets recorded.
 ///
 /// Each day mirrors `Simulation.step`: timeline events, seeded infections, arrivals, quarantine
-/// releases — all instantaneous at the start of the day — then the day's continuous dynamics over
-/// `substepsPerDay` Runge–Kutta steps, then the end-of-day stocks.
+/// releases — all instantaneous at the start of the day — then the day's continuous dynamics (one day
+/// step, `DayStep`, or `substepsPerDay` Runge–Kutta steps), then the end-of-day stocks.
 final class MeanFieldRun {
     let configuration: ModelConfiguration
     let inputs: MeanFieldInputs
@@ -12,7 +12,12 @@ final class MeanFieldRun {
     let flows: FlowLayout
     let system: MeanFieldSystem
     let work: Workspace
-    let integrator: ChainRungeKutta4
+    let integration: MeanFieldIntegration
+    /// The integrator of `integration`: one of the two.
+    let integrator: ChainRungeKutta4?
+    let dayStep: DayStep?
+    /// One routing's flows (day steps): the predictor's are dropped, the corrector's added to `dayFlows`.
+    let routedFlows: UnsafeMutablePointer<Double>
     let state: UnsafeMutablePointer<Double>
     /// This day's integrated flows, laid out by `FlowLayout`.
     let dayFlows: UnsafeMutablePointer<Double>
@@ -45,17 +50,31 @@ final class MeanFieldRun {
     var infectionsByAgeSoFar: [[Double]] = []
     var deathsByAgeBefore = [Double](repeating: 0, count: AgeBands.count)
 
-    init(configuration: ModelConfiguration, inputs: MeanFieldInputs, layout: StateLayout) {
+    init(configuration: ModelConfiguration, inputs: MeanFieldInputs, layout: StateLayout,
+         integration: MeanFieldIntegration = .daySteps) {
         self.configuration = configuration
+        self.integration = integration
         self.inputs = inputs
         self.layout = layout
         system = MeanFieldSystem(inputs: inputs, layout: layout, observation: configuration.observation)
         flows = system.flows
         work = Workspace(inputs: inputs, stateSize: layout.size)
-        integrator = ChainRungeKutta4(chains: layout.all, evaluated: system.wholeChains, summed: system.summedChains,
-                                      rateCount: flows.count,
-                                      totals: work.chainTotals)
-        precondition(integrator.size == layout.size, "the chains do not cover the state")
+        switch integration {
+        case .daySteps:
+            let step = DayStep(chains: layout.all, readWhole: system.pairs.tracked.map(\.people), depleted: system.wholeChains,
+                               totals: work.chainTotals)
+            precondition(step.size == layout.size, "the chains do not cover the state")
+            dayStep = step
+            integrator = nil
+        case .rungeKutta:
+            let rungeKutta = ChainRungeKutta4(chains: layout.all, evaluated: system.wholeChains, summed: system.summedChains,
+                                              rateCount: flows.count, totals: work.chainTotals)
+            precondition(rungeKutta.size == layout.size, "the chains do not cover the state")
+            integrator = rungeKutta
+            dayStep = nil
+        }
+        routedFlows = UnsafeMutablePointer<Double>.allocate(capacity: flows.count)
+        routedFlows.initialize(repeating: 0, count: flows.count)
         state = UnsafeMutablePointer<Double>.allocate(capacity: layout.size)
         state.initialize(repeating: 0, count: layout.size)
         dayFlows = UnsafeMutablePointer<Double>.allocate(capacity: flows.count)
@@ -63,7 +82,7 @@ final class MeanFieldRun {
         conditions = DayConditions(configuration: configuration, prisoners: inputs.prisonersAtStart)
         abroad = inputs.abroadAtStart
         quarantinedSusceptible = [Double](repeating: 0, count: inputs.cellCount)
-        quarantine = layout.quarantine ? QuarantinePropagator(inputs: inputs) : nil
+        quarantine = layout.quarantine ? QuarantinePropagator(inputs: inputs, integration: integration) : nil
         expected = [Double](repeating: 0, count: inputs.dayCount * inputs.provinceCount * Measure.allCases.count)
         compartments = [Double](repeating: 0,
                                 count: inputs.dayCount * inputs.provinceCount * MeanFieldCompartment.allCases.count)
@@ -88,6 +107,8 @@ final class MeanFieldRun {
         state.deallocate()
         dayFlows.deinitialize(count: flows.count)
         dayFlows.deallocate()
+        routedFlows.deinitialize(count: flows.count)
+        routedFlows.deallocate()
     }
 
     /// A factor on every layer's contacts from the next day on (1: the scenario as written). Forecasting
@@ -148,10 +169,14 @@ final class MeanFieldRun {
         addArrivingHouseholdPairs(before: peopleBefore, susceptibleBefore: susceptibleBefore)
         let today = conditions
         let system = self.system, work = self.work
-        integrator.prepare(state)
-        for _ in 0..<inputs.substepsPerDay {
-            integrator.step(state, dt: dt, flows: dayFlows) { x, dx, rates in
-                system.evaluate(x, dx, rates, today, work)
+        if let dayStep {
+            simulateDay(dayStep, today)
+        } else if let integrator {
+            integrator.prepare(state)
+            for _ in 0..<inputs.substepsPerDay {
+                integrator.step(state, dt: dt, flows: dayFlows) { x, dx, rates in
+                    system.evaluate(x, dx, rates, today, work)
+                }
             }
         }
         recordFlows(day: day)

@@ -11,7 +11,8 @@ public final class MeanFieldStepper: @unchecked Sendable {
 
     public init(model: MeanFieldModel) {
         self.model = model
-        run = MeanFieldRun(configuration: model.configuration, inputs: model.inputs, layout: model.layout)
+        run = MeanFieldRun(configuration: model.configuration, inputs: model.inputs, layout: model.layout,
+                           integration: model.integration)
     }
 
     public var provinceCount: Int { model.inputs.provinceCount }

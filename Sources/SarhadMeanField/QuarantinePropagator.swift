@@ -26,7 +26,7 @@ struct QuarantinePropagator {
 
     var stageCount: Int { latentStages + presymptomaticStages + asymptomaticStages }
 
-    init(inputs: MeanFieldInputs) {
+    init(inputs: MeanFieldInputs, integration: MeanFieldIntegration) {
         let stages = inputs.stages
         latentStages = stages.latent.count
         presymptomaticStages = stages.presymptomatic.count
@@ -46,6 +46,7 @@ struct QuarantinePropagator {
         sink.initialize(to: 0)
         let totals = UnsafeMutablePointer<Double>.allocate(capacity: size)
         totals.initialize(repeating: 0, count: size)
+        let dayStep = DayStep(chains: chains, readWhole: [], depleted: [], totals: totals)
         defer {
             x.deallocate()
             sink.deallocate()
@@ -64,6 +65,17 @@ struct QuarantinePropagator {
             let symptomatic = inputs.symptomatic[band]
             var byDay = [unit]
             for _ in 0..<inputs.longestQuarantine {
+                if integration == .daySteps {
+                    // The day step's own map (`MeanFieldRun.simulateDay`), on this cell alone.
+                    dayStep.drain(UnsafePointer(x))
+                    dayStep.clearInflow()
+                    let infectious = dayStep.departing[latent.first]
+                    dayStep.inflow[presymptomatic.first] = symptomatic * infectious
+                    dayStep.inflow[asymptomatic.first] = (1 - symptomatic) * infectious
+                    dayStep.compose(into: x)
+                    byDay.append(Array(UnsafeBufferPointer(start: x, count: size)))
+                    continue
+                }
                 for _ in 0..<inputs.substepsPerDay {
                     integrator.step(x, dt: dt, flows: sink) { state, derivative, _ in
                         for chain in chains { MeanFieldSystem.drain(chain, state, derivative, totals: totals) }

@@ -11,15 +11,15 @@ struct Chain: Sendable {
     let width: Int
     /// Rate at which each sub-stage is left (0 for pools such as S, R and D).
     let rate: Double
-    /// The exact passage of a day through the chain (`DayPassage`), for the twin's day step.
-    let day: DayPassage
+    /// The share of a day's evenly spread inflow that leaves the chain the same day (`DayPassage`).
+    let sameDayExit: Double
 
     init(offset: Int, stages: Int, width: Int, rate: Double) {
         self.offset = offset
         self.stages = stages
         self.width = width
         self.rate = rate
-        day = DayPassage(stages: stages, rate: rate)
+        sameDayExit = DayPassage(stages: stages, rate: rate).sameDayExit
     }
 
     @inline(__always) var first: Int { offset }
@@ -276,10 +276,16 @@ struct StateLayout: Sendable {
     /// The activity-mass chain that goes with a free chain of people, if it has one (nil without classes).
     func activityMass(of people: Chain) -> Chain? {
         // Offsets alone are ambiguous for chains without cells (they share the next chain's offset).
+        // A chain of comparisons, not a table: this runs for every arrival placed, thousands of times a day.
         guard tracksActivity, people.width > 0 else { return nil }
-        let pairs = [(latent, latentActivity), (presymptomatic, presymptomaticActivity), (asymptomatic, asymptomaticActivity),
-                     (mildRecovering, mildRecoveringActivity), (mildWorsening, mildWorseningActivity)]
-        return pairs.first { $0.0.offset == people.offset }?.1
+        switch people.offset {
+        case latent.offset: return latentActivity
+        case presymptomatic.offset: return presymptomaticActivity
+        case asymptomatic.offset: return asymptomaticActivity
+        case mildRecovering.offset: return mildRecoveringActivity
+        case mildWorsening.offset: return mildWorseningActivity
+        default: return nil
+        }
     }
 }
 
