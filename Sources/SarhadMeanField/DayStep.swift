@@ -120,9 +120,16 @@ final class DayStep {
             let from = everyRow || segment.readWhole ? 0 : segment.stages - 1
             for stage in from..<segment.stages {
                 let row = first + stage * width
-                DayRows.sum(drained + row, inflow + first, weight: filled[stage], into: out + row, width)
                 if segment.depleted {
-                    for cell in 0..<width { out[row + cell] *= exp(-depletion[row + cell]) }
+                    // Those there all day are depleted for the whole day; the day's inflow, arriving evenly,
+                    // for its mean time at risk ((1 − e^{−η}) / η of the day).
+                    for cell in 0..<width {
+                        let hazard = depletion[row + cell]
+                        out[row + cell] = drained[row + cell] * exp(-hazard)
+                            + filled[stage] * inflow[first + cell] * MeanFieldSystem.meanSurvival(hazard)
+                    }
+                } else {
+                    DayRows.sum(drained + row, inflow + first, weight: filled[stage], into: out + row, width)
                 }
             }
             // What stayed of the people there at the start, and of the inflow what did not pass through.

@@ -183,20 +183,18 @@ extension MeanFieldSystem {
             let mWork = today.multiplier(.work, province), mCommunity = today.multiplier(.community, province)
             let row = province * bands
             for infectorBand in 0..<bands {
+                // Each a sixteen-band vector update (`DayRows.add`; element-wise, so the same bytes as a loop).
                 let fromHousehold = household[row + infectorBand] * mHousehold
                 if fromHousehold != 0 {
-                    let matrix = householdRows + infectorBand * bands
-                    for band in 0..<bands { toHousehold[row + band] += fromHousehold * matrix[band] }
+                    DayRows.add(householdRows + infectorBand * bands, weight: fromHousehold, into: toHousehold + row, bands)
                 }
                 let infectious = community[row + infectorBand]
                 if infectious != 0 {
                     let school = infectious * mSchool, work = infectious * mWork, other = infectious * mCommunity
                     let offset = infectorBand * bands
-                    for band in 0..<bands {
-                        toSchool[row + band] += school * schoolRows[offset + band]
-                        localWork[row + band] += work * workRows[offset + band]
-                        localCommunity[row + band] += other * communityRows[offset + band]
-                    }
+                    DayRows.add(schoolRows + offset, weight: school, into: toSchool + row, bands)
+                    DayRows.add(workRows + offset, weight: work, into: localWork + row, bands)
+                    DayRows.add(communityRows + offset, weight: other, into: localCommunity + row, bands)
                 }
             }
         }
@@ -215,10 +213,8 @@ extension MeanFieldSystem {
                 let share = mobility[destination * provinces + origin]
                 if share == 0 { continue }
                 let source = origin * bands
-                for band in 0..<bands {
-                    toWork[target + band] += share * localWork[source + band]
-                    toCommunity[target + band] += share * localCommunity[source + band]
-                }
+                DayRows.add(localWork + source, weight: share, into: toWork + target, bands)
+                DayRows.add(localCommunity + source, weight: share, into: toCommunity + target, bands)
             }
         }
     }
