@@ -10,8 +10,14 @@
 /// settled state matters, not the path to it, so the step need not resolve the relaxation, only stay
 /// stable on it: at rate · dt = 2 (12-hour steps) Runge–Kutta 4 multiplies the gap to capacity by 1/3
 /// per step, without oscillation (its real stability limit is 2.79).
+///
+/// The day step (`DaySimulation.swift`) uses the same rule over a whole day, with a relaxation of one day:
+/// the day's seekers take the places free at its start plus those the day frees, as the agents take a
+/// place that is free or freed that day.
 enum CareCapacity {
     static let relaxationDays = 0.25
+    /// The day step's relaxation: the spare places of the day's start, taken within the day.
+    static let dayStepRelaxationDays = 1.0
     /// The largest relaxation rate × step allowed (`MeanFieldInputs.baseSubstepsPerDay`).
     static let largestRateTimesStep = 2.0
 

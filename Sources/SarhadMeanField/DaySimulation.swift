@@ -16,7 +16,7 @@ extension MeanFieldRun {
         system.contactPressures(start, today, work)
         system.careOccupancy(work)
         system.careDemand(InstantExits(x: start), work)
-        system.admitToCare(today, work, relaxationDays: 1)
+        system.admitToCare(today, work, relaxationDays: CareCapacity.dayStepRelaxationDays)
         let startShares = system.testedShares(InstantExits(x: start), today, work)
         let earlier = ConditionsAtStart(work, cells: layout.cells, provinces: layout.provinces)
 
@@ -27,7 +27,7 @@ extension MeanFieldRun {
         system.contactPressures(UnsafePointer(step.predicted), today, work)
         let endShares = system.testedShares(InstantExits(x: UnsafePointer(step.predicted)), today, work)
         earlier.average(into: work)
-        system.admitToCare(today, work, relaxationDays: 1)
+        system.admitToCare(today, work, relaxationDays: CareCapacity.dayStepRelaxationDays)
         let shares = zip(startShares, endShares).map { first, second in
             MeanFieldSystem.TestShares(hospitalised: (first.hospitalised + second.hospitalised) / 2,
                                        symptomatic: (first.symptomatic + second.symptomatic) / 2,

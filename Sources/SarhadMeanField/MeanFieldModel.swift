@@ -13,6 +13,8 @@ import SarhadModel
 ///   (`ErlangStages`), not lognormal draws rounded to whole days;
 /// - household depletion is a pair approximation per province (`HouseholdPairs`), not explicit
 ///   households; IDP-settlement and prison layers are omitted (`ForceOfInfection.swift`);
+/// - time moves in day steps (`DayStep`): the chains exactly, the infection and the tested shares by a
+///   predictor–corrector within the day;
 /// - admission to beds and intensive care is a fluid flow limited by spare capacity (`CareCapacity`);
 /// - tests are shared among seekers at each instant rather than per day (`MeanFieldObservation.swift`);
 /// - infected arrivals are placed in stages by the ratio of mean durations (`ImportedCourse`);

@@ -5,7 +5,8 @@ import SarhadModel
 /// The agents' mean attack rate may differ from the root by its Monte-Carlo error: tolerance is
 /// t(0.9995, n − 1) × the standard error of the replicate mean (two-sided false alarm 0.1 %), plus
 /// 1/N for the seeds and rounding. The twin is deterministic: tolerance 0.002 bounds its
-/// integration error (RK4, fixed step; halving the step moves the result by less than 1e-4).
+/// integration error (one day step a day, `DayStep`: on 6 December 2026 its attack rates were within 1e-4
+/// of the roots at R0 1.5, 2.5 and 4).
 struct FinalSizeCheck {
     let base: ModelConfiguration
     let residents: Double
