@@ -23,14 +23,14 @@ struct InstantExits: ChainExits {
 }
 
 /// A day's totals: what the people there at the start of the day leave (`departing`, at each chain's
-/// first sub-stage, from `DayStep.drain`) plus the share of today's inflow that passes through the same day.
+/// `entry`, from `DayStep.drain`) plus the share of today's inflow that passes through the same day.
 /// `dx` holds the day's inflows at each chain's first sub-stage.
 struct DayExits: ChainExits {
     let departing: UnsafePointer<Double>
     let inflow: UnsafePointer<Double>
 
     @inline(__always) func exit(_ chain: Chain, _ cell: Int) -> Double {
-        departing[chain.first + cell] + inflow[chain.first + cell] * chain.sameDayExit
+        departing[chain.entry + cell] + inflow[chain.first + cell] * chain.sameDayExit
     }
 
     @inline(__always) func entering(_ chain: Chain, _ cell: Int, _ dx: UnsafePointer<Double>) -> Double {

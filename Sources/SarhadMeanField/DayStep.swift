@@ -16,6 +16,7 @@ import Foundation
 final class DayStep {
     private struct Segment {
         let first: Int
+        let entry: Int
         let stages: Int
         let width: Int
         let passage: DayPassage
@@ -30,16 +31,18 @@ final class DayStep {
     private let segments: UnsafeMutableBufferPointer<Segment>
     /// What the day does to the people there at its start, every sub-stage (`drain`).
     let drained: UnsafeMutablePointer<Double>
-    /// What those people leave each chain during the day, at the chain's first sub-stage.
+    /// What those people leave each chain during the day, at the chain's `entry`.
     let departing: UnsafeMutablePointer<Double>
-    /// What of them is still in each chain at the day's end, at the chain's first sub-stage.
+    /// What of them is still in each chain at the day's end, at the chain's `entry`.
     let remaining: UnsafeMutablePointer<Double>
+    /// Vectors of the chains' first sub-stages laid end to end (`Chain.entry`).
+    let entryCount: Int
     /// The day's inflow into each chain's first sub-stage (a pool's change), filled by the routing.
     let inflow: UnsafeMutablePointer<Double>
     /// The predicted end of the day (only what the conditions read: see `Segment.readWhole`).
     let predicted: UnsafeMutablePointer<Double>
-    /// Each household pair sub-stage's depletion hazard, at its place in the state.
-    let depletion: UnsafeMutablePointer<Double>
+    /// Each household pair sub-stage's depletion hazard, at its place in the state less `depletion.base`.
+    let depletion: DepletionHazards
     /// Every chain's total over its sub-stages per cell, at its first sub-stage, for the last state drained
     /// or composed (`Workspace.chainTotals`; a pair sum's total is left undefined, nothing reads it).
     let totals: UnsafeMutablePointer<Double>
@@ -50,26 +53,27 @@ final class DayStep {
         let pairs = Set(depleted.filter { $0.width > 0 }.map(\.offset))
         segments = .allocate(capacity: max(1, ordered.count))
         _ = segments.initialize(from: ordered.map {
-            Segment(first: $0.first, stages: $0.stages, width: $0.width, passage: DayPassage(stages: $0.stages, rate: $0.rate),
+            Segment(first: $0.first, entry: $0.entry, stages: $0.stages, width: $0.width, passage: DayPassage(stages: $0.stages, rate: $0.rate),
                     readWhole: $0.rate == 0 || whole.contains($0.offset) || pairs.contains($0.offset),
                     depleted: pairs.contains($0.offset))
         })
         size = ordered.last?.end ?? 0
+        entryCount = ordered.map { $0.entry + $0.width }.max() ?? 0
         self.totals = totals
         drained = dayStepBuffer(size)
-        departing = dayStepBuffer(size)
-        remaining = dayStepBuffer(size)
+        departing = dayStepBuffer(entryCount)
+        remaining = dayStepBuffer(entryCount)
         inflow = dayStepBuffer(size)
         predicted = dayStepBuffer(size)
-        depletion = dayStepBuffer(size)
+        // The pair sums are next to each other in the state (`StateLayout`): one vector over their extent.
+        let pairChains = ordered.filter { pairs.contains($0.offset) }
+        let base = pairChains.map(\.offset).min() ?? 0
+        depletion = DepletionHazards(hazards: dayStepBuffer((pairChains.map(\.end).max() ?? 0) - base), base: base)
     }
 
     deinit {
         segments.deallocate()
-        for pointer in [drained, departing, remaining, inflow, predicted, depletion] {
-            pointer.deinitialize(count: max(1, size))
-            pointer.deallocate()
-        }
+        for pointer in [drained, departing, remaining, inflow, predicted, depletion.hazards] { pointer.deallocate() }
     }
 
     /// Moves the people of `state` through a day with no inflow: `drained` holds where they are at its end,
@@ -87,8 +91,8 @@ final class DayStep {
             var kept = InlineArray<8, Double>(repeating: 0)
             for m in 0..<stages { kept[m] = segment.passage.kept[m] }
             let source = UnsafeRawPointer(state + first), target = UnsafeMutableRawPointer(drained + first)
-            let start = UnsafeMutableRawPointer(totals + first), stayed = UnsafeMutableRawPointer(remaining + first)
-            let left = UnsafeMutableRawPointer(departing + first)
+            let start = UnsafeMutableRawPointer(totals + first), stayed = UnsafeMutableRawPointer(remaining + segment.entry)
+            let left = UnsafeMutableRawPointer(departing + segment.entry)
             var cell = 0
             while cell + 4 <= width {
                 var x = InlineArray<8, V>(repeating: V())
@@ -118,8 +122,8 @@ final class DayStep {
                     drained[first + stage * width + cell] = value
                 }
                 totals[first + cell] = before
-                remaining[first + cell] = after
-                departing[first + cell] = before - after
+                remaining[segment.entry + cell] = after
+                departing[segment.entry + cell] = before - after
                 cell += 1
             }
         }
@@ -154,7 +158,7 @@ final class DayStep {
                     // Those there all day are depleted for the whole day; the day's inflow, arriving evenly,
                     // for its mean time at risk ((1 − e^{−η}) / η of the day).
                     for cell in 0..<width {
-                        let hazard = depletion[row + cell]
+                        let hazard = depletion.hazards[row + cell - depletion.base]
                         out[row + cell] = drained[row + cell] * exp(-hazard)
                             + filled[stage] * inflow[first + cell] * MeanFieldSystem.meanSurvival(hazard)
                     }
@@ -163,7 +167,7 @@ final class DayStep {
                 }
             }
             // What stayed of the people there at the start, and of the inflow what did not pass through.
-            DayRows.sum(remaining + first, inflow + first, weight: 1 - segment.passage.sameDayExit, into: totals + first, width)
+            DayRows.sum(remaining + segment.entry, inflow + first, weight: 1 - segment.passage.sameDayExit, into: totals + first, width)
         }
     }
 }
@@ -232,6 +236,15 @@ enum DayRows {
             cell += 1
         }
     }
+}
+
+/// The household pair sums' depletion hazards of a day (`advanceHouseholdPairs`), for the pair sub-stages only:
+/// the hazard of the state entry i is `hazards[i − base]`.
+struct DepletionHazards {
+    let hazards: UnsafeMutablePointer<Double>
+    let base: Int
+
+    @inline(__always) func set(_ hazard: Double, at index: Int) { hazards[index - base] = hazard }
 }
 
 private func dayStepBuffer(_ count: Int) -> UnsafeMutablePointer<Double> {

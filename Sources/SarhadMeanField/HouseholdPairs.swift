@@ -202,7 +202,7 @@ extension MeanFieldSystem {
     /// each pair sub-stage's hazard at its place in the state, for the step to apply.
     func advanceHouseholdPairs<Exits: ChainExits>(_ exits: Exits, _ x: UnsafePointer<Double>,
                                                   _ dx: UnsafeMutablePointer<Double>, _ today: DayConditions,
-                                                  _ work: Workspace, depletion: UnsafeMutablePointer<Double>? = nil) {
+                                                  _ work: Workspace, depletion: DepletionHazards? = nil) {
         let provinces = layout.provinces, bands = AgeBands.count
         let t = pairs
         for province in 0..<provinces {
@@ -238,7 +238,7 @@ extension MeanFieldSystem {
                     let index = (chain.stageBase + stage) * provinces + province
                     let hazard = outside + selfRate * chain.weight * work.pairMeanRate[index]
                     let pair = chain.pairs.stage(stage) + province
-                    if let depletion { depletion[pair] = hazard } else { dx[pair] -= hazard * x[pair] }
+                    if let depletion { depletion.set(hazard, at: pair) } else { dx[pair] -= hazard * x[pair] }
                 }
             }
         }

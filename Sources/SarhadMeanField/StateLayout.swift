@@ -13,12 +13,16 @@ struct Chain: Sendable {
     let rate: Double
     /// The share of a day's evenly spread inflow that leaves the chain the same day (`DayPassage`).
     let sameDayExit: Double
+    /// Where the chain's first sub-stage sits among all chains' first sub-stages, one vector of `width` each:
+    /// the day step keeps what leaves and stays in each chain there, not in state-sized vectors.
+    let entry: Int
 
-    init(offset: Int, stages: Int, width: Int, rate: Double) {
+    init(offset: Int, stages: Int, width: Int, rate: Double, entry: Int? = nil) {
         self.offset = offset
         self.stages = stages
         self.width = width
         self.rate = rate
+        self.entry = entry ?? offset
         sameDayExit = DayPassage(stages: stages, rate: rate).sameDayExit
     }
 
@@ -164,10 +168,11 @@ struct StateLayout: Sendable {
         let cells = provinces * AgeBands.count
         self.cells = cells
         self.activityClasses = activityClasses
-        var offset = 0
+        var offset = 0, entry = 0
         func chain(_ erlang: ErlangStages?, width: Int = cells) -> Chain {
-            let made = Chain(offset: offset, stages: erlang?.count ?? 1, width: width, rate: erlang?.rate ?? 0)
+            let made = Chain(offset: offset, stages: erlang?.count ?? 1, width: width, rate: erlang?.rate ?? 0, entry: entry)
             offset = made.end
+            entry += width
             return made
         }
         susceptible = chain(nil, width: cells * activityClasses)
