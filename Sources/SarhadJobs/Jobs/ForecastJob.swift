@@ -57,12 +57,12 @@ package struct ForecastJob: Sendable {
     package var dayCount: Int { origin.adding(days: horizon).days(since: scenario.configuration.startDate) + 1 }
 
     /// Bytes the filter needs. Each particle is two twin runs (the filter's and a forecast's copy); a run
-    /// holds, per province, its state, chain totals and the day step's six state-sized buffers (eight
-    /// vectors of about 2,900 values, 185 kB) and its expected values and compartments for every day (about
-    /// 400 bytes a day). Measured with Runge–Kutta's buffers (120 kB a province): 200 particles, 34
-    /// provinces, 241 days peaked at 2.56 GB, estimated 2.8 GB; with the day step's this estimates 3.8 GB.
+    /// holds, per province, its state, chain totals and the day step's buffers (about 5.8 vectors of about
+    /// 2,900 values, 135 kB) and its expected values and compartments for every day (about 400 bytes a
+    /// day). Measured: 200 particles, 34 provinces, 241 days peaked at 2.72 GB (2.56 GB with Runge–Kutta's
+    /// buffers); this estimates 3.1 GB.
     package static func neededBytes(particles: Int, provinces: Int, days: Int) -> Int64 {
-        let perRun = Int64(provinces) * (Int64(days) * 400 + 185_000)
+        let perRun = Int64(provinces) * (Int64(days) * 400 + 135_000)
         return 2 * Int64(particles) * perRun + MemoryEstimate.fixedOverheadBytes
     }
 
