@@ -1,7 +1,8 @@
 /// One day of the twin by day steps (`DayStep`): conditions at the start of the day, a predicted day,
 /// conditions at its end, and the day again with the two averaged.
 ///
-/// What is averaged: the contact pressures (so the force of infection) and the tested shares. Admission to
+/// What is averaged: the contact pressures (so the force of infection), the household pair tables and the
+/// tested shares. Admission to
 /// care is not: the predictor admits at the start of the day's spare places plus what the day frees, and the
 /// corrector at the predicted day's demand and freeing against the places free at the start — the agents'
 /// rule over a day (a place free now or freed today is taken), with no relaxation time to resolve.
@@ -18,7 +19,8 @@ extension MeanFieldRun {
         system.careDemand(InstantExits(x: start), work)
         system.admitToCare(today, work, relaxationDays: CareCapacity.dayStepRelaxationDays)
         let startShares = system.testedShares(InstantExits(x: start), today, work)
-        let earlier = ConditionsAtStart(work, cells: layout.cells, provinces: layout.provinces)
+        let earlier = ConditionsAtStart(work, cells: layout.cells, provinces: layout.provinces,
+                                        pairStages: system.pairs.stageCount)
 
         // The day as predicted, and the conditions at its end.
         system.routeDay(start, step, routedFlows, today, work, shares: startShares)
@@ -41,25 +43,38 @@ extension MeanFieldRun {
     }
 }
 
-/// The contact pressures and health-facility hazards at the start of the day, kept while the predicted
-/// end's are computed.
+/// The conditions at the start of the day that are averaged with those at its predicted end: the contact
+/// pressures, the health facilities' hazards and the household pair tables (`HouseholdPairs`: the mean
+/// field q̄ and its companions per province, and each tracked sub-stage's depletion, mean q, household
+/// contact rate and people).
 private struct ConditionsAtStart {
-    let household: [Double], school: [Double], work: [Double], community: [Double], facility: [Double]
+    let vectors: [[Double]]
 
-    init(_ workspace: Workspace, cells: Int, provinces: Int) {
-        household = Array(UnsafeBufferPointer(start: workspace.pressureHousehold, count: cells))
-        school = Array(UnsafeBufferPointer(start: workspace.pressureSchool, count: cells))
-        work = Array(UnsafeBufferPointer(start: workspace.pressureWork, count: cells))
-        community = Array(UnsafeBufferPointer(start: workspace.pressureCommunity, count: cells))
-        facility = Array(UnsafeBufferPointer(start: workspace.healthFacilityHazard, count: provinces))
+    init(_ workspace: Workspace, cells: Int, provinces: Int, pairStages: Int) {
+        vectors = ConditionsAtStart.averaged(workspace, cells: cells, provinces: provinces, pairStages: pairStages)
+            .map { Array(UnsafeBufferPointer(start: $0.pointer, count: $0.count)) }
+        self.cells = cells
+        self.provinces = provinces
+        self.pairStages = pairStages
     }
 
-    /// The workspace's pressures and hazards become the mean of these and its own.
+    private let cells: Int, provinces: Int, pairStages: Int
+
+    private static func averaged(_ work: Workspace, cells: Int, provinces: Int,
+                                 pairStages: Int) -> [(pointer: UnsafeMutablePointer<Double>, count: Int)] {
+        [(work.pressureHousehold, cells), (work.pressureSchool, cells), (work.pressureWork, cells),
+         (work.pressureCommunity, cells), (work.healthFacilityHazard, provinces),
+         (work.pairMeanField, provinces), (work.pairRemoved, provinces), (work.pairSusceptibleQ, provinces),
+         (work.pairSusceptibleLoss, provinces), (work.pairRatio, pairStages * provinces),
+         (work.pairMeanQ, pairStages * provinces), (work.pairMeanRate, pairStages * provinces),
+         (work.pairPeople, pairStages * provinces)]
+    }
+
+    /// The workspace's values become the mean of these and its own.
     func average(into workspace: Workspace) {
-        for (earlier, now) in [(household, workspace.pressureHousehold), (school, workspace.pressureSchool),
-                               (work, workspace.pressureWork), (community, workspace.pressureCommunity),
-                               (facility, workspace.healthFacilityHazard)] {
-            for index in earlier.indices { now[index] = (earlier[index] + now[index]) / 2 }
+        let now = ConditionsAtStart.averaged(workspace, cells: cells, provinces: provinces, pairStages: pairStages)
+        for (earlier, current) in zip(vectors, now) {
+            for index in earlier.indices { current.pointer[index] = (earlier[index] + current.pointer[index]) / 2 }
         }
     }
 }
@@ -70,9 +85,15 @@ extension MeanFieldSystem {
     /// counted flows into `rate`.
     func routeDay(_ start: UnsafePointer<Double>, _ step: DayStep, _ rate: UnsafeMutablePointer<Double>,
                   _ today: DayConditions, _ work: Workspace, shares: [TestShares]) {
+        routeDay(start, step, rate, today, work, shares: shares,
+                 exits: DayExits(departing: UnsafePointer(step.departing), inflow: UnsafePointer(step.inflow)))
+    }
+
+    /// `routeDay` reading exits through `exits`, a `DayExits` of `step` (tests wrap it to watch the reads).
+    func routeDay<Exits: ChainExits>(_ start: UnsafePointer<Double>, _ step: DayStep, _ rate: UnsafeMutablePointer<Double>,
+                                     _ today: DayConditions, _ work: Workspace, shares: [TestShares], exits: Exits) {
         step.clearInflow()
         rate.update(repeating: 0, count: flows.count)
-        let exits = DayExits(departing: UnsafePointer(step.departing), inflow: UnsafePointer(step.inflow))
         infect(start, step.inflow, rate, today, work, overTheDay: true)
         advanceCourse(exits, step.inflow, rate, today, work, shares: shares)
         advanceHouseholdPairs(exits, start, step.inflow, today, work, depletion: step.depletion)

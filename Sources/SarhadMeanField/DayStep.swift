@@ -83,19 +83,27 @@ final class DayStep {
     /// end gathers kept[j − i] of every sub-stage i ≤ j: each value is read once and written once. (Row by
     /// row over the cells, the same sums read and wrote every row once per term, and took twice as long.)
     func drain(_ state: UnsafePointer<Double>) {
+        // Stack scratch for one block's sub-stages and the chain's shares (`InlineArray` would need macOS 26).
+        withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: 8) { block in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { kept in
+                drain(state, block: block.baseAddress!, kept: kept.baseAddress!)
+            }
+        }
+    }
+
+    private func drain(_ state: UnsafePointer<Double>, block x: UnsafeMutablePointer<SIMD4<Double>>,
+                       kept: UnsafeMutablePointer<Double>) {
         typealias V = SIMD4<Double>
         let drained = self.drained, departing = self.departing, remaining = self.remaining, totals = self.totals
         let lane = MemoryLayout<Double>.stride
         for segment in segments {
             let width = segment.width, first = segment.first, stages = segment.stages
-            var kept = InlineArray<8, Double>(repeating: 0)
             for m in 0..<stages { kept[m] = segment.passage.kept[m] }
             let source = UnsafeRawPointer(state + first), target = UnsafeMutableRawPointer(drained + first)
             let start = UnsafeMutableRawPointer(totals + first), stayed = UnsafeMutableRawPointer(remaining + segment.entry)
             let left = UnsafeMutableRawPointer(departing + segment.entry)
             var cell = 0
             while cell + 4 <= width {
-                var x = InlineArray<8, V>(repeating: V())
                 var before = V(), after = V()
                 for stage in 0..<stages {
                     x[stage] = source.loadUnaligned(fromByteOffset: (stage * width + cell) * lane, as: V.self)

@@ -219,20 +219,28 @@ extension MeanFieldSystem {
                 for band in 0..<bands { total += exits.exit(chain, province * bands + band) }
                 return total
             }
+            let outside = work.pairOutsideHazard[province]
+            let selfRate = inputs.beta * today.multiplier(.household, province) * work.pairRemoved[province]
+            // What a chain's pair sums hand on: over a day (the day step), those leaving were depleted, on
+            // average, for their mean time in the last sub-stage of the day, as those staying are (`DayStep`).
+            func departed(_ chain: HouseholdPairs.Tracked) -> Double {
+                let exit = exits.exit(chain.pairs, province)
+                guard depletion != nil else { return exit }
+                let index = (chain.stageBase + chain.people.stages - 1) * provinces + province
+                return exit * MeanFieldSystem.meanSurvival(outside + selfRate * chain.weight * work.pairMeanRate[index])
+            }
             let latentExit = leaving(t.latent.people)
             if latentExit > 1e-300 {
-                let carried = exits.exit(t.latent.pairs, province) / latentExit
+                let carried = departed(t.latent) / latentExit
                 dx[t.presymptomatic.pairs.first + province] += carried * entering(t.presymptomatic.people)
                 dx[t.asymptomatic.pairs.first + province] += carried * entering(t.asymptomatic.people)
             }
             let onset = leaving(t.presymptomatic.people)
             if onset > 1e-300 {
-                let carried = exits.exit(t.presymptomatic.pairs, province) / onset
+                let carried = departed(t.presymptomatic) / onset
                 dx[t.mildRecovering.pairs.first + province] += carried * entering(t.mildRecovering.people)
                 dx[t.mildWorsening.pairs.first + province] += carried * entering(t.mildWorsening.people)
             }
-            let outside = work.pairOutsideHazard[province]
-            let selfRate = inputs.beta * today.multiplier(.household, province) * work.pairRemoved[province]
             for chain in t.tracked {
                 for stage in 0..<chain.people.stages {
                     let index = (chain.stageBase + stage) * provinces + province

@@ -132,7 +132,8 @@ final class MeanFieldRun {
     /// Takes over the state of `other`, a run of the same model, as of its `nextDay`: continuing either
     /// then gives the same bytes. Particle filters copy the runs that survive resampling this way.
     func adopt(_ other: MeanFieldRun) {
-        precondition(layout.size == other.layout.size && flows.count == other.flows.count, "runs of different models")
+        precondition(layout.size == other.layout.size && flows.count == other.flows.count
+                     && integration == other.integration, "runs of different models")
         state.update(from: other.state, count: layout.size)
         dayFlows.update(from: other.dayFlows, count: flows.count)
         work.copy(from: other.work)
@@ -159,7 +160,6 @@ final class MeanFieldRun {
     }
 
     private func simulate(day: Int) {
-        let dt = 1 / Double(inputs.substepsPerDay)
         dayFlows.update(repeating: 0, count: flows.count)
         let peopleBefore = householdPairPeople(), susceptibleBefore = susceptiblePerProvince()
         applyTimeline(day: day)
@@ -173,6 +173,7 @@ final class MeanFieldRun {
             simulateDay(dayStep, today)
         } else if let integrator {
             integrator.prepare(state)
+            let dt = 1 / Double(inputs.substepsPerDay)
             for _ in 0..<inputs.substepsPerDay {
                 integrator.step(state, dt: dt, flows: dayFlows) { x, dx, rates in
                     system.evaluate(x, dx, rates, today, work)

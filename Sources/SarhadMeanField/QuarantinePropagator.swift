@@ -12,8 +12,8 @@ struct QuarantineCohort {
 ///
 /// Why this works: quarantined infected arrivals before onset live in their own chains, which nobody
 /// enters except at day boundaries and whose dynamics (latency, then presymptomatic or asymptomatic,
-/// onset into isolation or recovery) are linear and depend on nothing else. Runge–Kutta applied to
-/// such a block is a fixed linear map, so the chains hold exactly the sum of their batches, each
+/// onset into isolation or recovery) are linear and depend on nothing else. A day step (or Runge–Kutta)
+/// applied to such a block is a fixed linear map, so the chains hold exactly the sum of their batches, each
 /// propagated alone. Integrating one unit batch per age band with the same steps gives every batch's
 /// remainder; quarantined people with symptoms by release day stay isolated, as in the agent model.
 struct QuarantinePropagator {
@@ -69,7 +69,7 @@ struct QuarantinePropagator {
                     // The day step's own map (`MeanFieldRun.simulateDay`), on this cell alone.
                     dayStep.drain(UnsafePointer(x))
                     dayStep.clearInflow()
-                    let infectious = dayStep.departing[latent.first]
+                    let infectious = dayStep.departing[latent.entry]
                     dayStep.inflow[presymptomatic.first] = symptomatic * infectious
                     dayStep.inflow[asymptomatic.first] = (1 - symptomatic) * infectious
                     dayStep.compose(into: x)
