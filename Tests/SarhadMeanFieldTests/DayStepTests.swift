@@ -66,6 +66,12 @@ import Testing
     /// The same with screening and quarantine at the border (the quarantine chains and their release) and
     /// the beds and intensive care cut to a fifth from May: measured within 1.6 % (admissions' peak).
     @Test func dayStepsAgreeWithRungeKuttaUnderMeasures() throws {
+        try compareWithRungeKutta(try builtInUnderMeasures(), tolerance: 0.03)
+    }
+
+    /// The built-in scenario with screening and quarantine at the border and the beds and intensive care
+    /// cut to a fifth from May: every chain of the twin in use, care overflowing.
+    func builtInUnderMeasures() throws -> ModelConfiguration {
         var configuration = try Scenario.builtIn().configuration
         let date = { (text: String) in SimDate(iso: text)! }
         configuration.timeline += [
@@ -74,7 +80,7 @@ import Testing
             TimelineEvent(date: date("2020-05-01"), action: .healthCapacity(bedMultiplier: 0.2, intensiveCareMultiplier: 0.2,
                                                                             provinces: nil)),
         ]
-        try compareWithRungeKutta(configuration, tolerance: 0.03)
+        return configuration
     }
 
     func compareWithRungeKutta(_ configuration: ModelConfiguration, tolerance: Double) throws {
@@ -97,14 +103,7 @@ import Testing
     /// A read too early would route too few people onwards, and through the slow chains (where almost
     /// nobody passes through in a day) conservation alone would not show it.
     @Test func everyExitIsReadAfterItsChainsInflow() throws {
-        var configuration = try Scenario.builtIn().configuration
-        let date = { (text: String) in SimDate(iso: text)! }
-        configuration.timeline += [
-            TimelineEvent(date: date("2020-02-15"), action: .screening(enabled: true, sensitivity: 0.8)),
-            TimelineEvent(date: date("2020-03-01"), action: .quarantine(enabled: true, days: 14, adherence: 0.6)),
-            TimelineEvent(date: date("2020-05-01"), action: .healthCapacity(bedMultiplier: 0.2, intensiveCareMultiplier: 0.2,
-                                                                            provinces: nil)),
-        ]
+        let configuration = try builtInUnderMeasures()
         let model = MeanFieldModel(configuration: configuration)
         let run = MeanFieldRun(configuration: configuration, inputs: model.inputs, layout: model.layout)
         run.advance(to: 160)
