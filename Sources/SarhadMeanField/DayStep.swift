@@ -60,15 +60,15 @@ final class DayStep {
         size = ordered.last?.end ?? 0
         entryCount = ordered.map { $0.entry + $0.width }.max() ?? 0
         self.totals = totals
-        drained = dayStepBuffer(size)
-        departing = dayStepBuffer(entryCount)
-        remaining = dayStepBuffer(entryCount)
-        inflow = dayStepBuffer(size)
-        predicted = dayStepBuffer(size)
+        drained = zeroedBuffer(size)
+        departing = zeroedBuffer(entryCount)
+        remaining = zeroedBuffer(entryCount)
+        inflow = zeroedBuffer(size)
+        predicted = zeroedBuffer(size)
         // The pair sums are next to each other in the state (`StateLayout`): one vector over their extent.
         let pairChains = ordered.filter { pairs.contains($0.offset) }
         let base = pairChains.map(\.offset).min() ?? 0
-        depletion = DepletionHazards(hazards: dayStepBuffer((pairChains.map(\.end).max() ?? 0) - base), base: base)
+        depletion = DepletionHazards(hazards: zeroedBuffer((pairChains.map(\.end).max() ?? 0) - base), base: base)
     }
 
     deinit {
@@ -253,10 +253,4 @@ struct DepletionHazards {
     let base: Int
 
     @inline(__always) func set(_ hazard: Double, at index: Int) { hazards[index - base] = hazard }
-}
-
-private func dayStepBuffer(_ count: Int) -> UnsafeMutablePointer<Double> {
-    let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
-    pointer.initialize(repeating: 0, count: max(1, count))
-    return pointer
 }

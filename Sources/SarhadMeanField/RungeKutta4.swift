@@ -276,8 +276,9 @@ final class ChainRungeKutta4 {
 }
 
 /// A working vector of `count` zeros (at least one, so that an empty system still has a valid pointer),
-/// owned by the integrator that asked for it and given back with `release`.
-private func zeroedBuffer(_ count: Int) -> UnsafeMutablePointer<Double> {
+/// owned by the integrator that asked for it (Runge–Kutta's or the day step's) and given back with
+/// `release` or `deallocate`.
+func zeroedBuffer(_ count: Int) -> UnsafeMutablePointer<Double> {
     let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
     pointer.initialize(repeating: 0, count: max(1, count))
     return pointer
