@@ -14,6 +14,10 @@
 /// The day step (`DaySimulation.swift`) uses the same rule over a whole day, with a relaxation of one day:
 /// the day's seekers take the places free at its start plus those the day frees, as the agents take a
 /// place that is free or freed that day.
+///
+/// This bound treats places as a fluid: below capacity everyone is admitted. Whole places turn some
+/// seekers away before a ward is full on average, and `admitToCare` takes the smaller of this share and
+/// the whole places' (`WholePlaces`).
 enum CareCapacity {
     static let relaxationDays = 0.25
     /// The day step's relaxation: the spare places of the day's start, taken within the day.

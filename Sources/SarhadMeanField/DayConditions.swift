@@ -11,6 +11,9 @@ struct DayConditions {
     /// Places per province, rounded to whole beds as the agent model does.
     var bedCapacity: [Double]
     var intensiveCareCapacity: [Double]
+    /// The same places as whole places (`WholePlaces`): who finds one free.
+    var bedPlaces: [WholePlaces]
+    var intensiveCarePlaces: [WholePlaces]
     /// Tests per laboratory and where each province's samples go.
     var testing: TestingCapacity
     /// National tests per day (population scale 1).
@@ -29,6 +32,8 @@ struct DayConditions {
         intensiveCareMultiplier = bedMultiplier
         bedCapacity = [Double](repeating: 0, count: provinces)
         intensiveCareCapacity = bedCapacity
+        bedPlaces = []
+        intensiveCarePlaces = []
         testing = TestingCapacity(configuration: configuration)
         border = configuration.border
         screenedTestSeekers = [Double](repeating: 0, count: provinces)
@@ -45,6 +50,18 @@ struct DayConditions {
         intensiveCareCapacity = HealthSystemParameters.scaledPlaces(configuration.health.intensiveCare,
                                                                     multipliers: intensiveCareMultiplier, scale: scale)
             .map(Double.init)
+        bedPlaces = DayConditions.places(bedCapacity, reusing: bedPlaces)
+        intensiveCarePlaces = DayConditions.places(intensiveCareCapacity, reusing: intensiveCarePlaces)
+    }
+
+    /// Tables of whole places for `capacities`, keeping those whose capacity did not change (a table of
+    /// a few thousand places costs a millisecond).
+    private static func places(_ capacities: [Double], reusing old: [WholePlaces]) -> [WholePlaces] {
+        capacities.indices.map { province in
+            let capacity = Int(capacities[province])
+            if province < old.count, old[province].capacity == capacity { return old[province] }
+            return WholePlaces(capacity: capacity)
+        }
     }
 
     @inline(__always)

@@ -65,20 +65,25 @@ extension MeanFieldSystem {
         }
     }
 
-    /// The share of those seeking a bed, and an intensive-care place, who get one (`CareCapacity`), into
-    /// `work.admittedToBed` and `work.admittedToIntensiveCare`. Intensive care first, because a bed patient
-    /// moved to intensive care frees a bed.
+    /// The share of those seeking a bed, and an intensive-care place, who get one, into `work.admittedToBed`
+    /// and `work.admittedToIntensiveCare`: the smaller of the fluid bound (`CareCapacity`: no more than the
+    /// places free and freed) and the share that whole places admit (`WholePlaces`). Intensive care first,
+    /// because a bed patient moved to intensive care frees a bed. Runge–Kutta passes rates for the day's
+    /// counts: the whole places' share is then that of a day at today's rates.
     func admitToCare(_ today: DayConditions, _ work: Workspace, relaxationDays: Double) {
         for province in 0..<layout.provinces {
-            let icu = CareCapacity.admittedShare(
-                demand: work.intensiveCareDemand[province], capacity: today.intensiveCareCapacity[province],
-                occupied: work.intensiveCareOccupied[province], freed: work.intensiveCareFreed[province],
-                relaxationDays: relaxationDays)
+            let icuDemand = work.intensiveCareDemand[province], icuHeld = work.intensiveCareOccupied[province]
+            let icuFreed = work.intensiveCareFreed[province]
+            let icu = min(CareCapacity.admittedShare(demand: icuDemand, capacity: today.intensiveCareCapacity[province],
+                                                     occupied: icuHeld, freed: icuFreed, relaxationDays: relaxationDays),
+                          today.intensiveCarePlaces[province].dayShare(demand: icuDemand, occupied: icuHeld, freed: icuFreed))
             work.admittedToIntensiveCare[province] = icu
-            work.admittedToBed[province] = CareCapacity.admittedShare(
-                demand: work.bedDemand[province], capacity: today.bedCapacity[province],
-                occupied: work.bedOccupied[province], freed: work.bedFreed[province] + icu * work.bedToCriticalOnset[province],
-                relaxationDays: relaxationDays)
+            let bedDemand = work.bedDemand[province], bedHeld = work.bedOccupied[province]
+            let bedFreed = work.bedFreed[province] + icu * work.bedToCriticalOnset[province]
+            work.admittedToBed[province] = min(
+                CareCapacity.admittedShare(demand: bedDemand, capacity: today.bedCapacity[province], occupied: bedHeld,
+                                           freed: bedFreed, relaxationDays: relaxationDays),
+                today.bedPlaces[province].dayShare(demand: bedDemand, occupied: bedHeld, freed: bedFreed))
         }
     }
 

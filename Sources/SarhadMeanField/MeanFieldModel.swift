@@ -15,7 +15,9 @@ import SarhadModel
 ///   households; IDP-settlement and prison layers are omitted (`ForceOfInfection.swift`);
 /// - time moves in day steps (`DayStep`): the chains exactly, the infection and the tested shares by a
 ///   predictor–corrector within the day;
-/// - admission to beds and intensive care is a fluid flow limited by spare capacity (`CareCapacity`);
+/// - admission to beds and intensive care is a share of the day's seekers, limited by the places free and
+///   freed (`CareCapacity`) and by what whole places admit at the expected occupancy (`WholePlaces`,
+///   Erlang's loss system), not a draw against whole places;
 /// - tests are shared among seekers at each instant rather than per day (`MeanFieldObservation.swift`);
 /// - infected arrivals are placed in stages by the ratio of mean durations (`ImportedCourse`);
 /// - activity classes hold exactly their share of every cell, where the agents draw them (`ContactActivity.swift`);
