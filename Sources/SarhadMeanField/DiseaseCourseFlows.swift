@@ -109,7 +109,9 @@ extension MeanFieldSystem {
         let recordConfirmed = observation.deathRecordingOfConfirmed
         for province in 0..<provinces {
             let shares = sharesByProvince[province]
-            let positive = shares.symptomatic * sensitivity, positiveSevere = shares.hospitalised * sensitivity
+            // A seeker's sample is tested with their group's share: the hospitalised group's in a bed or
+            // intensive care, the symptomatic group's elsewhere (the agents' `testingGroup`).
+            let positive = shares.symptomatic * sensitivity, positiveInHospital = shares.hospitalised * sensitivity
             let postMortemInHospital = observation.postMortemTestingInHospital * shares.hospitalised
             let postMortemElsewhere = observation.postMortemTestingElsewhere * shares.symptomatic
             let f = toBed[province], g = toIntensiveCare[province]
@@ -118,10 +120,14 @@ extension MeanFieldSystem {
             for band in 0..<bands {
                 let cell = province * bands + band
                 let a = access[cell]
-                // Chance that an unconfirmed person at each onset is confirmed now.
+                // Chance that an unconfirmed person at each onset is confirmed now: at severe onset as
+                // they found a bed or not, at critical onset as they are in hospital or not.
                 let confirmMild = positive * seeking.mild * a
-                let confirmSevere = positiveSevere * seeking.severe * a
-                let confirmCritical = positiveSevere * seeking.critical * a
+                let confirmSevereInBed = positiveInHospital * seeking.severe * a
+                let confirmSevereElsewhere = positive * seeking.severe * a
+                let confirmCriticalInHospital = positiveInHospital * seeking.critical * a
+                let confirmCriticalElsewhere = positive * seeking.critical * a
+                let confirmCriticalSeeker = g * confirmCriticalInHospital + (1 - g) * confirmCriticalElsewhere
                 let ps = symptomatic[cell], pSevere = severe[cell], pc = critical[cell], pdi = deathInCare[cell]
 
                 // End of latency.
@@ -169,12 +175,16 @@ extension MeanFieldSystem {
                 let isolatedConfirmedBefore = exits.exit(l.confirmedIsolatedMildWorsening, cell)
                 let freeUnconfirmed = max(0, worseningFree - freeConfirmed)
                 let isolatedUnconfirmed = max(0, worseningIsolated - isolatedConfirmedBefore)
-                let newlyIsolated = freeUnconfirmed * confirmSevere * isolating
                 let severeOnset = worseningFree + worseningIsolated
-                let severeIsolated = worseningIsolated + newlyIsolated
-                let severeConfirmed = freeConfirmed + isolatedConfirmedBefore
-                    + (freeUnconfirmed + isolatedUnconfirmed) * confirmSevere
-                let severeConfirmedIsolated = isolatedConfirmedBefore + isolatedUnconfirmed * confirmSevere + newlyIsolated
+                // Isolated, confirmed, and confirmed and isolated, per person of the onset, for those who
+                // found a bed and for the others (whose tests have different chances).
+                func shadows(_ confirm: Double) -> (isolated: Double, confirmed: Double, confirmedIsolated: Double) {
+                    let newlyIsolated = freeUnconfirmed * confirm * isolating
+                    return (worseningIsolated + newlyIsolated,
+                            freeConfirmed + isolatedConfirmedBefore + (freeUnconfirmed + isolatedUnconfirmed) * confirm,
+                            isolatedConfirmedBefore + isolatedUnconfirmed * confirm + newlyIsolated)
+                }
+                let inBed = shadows(confirmSevereInBed), elsewhere = shadows(confirmSevereElsewhere)
                 let bedded = a * f, seekingUnbedded = a * (1 - f), notSeeking = 1 - a
                 let unbedded = 1 - bedded
                 let pRecoverUnbedded = (1 - pc) * (1 - pDeathUnbedded), pDieUnbedded = (1 - pc) * pDeathUnbedded
@@ -184,18 +194,18 @@ extension MeanFieldSystem {
                 dx[l.severeNonSeekerToCritical.first + cell] += severeOnset * notSeeking * pc
                 dx[l.severeUnbedToRecovery.first + cell] += severeOnset * unbedded * pRecoverUnbedded
                 dx[l.severeUnbedToDeath.first + cell] += severeOnset * unbedded * pDieUnbedded
-                dx[l.isolatedSevereBedToCritical.first + cell] += severeIsolated * bedded * pc
-                dx[l.isolatedSevereBedToRecovery.first + province] += severeIsolated * bedded * (1 - pc)
-                dx[l.isolatedSevereSeekerToCritical.first + cell] += severeIsolated * seekingUnbedded * pc
-                dx[l.isolatedSevereNonSeekerToCritical.first + cell] += severeIsolated * notSeeking * pc
-                dx[l.isolatedSevereUnbedToRecovery.first + cell] += severeIsolated * unbedded * pRecoverUnbedded
-                dx[l.isolatedSevereUnbedToDeath.first + cell] += severeIsolated * unbedded * pDieUnbedded
-                dx[l.confirmedSevereBedToCritical.first + cell] += severeConfirmed * bedded * pc
-                dx[l.confirmedSevereSeekerToCritical.first + cell] += severeConfirmed * seekingUnbedded * pc
-                dx[l.confirmedSevereNonSeekerToCritical.first + cell] += severeConfirmed * notSeeking * pc
-                dx[l.confirmedIsolatedSevereBedToCritical.first + cell] += severeConfirmedIsolated * bedded * pc
-                dx[l.confirmedIsolatedSevereSeekerToCritical.first + cell] += severeConfirmedIsolated * seekingUnbedded * pc
-                dx[l.confirmedIsolatedSevereNonSeekerToCritical.first + cell] += severeConfirmedIsolated * notSeeking * pc
+                dx[l.isolatedSevereBedToCritical.first + cell] += inBed.isolated * bedded * pc
+                dx[l.isolatedSevereBedToRecovery.first + province] += inBed.isolated * bedded * (1 - pc)
+                dx[l.isolatedSevereSeekerToCritical.first + cell] += elsewhere.isolated * seekingUnbedded * pc
+                dx[l.isolatedSevereNonSeekerToCritical.first + cell] += elsewhere.isolated * notSeeking * pc
+                dx[l.isolatedSevereUnbedToRecovery.first + cell] += elsewhere.isolated * unbedded * pRecoverUnbedded
+                dx[l.isolatedSevereUnbedToDeath.first + cell] += elsewhere.isolated * unbedded * pDieUnbedded
+                dx[l.confirmedSevereBedToCritical.first + cell] += inBed.confirmed * bedded * pc
+                dx[l.confirmedSevereSeekerToCritical.first + cell] += elsewhere.confirmed * seekingUnbedded * pc
+                dx[l.confirmedSevereNonSeekerToCritical.first + cell] += elsewhere.confirmed * notSeeking * pc
+                dx[l.confirmedIsolatedSevereBedToCritical.first + cell] += inBed.confirmedIsolated * bedded * pc
+                dx[l.confirmedIsolatedSevereSeekerToCritical.first + cell] += elsewhere.confirmedIsolated * seekingUnbedded * pc
+                dx[l.confirmedIsolatedSevereNonSeekerToCritical.first + cell] += elsewhere.confirmedIsolated * notSeeking * pc
                 admissions += severeOnset * bedded
 
                 // Critical onset: intensive care for those who had or sought a bed, if there is a place.
@@ -204,14 +214,14 @@ extension MeanFieldSystem {
                 let fromNonSeeker = exits.exit(l.severeNonSeekerToCritical, cell)
                 let isolatedBed = isolatedAtCriticalOnset(
                     exits, cell, l.severeBedToCritical, l.isolatedSevereBedToCritical, l.confirmedSevereBedToCritical,
-                    l.confirmedIsolatedSevereBedToCritical, newlyIsolating: confirmCritical * isolating)
+                    l.confirmedIsolatedSevereBedToCritical, newlyIsolating: confirmCriticalInHospital * isolating)
                 let isolatedSeeker = isolatedAtCriticalOnset(
                     exits, cell, l.severeSeekerToCritical, l.isolatedSevereSeekerToCritical, l.confirmedSevereSeekerToCritical,
-                    l.confirmedIsolatedSevereSeekerToCritical, newlyIsolating: confirmCritical * isolating)
+                    l.confirmedIsolatedSevereSeekerToCritical, newlyIsolating: confirmCriticalSeeker * isolating)
                 let isolatedNonSeeker = isolatedAtCriticalOnset(
                     exits, cell, l.severeNonSeekerToCritical, l.isolatedSevereNonSeekerToCritical,
                     l.confirmedSevereNonSeekerToCritical, l.confirmedIsolatedSevereNonSeekerToCritical,
-                    newlyIsolating: confirmCritical * isolating)
+                    newlyIsolating: confirmCriticalElsewhere * isolating)
                 let admitted = g * (fromBed + fromSeeker)
                 let keptBed = (1 - g) * fromBed
                 let noCare = (1 - g) * fromSeeker + fromNonSeeker
@@ -248,16 +258,19 @@ extension MeanFieldSystem {
                 deathsInCare += inCare
                 deathsNoCare += withoutCare
                 // Who among the dying was confirmed: the chance of a positive test at each onset they
-                // passed, at today's tested shares (an approximation when capacity changes fast).
-                let unconfirmedAfterSevere = (1 - confirmMild) * (1 - confirmSevere)
-                let severeDeaths = exits.exit(l.severeUnbedToDeath, cell)
-                let criticalDeaths = inCare + withoutCare - severeDeaths
-                let unconfirmedSevere = severeDeaths * unconfirmedAfterSevere
-                let unconfirmedCritical = criticalDeaths * unconfirmedAfterSevere * (1 - confirmCritical)
-                deathsOfConfirmed += severeDeaths + criticalDeaths - unconfirmedSevere - unconfirmedCritical
-                let unconfirmedInCare = inCare * unconfirmedAfterSevere * (1 - confirmCritical)
-                postMortemTests += postMortemInHospital * unconfirmedInCare
-                    + postMortemElsewhere * a * (unconfirmedSevere + unconfirmedCritical - unconfirmedInCare)
+                // passed, at today's tested shares and, for those in intensive care, today's mix of where
+                // they came from (approximations when capacity changes fast).
+                let unconfirmedAfterBed = (1 - confirmMild) * (1 - confirmSevereInBed)
+                let unconfirmedAfterNoBed = (1 - confirmMild) * (1 - confirmSevereElsewhere)
+                let fromBedShare = fromBed + fromSeeker > 0 ? fromBed / (fromBed + fromSeeker) : f
+                let unconfirmedInCare = (1 - confirmCriticalInHospital) * (
+                    exits.exit(l.criticalCareToDeath, cell)
+                        * (fromBedShare * unconfirmedAfterBed + (1 - fromBedShare) * unconfirmedAfterNoBed)
+                    + exits.exit(l.criticalBedToDeath, cell) * unconfirmedAfterBed)
+                let unconfirmedElsewhere = exits.exit(l.severeUnbedToDeath, cell) * unconfirmedAfterNoBed
+                    + exits.exit(l.criticalNoCareToDeath, cell) * unconfirmedAfterNoBed * (1 - confirmCriticalElsewhere)
+                deathsOfConfirmed += inCare + withoutCare - unconfirmedInCare - unconfirmedElsewhere
+                postMortemTests += postMortemInHospital * unconfirmedInCare + postMortemElsewhere * a * unconfirmedElsewhere
             }
             rate[flows.index(.symptomaticOnsets, province)] += onsetTotal
             rate[flows.index(.hospitalAdmissions, province)] += admissions
@@ -271,15 +284,14 @@ extension MeanFieldSystem {
 
         // Tests, once every onset of the day has been routed.
         countInfectedTestSeekers(exits, work)
-        let seekers = work.infectedTestSeekers, severeSeekers = work.severeTestSeekers
+        let seekers = work.symptomaticTestSeekers, inHospital = work.hospitalisedTestSeekers
         for province in 0..<provinces {
             let shares = sharesByProvince[province]
-            let positive = shares.symptomatic * sensitivity, positiveSevere = shares.hospitalised * sensitivity
             let screened = today.screenedTestSeekers[province]
             rate[flows.index(.tests, province)] += shares.symptomatic * (seekers[province] + screened)
-                + shares.hospitalised * severeSeekers[province] + shares.others * inputs.backgroundTestSeekers[province]
-            rate[flows.index(.positiveTests, province)] += positive * (seekers[province] + screened)
-                + positiveSevere * severeSeekers[province]
+                + shares.hospitalised * inHospital[province] + shares.others * inputs.backgroundTestSeekers[province]
+            rate[flows.index(.positiveTests, province)] += sensitivity
+                * (shares.symptomatic * (seekers[province] + screened) + shares.hospitalised * inHospital[province])
         }
     }
 
@@ -296,33 +308,40 @@ extension MeanFieldSystem {
     }
 
     /// Infected people seeking a test, per province (a rate, or the day's total, as `exits` counts): the not
-    /// yet confirmed at each onset, times the seeking probability and access. Written to
-    /// `work.infectedTestSeekers` and `work.severeTestSeekers`.
+    /// yet confirmed at each onset, times the seeking probability and access, by the group their samples join
+    /// (the day's admission shares `work.admittedToBed` and `admittedToIntensiveCare` say who is in hospital).
+    /// Written to `work.symptomaticTestSeekers` and `work.hospitalisedTestSeekers`.
     func countInfectedTestSeekers<Exits: ChainExits>(_ exits: Exits, _ work: Workspace) {
         let l = layout, bands = AgeBands.count
         let mild = observation.testSeekingMild, severe = observation.testSeekingSevere
         let critical = observation.testSeekingCritical
         for province in 0..<l.provinces {
-            var seekers = 0.0, severeSeekers = 0.0
+            // Seekers at severe onset are in a bed with the chance a · f of finding one (the agents' draws
+            // for care and for a test are independent); at critical onset those who had a bed are in
+            // hospital, those who sought one without finding it with the chance g of intensive care.
+            let f = work.admittedToBed[province], g = work.admittedToIntensiveCare[province]
+            var symptomatic = 0.0, hospitalised = 0.0
             for band in 0..<bands {
-                let cell = province * bands + band
+                let cell = province * bands + band, a = work.access[cell]
                 var onsets = exits.exit(l.presymptomatic, cell)
                 if l.quarantine { onsets += exits.exit(l.quarantinedPresymptomatic, cell) }
                 let severeOnsets = max(0, exits.exit(l.mildWorsening, cell)
                     - exits.exit(l.confirmedMildWorsening, cell))
                     + max(0, exits.exit(l.isolatedMildWorsening, cell)
                         - exits.exit(l.confirmedIsolatedMildWorsening, cell))
-                let criticalOnsets = max(0, exits.exit(l.severeBedToCritical, cell)
+                let fromBed = max(0, exits.exit(l.severeBedToCritical, cell)
                     - exits.exit(l.confirmedSevereBedToCritical, cell))
-                    + max(0, exits.exit(l.severeSeekerToCritical, cell)
-                        - exits.exit(l.confirmedSevereSeekerToCritical, cell))
-                    + max(0, exits.exit(l.severeNonSeekerToCritical, cell)
-                        - exits.exit(l.confirmedSevereNonSeekerToCritical, cell))
-                seekers += work.access[cell] * mild * onsets
-                severeSeekers += work.access[cell] * (severe * severeOnsets + critical * criticalOnsets)
+                let fromSeeker = max(0, exits.exit(l.severeSeekerToCritical, cell)
+                    - exits.exit(l.confirmedSevereSeekerToCritical, cell))
+                let fromNonSeeker = max(0, exits.exit(l.severeNonSeekerToCritical, cell)
+                    - exits.exit(l.confirmedSevereNonSeekerToCritical, cell))
+                let bedded = a * f
+                symptomatic += a * (mild * onsets + severe * (1 - bedded) * severeOnsets
+                    + critical * ((1 - g) * fromSeeker + fromNonSeeker))
+                hospitalised += a * (severe * bedded * severeOnsets + critical * (fromBed + g * fromSeeker))
             }
-            work.infectedTestSeekers[province] = seekers
-            work.severeTestSeekers[province] = severeSeekers
+            work.symptomaticTestSeekers[province] = symptomatic
+            work.hospitalisedTestSeekers[province] = hospitalised
         }
     }
 }

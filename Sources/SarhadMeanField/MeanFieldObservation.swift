@@ -8,12 +8,13 @@ import SarhadModel
 /// seek one on arrival. Each laboratory's queue (`TestingCapacity`: one national queue without
 /// laboratories) gets the samples of the provinces it serves, less those lost on the way, and its
 /// capacity (tests per day × population scale) goes to the groups of `TestPriority` in order, as in
-/// the agent model, applied to the demand at each instant rather than over the whole day. A sample
+/// the agent model, applied to the demand at each instant rather than over the whole day. A seeker at
+/// severe or critical onset joins the hospitalised group if in a bed or intensive care (the shares of
+/// the day's admission), the symptomatic group otherwise, as the agents' `testingGroup`. A sample
 /// that travelled is recorded its transport delay later; the death of such a case is recorded with
 /// today's delay of its province, `recordedDeathDelayDays(transportDays:)` (the agents use the day
-/// the case itself was recorded: the same unless the province's laboratory opened in between). The twin's groups are approximations of the agents': seekers at severe or
-/// critical onset stand for the hospitalised, and health workers are not told apart from other
-/// seekers at mild onset; post-mortem samples take part in the shares but not in the demand (they
+/// the case itself was recorded: the same unless the province's laboratory opened in between). The twin's groups approximate the agents': health workers are not told apart
+/// from other seekers at mild onset; post-mortem samples take part in the shares but not in the demand (they
 /// are a small part of it). A tested infected person is confirmed with `testSensitivity`, recorded
 /// `reportingDelayDays` later; no tests at all are done (and nobody seeks one) while capacity is zero.
 ///
@@ -51,8 +52,8 @@ extension MeanFieldSystem {
     }
 
     /// The tested share of each group for each province's samples (lost samples count as untested);
-    /// leaves the infected seekers per province in `work.infectedTestSeekers` (mild onset) and
-    /// `work.severeTestSeekers`.
+    /// leaves the infected seekers per province in `work.symptomaticTestSeekers` and
+    /// `work.hospitalisedTestSeekers`.
     func testedShares<Exits: ChainExits>(_ exits: Exits, _ today: DayConditions, _ work: Workspace) -> [TestShares] {
         countInfectedTestSeekers(exits, work)
         let provinces = layout.provinces, testing = today.testing
@@ -62,9 +63,9 @@ extension MeanFieldSystem {
         for province in 0..<provinces {
             guard let queue = testing.queueOfProvince[province] else { continue }
             let arriving = 1 - testing.lossProbability[province], base = queue * groups
-            demand[base + TestingGroup.hospitalised.rawValue] += arriving * work.severeTestSeekers[province]
+            demand[base + TestingGroup.hospitalised.rawValue] += arriving * work.hospitalisedTestSeekers[province]
             demand[base + TestingGroup.symptomatic.rawValue] += arriving
-                * (work.infectedTestSeekers[province] + today.screenedTestSeekers[province])
+                * (work.symptomaticTestSeekers[province] + today.screenedTestSeekers[province])
             demand[base + TestingGroup.others.rawValue] += arriving * inputs.backgroundTestSeekers[province]
         }
         var queueShares = [TestShares](repeating: TestShares(), count: testing.queueCapacity.count)

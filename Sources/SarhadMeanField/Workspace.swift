@@ -46,10 +46,11 @@ final class Workspace {
     let intensiveCareFreed: UnsafeMutablePointer<Double>
     let admittedToBed: UnsafeMutablePointer<Double>
     let admittedToIntensiveCare: UnsafeMutablePointer<Double>
-    /// Infected people seeking a test at this instant, per province: at mild onset (the symptomatic
-    /// group) and at severe or critical onset (taken as the hospitalised group).
-    let infectedTestSeekers: UnsafeMutablePointer<Double>
-    let severeTestSeekers: UnsafeMutablePointer<Double>
+    /// Infected people seeking a test at this instant, per province, by the group their sample joins (the
+    /// agents' `testingGroup`): the symptomatic group (mild onsets, and severe or critical onsets outside
+    /// a hospital) and the hospitalised group (severe or critical onsets in a bed or intensive care).
+    let symptomaticTestSeekers: UnsafeMutablePointer<Double>
+    let hospitalisedTestSeekers: UnsafeMutablePointer<Double>
     let healthFacilityHazard: UnsafeMutablePointer<Double>
     /// Each chain's total over its sub-stages per cell, at the chain's first sub-stage (`MeanFieldSystem.drain`).
     let chainTotals: UnsafeMutablePointer<Double>
@@ -120,8 +121,8 @@ final class Workspace {
         intensiveCareFreed = take(provinces)
         admittedToBed = take(provinces)
         admittedToIntensiveCare = take(provinces)
-        infectedTestSeekers = take(provinces)
-        severeTestSeekers = take(provinces)
+        symptomaticTestSeekers = take(provinces)
+        hospitalisedTestSeekers = take(provinces)
         healthFacilityHazard = take(provinces)
         contacts = take(inputs.contacts.count)
         mobilityInto = take(provinces * provinces)
