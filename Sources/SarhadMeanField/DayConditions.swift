@@ -2,7 +2,7 @@ import SarhadModel
 
 /// The world of one day as the timeline has made it: contact multipliers, the border, test and bed
 /// capacity. It changes only at day boundaries, so the derivative can read it as constants.
-struct DayConditions {
+struct DayConditions: Sendable {
     let provinceCount: Int
     /// `[layer · P + province]`, layers as in `ContactLayer` (all seven).
     var multiplier: [Double]

@@ -62,6 +62,9 @@ struct MeanFieldInputs: Sendable {
     /// Everyone who will return during the run is abroad — unreachable — from day 0, as in `ArrivalSchedule`.
     let abroadAtStart: [Double]
     let prisonersAtStart: [Double]
+    /// The conditions of the first day before any event: every run starts from them, and so shares their
+    /// tables of whole places (`WholePlaces`) until an event changes a capacity.
+    let conditionsAtStart: DayConditions
     let importedCourse: ImportedCourse
 
     let substepsPerDay: Int
@@ -159,6 +162,7 @@ struct MeanFieldInputs: Sendable {
         }
         abroadAtStart = abroad
         prisonersAtStart = configuration.provinceShares.map { (settings.prisoners * $0 * scale).rounded() }
+        conditionsAtStart = DayConditions(configuration: configuration, prisoners: prisonersAtStart)
         importedCourse = ImportedCourse(disease: disease)
 
         let fastest = stages.all.map(\.rate).max() ?? 1

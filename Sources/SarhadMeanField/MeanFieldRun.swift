@@ -79,7 +79,7 @@ final class MeanFieldRun {
         state.initialize(repeating: 0, count: layout.size)
         dayFlows = UnsafeMutablePointer<Double>.allocate(capacity: flows.count)
         dayFlows.initialize(repeating: 0, count: flows.count)
-        conditions = DayConditions(configuration: configuration, prisoners: inputs.prisonersAtStart)
+        conditions = inputs.conditionsAtStart
         abroad = inputs.abroadAtStart
         quarantinedSusceptible = [Double](repeating: 0, count: inputs.cellCount)
         quarantine = layout.quarantine ? QuarantinePropagator(inputs: inputs, integration: integration) : nil
