@@ -25,11 +25,13 @@ extension MeanFieldRun {
         // The day as predicted, and the conditions at its end.
         system.routeDay(start, step, routedFlows, today, work, shares: startShares)
         system.careDemand(exits, work)
+        // The corrector's admission first: the tested shares at the day's end send seekers in hospital to
+        // their group by it.
+        system.admitToCare(today, work, relaxationDays: CareCapacity.dayStepRelaxationDays)
         step.composePredicted()
         system.contactPressures(UnsafePointer(step.predicted), today, work)
         let endShares = system.testedShares(InstantExits(x: UnsafePointer(step.predicted)), today, work)
         earlier.average(into: work)
-        system.admitToCare(today, work, relaxationDays: CareCapacity.dayStepRelaxationDays)
         let shares = zip(startShares, endShares).map { first, second in
             MeanFieldSystem.TestShares(hospitalised: (first.hospitalised + second.hospitalised) / 2,
                                        symptomatic: (first.symptomatic + second.symptomatic) / 2,

@@ -127,7 +127,6 @@ extension MeanFieldSystem {
                 let confirmSevereElsewhere = positive * seeking.severe * a
                 let confirmCriticalInHospital = positiveInHospital * seeking.critical * a
                 let confirmCriticalElsewhere = positive * seeking.critical * a
-                let confirmCriticalSeeker = g * confirmCriticalInHospital + (1 - g) * confirmCriticalElsewhere
                 let ps = symptomatic[cell], pSevere = severe[cell], pc = critical[cell], pdi = deathInCare[cell]
 
                 // End of latency.
@@ -215,9 +214,14 @@ extension MeanFieldSystem {
                 let isolatedBed = isolatedAtCriticalOnset(
                     exits, cell, l.severeBedToCritical, l.isolatedSevereBedToCritical, l.confirmedSevereBedToCritical,
                     l.confirmedIsolatedSevereBedToCritical, newlyIsolating: confirmCriticalInHospital * isolating)
-                let isolatedSeeker = isolatedAtCriticalOnset(
+                // Those who sought a bed without finding one: in intensive care (and the hospitalised group)
+                // with the share g, elsewhere otherwise.
+                let isolatedSeekerInCare = isolatedAtCriticalOnset(
                     exits, cell, l.severeSeekerToCritical, l.isolatedSevereSeekerToCritical, l.confirmedSevereSeekerToCritical,
-                    l.confirmedIsolatedSevereSeekerToCritical, newlyIsolating: confirmCriticalSeeker * isolating)
+                    l.confirmedIsolatedSevereSeekerToCritical, newlyIsolating: confirmCriticalInHospital * isolating)
+                let isolatedSeekerElsewhere = isolatedAtCriticalOnset(
+                    exits, cell, l.severeSeekerToCritical, l.isolatedSevereSeekerToCritical, l.confirmedSevereSeekerToCritical,
+                    l.confirmedIsolatedSevereSeekerToCritical, newlyIsolating: confirmCriticalElsewhere * isolating)
                 let isolatedNonSeeker = isolatedAtCriticalOnset(
                     exits, cell, l.severeNonSeekerToCritical, l.isolatedSevereNonSeekerToCritical,
                     l.confirmedSevereNonSeekerToCritical, l.confirmedIsolatedSevereNonSeekerToCritical,
@@ -231,9 +235,9 @@ extension MeanFieldSystem {
                 dx[l.criticalBedToRecovery.first + cell] += keptBed * (1 - pDeathNoCare)
                 dx[l.criticalNoCareToDeath.first + cell] += noCare * pDeathNoCare
                 dx[l.criticalNoCareToRecovery.first + cell] += noCare * (1 - pDeathNoCare)
-                let isolatedAdmitted = g * (isolatedBed + isolatedSeeker)
+                let isolatedAdmitted = g * (isolatedBed + isolatedSeekerInCare)
                 let isolatedKeptBed = (1 - g) * isolatedBed
-                let isolatedNoCare = (1 - g) * isolatedSeeker + isolatedNonSeeker
+                let isolatedNoCare = (1 - g) * isolatedSeekerElsewhere + isolatedNonSeeker
                 dx[l.isolatedCriticalCareToDeath.first + province] += isolatedAdmitted * pdi
                 dx[l.isolatedCriticalCareToRecovery.first + province] += isolatedAdmitted * (1 - pdi)
                 dx[l.isolatedCriticalBedToDeath.first + province] += isolatedKeptBed * pDeathNoCare

@@ -13,8 +13,8 @@ import SarhadModel
 /// the day's admission), the symptomatic group otherwise, as the agents' `testingGroup`. A sample
 /// that travelled is recorded its transport delay later; the death of such a case is recorded with
 /// today's delay of its province, `recordedDeathDelayDays(transportDays:)` (the agents use the day
-/// the case itself was recorded: the same unless the province's laboratory opened in between). The twin's groups approximate the agents': health workers are not told apart
-/// from other seekers at mild onset; post-mortem samples take part in the shares but not in the demand (they
+/// the case itself was recorded: the same unless the province's laboratory opened in between). The twin's groups approximate the agents': health workers outside a hospital
+/// are not told apart from other seekers (the agents give them their own group); post-mortem samples take part in the shares but not in the demand (they
 /// are a small part of it). A tested infected person is confirmed with `testSensitivity`, recorded
 /// `reportingDelayDays` later; no tests at all are done (and nobody seeks one) while capacity is zero.
 ///
