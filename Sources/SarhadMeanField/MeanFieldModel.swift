@@ -10,7 +10,8 @@ import SarhadModel
 ///
 /// Where it departs from the agent model (see the type that implements each part for why):
 /// - stage durations are Erlang with the agent model's means and k = round(1/CV²) ∈ 1…8 stages
-///   (`ErlangStages`), not lognormal draws rounded to whole days;
+///   (`ErlangStages`), not lognormal draws rounded to whole days; the latent period is half a day
+///   shorter, where whole days put the agents' infectious events (`DiseaseStages.agentDayOffset`);
 /// - household depletion is a pair approximation per province (`HouseholdPairs`), not explicit
 ///   households; IDP-settlement and prison layers are omitted (`ForceOfInfection.swift`);
 /// - time moves in day steps (`DayStep`): the chains exactly, the infection and the tested shares by a

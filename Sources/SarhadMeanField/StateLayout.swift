@@ -306,8 +306,16 @@ struct DiseaseStages: Sendable {
     let criticalToRecovery: ErlangStages
     let criticalToDeath: ErlangStages
 
+    /// Days by which the agents' infectious events come earlier than a continuous course of the same
+    /// durations. An agent infected during day d's contact phase turns infectious in the transitions at
+    /// the start of day d + L and transmits at the end of each of its D infectious days, so its events come
+    /// L, L + 1, …, L + D − 1 days after its infection: a mean of L + D/2 − ½, half a day shorter than the
+    /// twin's L + D/2. The twin's latent period is that much shorter (docs/VALIDATION.md, check 3).
+    static let agentDayOffset = 0.5
+
     init(_ disease: DiseaseParameters) {
-        latent = ErlangStages(disease.latent)
+        latent = ErlangStages(mean: max(ErlangStages.minimumMean, disease.latent.mean - DiseaseStages.agentDayOffset),
+                              standardDeviation: disease.latent.standardDeviation)
         presymptomatic = ErlangStages(disease.presymptomatic)
         asymptomatic = ErlangStages(disease.asymptomaticInfectious)
         mildToRecovery = ErlangStages(disease.mildToRecovery)

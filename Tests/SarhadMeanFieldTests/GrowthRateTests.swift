@@ -1,12 +1,14 @@
 import Foundation
-import SarhadMeanField
+@testable import SarhadMeanField
 import SarhadModel
 import Testing
 
 /// Early on, infections grow as e^{r t} with r the root of the Euler–Lotka equation
 /// 1 = R0 · ĝ(r) / ĝ(0), where ĝ is the Laplace transform of the expected infectiousness profile of one
 /// infection. With Erlang stages ĝ is explicit: latency, then presymptomatic and mild (to recovery or
-/// to severe onset) or asymptomatic, each weighted by its relative infectiousness.
+/// to severe onset) or asymptomatic, each weighted by its relative infectiousness. The latency is the
+/// twin's own, half a day shorter than the stated mean (`DiseaseStages.agentDayOffset`): this checks
+/// that the twin integrates its equations, not how they match the agents (`sarhad validate` does that).
 @Suite struct GrowthRateTests {
     @Test(arguments: [1.5, 2.5, 4.0])
     func earlyGrowthMatchesEulerLotka(r0: Double) throws {
@@ -26,7 +28,7 @@ import Testing
 
     func eulerLotkaRoot(r0: Double, disease: DiseaseParameters) -> Double {
         func profile(_ s: Double) -> Double {
-            let latent = ErlangStages(disease.latent), pre = ErlangStages(disease.presymptomatic)
+            let latent = DiseaseStages(disease).latent, pre = ErlangStages(disease.presymptomatic)
             let asym = ErlangStages(disease.asymptomaticInfectious), recovering = ErlangStages(disease.mildToRecovery)
             let worsening = ErlangStages(disease.onsetToSevere)
             let symptomatic = disease.symptomaticProbability[0], severe = disease.severeGivenSymptomatic[0]
