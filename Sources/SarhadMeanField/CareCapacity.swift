@@ -16,7 +16,7 @@
 /// place that is free or freed that day.
 ///
 /// This bound treats places as a fluid: below capacity everyone is admitted. Whole places turn some
-/// seekers away before a ward is full on average, and `admitToCare` takes the smaller of this share and
+/// seekers away before a ward is full on average, so `admittedShare` takes the smaller of this share and
 /// the whole places' (`WholePlaces`).
 enum CareCapacity {
     static let relaxationDays = 0.25
@@ -25,10 +25,21 @@ enum CareCapacity {
     /// The largest relaxation rate × step allowed (`MeanFieldInputs.baseSubstepsPerDay`).
     static let largestRateTimesStep = 2.0
 
-    /// Share of today's seekers who are admitted now, given the places there are and the places being freed.
+    /// Share of today's seekers who are admitted: the smaller of the fluid bound (`fluidShare`) and what
+    /// whole places admit (`WholePlaces.dayShare`). The fluid bound's capacity is the places' own.
     @inline(__always)
-    static func admittedShare(demand: Double, capacity: Double, occupied: Double, freed: Double,
+    static func admittedShare(demand: Double, places: WholePlaces, occupied: Double, freed: Double,
                               relaxationDays: Double) -> Double {
+        min(fluidShare(demand: demand, capacity: Double(places.capacity), occupied: occupied, freed: freed,
+                       relaxationDays: relaxationDays),
+            places.dayShare(demand: demand, occupied: occupied, freed: freed))
+    }
+
+    /// Share of today's seekers who can be admitted now if places were a fluid, given the places there are
+    /// and the places being freed.
+    @inline(__always)
+    static func fluidShare(demand: Double, capacity: Double, occupied: Double, freed: Double,
+                           relaxationDays: Double) -> Double {
         guard demand > 0 else { return 1 }
         let available = max(0, (capacity - occupied) / relaxationDays + freed)
         return min(1, available / demand)

@@ -72,18 +72,15 @@ extension MeanFieldSystem {
     /// counts: the whole places' share is then that of a day at today's rates.
     func admitToCare(_ today: DayConditions, _ work: Workspace, relaxationDays: Double) {
         for province in 0..<layout.provinces {
-            let icuDemand = work.intensiveCareDemand[province], icuHeld = work.intensiveCareOccupied[province]
-            let icuFreed = work.intensiveCareFreed[province]
-            let icu = min(CareCapacity.admittedShare(demand: icuDemand, capacity: today.intensiveCareCapacity[province],
-                                                     occupied: icuHeld, freed: icuFreed, relaxationDays: relaxationDays),
-                          today.intensiveCarePlaces[province].dayShare(demand: icuDemand, occupied: icuHeld, freed: icuFreed))
+            let icu = CareCapacity.admittedShare(
+                demand: work.intensiveCareDemand[province], places: today.intensiveCarePlaces[province],
+                occupied: work.intensiveCareOccupied[province], freed: work.intensiveCareFreed[province],
+                relaxationDays: relaxationDays)
             work.admittedToIntensiveCare[province] = icu
-            let bedDemand = work.bedDemand[province], bedHeld = work.bedOccupied[province]
-            let bedFreed = work.bedFreed[province] + icu * work.bedToCriticalOnset[province]
-            work.admittedToBed[province] = min(
-                CareCapacity.admittedShare(demand: bedDemand, capacity: today.bedCapacity[province], occupied: bedHeld,
-                                           freed: bedFreed, relaxationDays: relaxationDays),
-                today.bedPlaces[province].dayShare(demand: bedDemand, occupied: bedHeld, freed: bedFreed))
+            work.admittedToBed[province] = CareCapacity.admittedShare(
+                demand: work.bedDemand[province], places: today.bedPlaces[province],
+                occupied: work.bedOccupied[province], freed: work.bedFreed[province] + icu * work.bedToCriticalOnset[province],
+                relaxationDays: relaxationDays)
         }
     }
 
@@ -211,21 +208,19 @@ extension MeanFieldSystem {
                 let fromBed = exits.exit(l.severeBedToCritical, cell)
                 let fromSeeker = exits.exit(l.severeSeekerToCritical, cell)
                 let fromNonSeeker = exits.exit(l.severeNonSeekerToCritical, cell)
-                let isolatedBed = isolatedAtCriticalOnset(
-                    exits, cell, l.severeBedToCritical, l.isolatedSevereBedToCritical, l.confirmedSevereBedToCritical,
-                    l.confirmedIsolatedSevereBedToCritical, newlyIsolating: confirmCriticalInHospital * isolating)
+                let bedLeaving = atCriticalOnset(exits, cell, l.severeBedToCritical, l.isolatedSevereBedToCritical,
+                                                 l.confirmedSevereBedToCritical, l.confirmedIsolatedSevereBedToCritical)
+                let seekerLeaving = atCriticalOnset(exits, cell, l.severeSeekerToCritical, l.isolatedSevereSeekerToCritical,
+                                                    l.confirmedSevereSeekerToCritical, l.confirmedIsolatedSevereSeekerToCritical)
+                let nonSeekerLeaving = atCriticalOnset(exits, cell, l.severeNonSeekerToCritical,
+                                                       l.isolatedSevereNonSeekerToCritical, l.confirmedSevereNonSeekerToCritical,
+                                                       l.confirmedIsolatedSevereNonSeekerToCritical)
+                let isolatedBed = isolated(bedLeaving, newlyIsolating: confirmCriticalInHospital * isolating)
                 // Those who sought a bed without finding one: in intensive care (and the hospitalised group)
                 // with the share g, elsewhere otherwise.
-                let isolatedSeekerInCare = isolatedAtCriticalOnset(
-                    exits, cell, l.severeSeekerToCritical, l.isolatedSevereSeekerToCritical, l.confirmedSevereSeekerToCritical,
-                    l.confirmedIsolatedSevereSeekerToCritical, newlyIsolating: confirmCriticalInHospital * isolating)
-                let isolatedSeekerElsewhere = isolatedAtCriticalOnset(
-                    exits, cell, l.severeSeekerToCritical, l.isolatedSevereSeekerToCritical, l.confirmedSevereSeekerToCritical,
-                    l.confirmedIsolatedSevereSeekerToCritical, newlyIsolating: confirmCriticalElsewhere * isolating)
-                let isolatedNonSeeker = isolatedAtCriticalOnset(
-                    exits, cell, l.severeNonSeekerToCritical, l.isolatedSevereNonSeekerToCritical,
-                    l.confirmedSevereNonSeekerToCritical, l.confirmedIsolatedSevereNonSeekerToCritical,
-                    newlyIsolating: confirmCriticalElsewhere * isolating)
+                let isolatedSeekerInCare = isolated(seekerLeaving, newlyIsolating: confirmCriticalInHospital * isolating)
+                let isolatedSeekerElsewhere = isolated(seekerLeaving, newlyIsolating: confirmCriticalElsewhere * isolating)
+                let isolatedNonSeeker = isolated(nonSeekerLeaving, newlyIsolating: confirmCriticalElsewhere * isolating)
                 let admitted = g * (fromBed + fromSeeker)
                 let keptBed = (1 - g) * fromBed
                 let noCare = (1 - g) * fromSeeker + fromNonSeeker
@@ -299,16 +294,24 @@ extension MeanFieldSystem {
         }
     }
 
-    /// The isolated among those leaving a severe-to-critical chain: already isolated, plus the free and
-    /// unconfirmed (all − isolated − confirmed + confirmed∧isolated) who are confirmed now and isolate.
+    /// Those leaving a severe-to-critical chain who are isolated already, and the free and unconfirmed among
+    /// them (all − isolated − confirmed + confirmed∧isolated), who isolate if confirmed now (`isolated`).
     @inline(__always)
-    func isolatedAtCriticalOnset<Exits: ChainExits>(_ exits: Exits, _ cell: Int, _ all: Chain, _ isolated: Chain,
-                                 _ confirmed: Chain, _ confirmedIsolated: Chain, newlyIsolating: Double) -> Double {
+    func atCriticalOnset<Exits: ChainExits>(_ exits: Exits, _ cell: Int, _ all: Chain, _ isolated: Chain,
+                                            _ confirmed: Chain, _ confirmedIsolated: Chain)
+        -> (alreadyIsolated: Double, freeUnconfirmed: Double) {
         let total = exits.exit(all, cell)
         let alreadyIsolated = exits.exit(isolated, cell)
         let freeUnconfirmed = total - alreadyIsolated - exits.exit(confirmed, cell)
             + exits.exit(confirmedIsolated, cell)
-        return alreadyIsolated + newlyIsolating * max(0, freeUnconfirmed)
+        return (alreadyIsolated, max(0, freeUnconfirmed))
+    }
+
+    /// The isolated among those leaving a severe-to-critical chain: already isolated, plus the free and
+    /// unconfirmed who are confirmed now and isolate (a share `newlyIsolating` of them).
+    @inline(__always)
+    func isolated(_ leaving: (alreadyIsolated: Double, freeUnconfirmed: Double), newlyIsolating: Double) -> Double {
+        leaving.alreadyIsolated + newlyIsolating * leaving.freeUnconfirmed
     }
 
     /// Infected people seeking a test, per province (a rate, or the day's total, as `exits` counts): the not

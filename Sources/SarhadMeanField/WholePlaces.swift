@@ -74,22 +74,32 @@ struct WholePlaces: Sendable, Equatable {
     }
 
     /// The share of those who seek a place who find one free when `occupied` places are held on average:
-    /// the table's shares interpolated linearly in the places held.
+    /// the table's shares interpolated linearly in the places held, down to nothing at a full ward.
     func share(occupied m: Double) -> Double {
         guard capacity > 0 else { return 0 }
         guard m > held[0] else { return 1 }
-        let c = Double(capacity), last = held.count - 1
-        guard m < held[last] else {
-            // The last stretch to a full ward: the share goes to nothing at the capacity.
-            return m >= c ? 0 : admitted[last] * (c - m) / (c - held[last])
-        }
-        var low = 0, high = last
+        guard m < Double(capacity) else { return 0 }
+        let low = lastPoint { point($0).held <= m }
+        let (m0, s0) = point(low), (m1, s1) = point(low + 1)
+        return s0 + (m - m0) * (s1 - s0) / (m1 - m0)
+    }
+
+    /// The table's points (places held, share admitted), then a full ward (the capacity, nobody admitted).
+    @inline(__always)
+    private func point(_ index: Int) -> (held: Double, share: Double) {
+        index < held.count ? (held[index], admitted[index]) : (Double(capacity), 0)
+    }
+
+    /// The last point at which `holds` is true, for a `holds` true at the first point and false at the
+    /// full ward, and true up to some point and false after it (a binary search).
+    @inline(__always)
+    private func lastPoint(where holds: (Int) -> Bool) -> Int {
+        var low = 0, high = held.count
         while high - low > 1 {
             let middle = (low + high) / 2
-            if held[middle] <= m { low = middle } else { high = middle }
+            if holds(middle) { low = middle } else { high = middle }
         }
-        let fraction = (m - held[low]) / (held[high] - held[low])
-        return admitted[low] + fraction * (admitted[high] - admitted[low])
+        return low
     }
 
     /// The share of a day's `demand` seekers admitted when `occupied` places are held at its start and the
@@ -105,28 +115,19 @@ struct WholePlaces: Sendable, Equatable {
     func dayShare(demand: Double, occupied: Double, freed: Double) -> Double {
         guard capacity > 0 else { return 0 }
         guard demand > 0 else { return 1 }
-        let base = max(0, occupied - freed), c = Double(capacity)
-        guard base < c else { return 0 }
+        let base = max(0, occupied - freed)
+        guard base < Double(capacity) else { return 0 }
         // Admitting everyone keeps the day's mean below where anyone is turned away: the usual case while
         // a province's wards are far from full.
         if base + demand / 2 <= held[0] { return 1 }
-        // The points: the table's, then a full ward (nobody admitted).
-        let last = held.count
-        @inline(__always) func point(_ index: Int) -> (held: Double, share: Double) {
-            index < last ? (held[index], admitted[index]) : (c, 0)
-        }
         @inline(__always) func h(_ index: Int) -> Double {
             let (m, share) = point(index)
             return 2 * base + demand * share - 2 * m
         }
         guard h(0) > 0 else { return admitted[0] }
         // h(point 0) > 0 ≥ h(full ward), since base < c.
-        var low = 0, high = last
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if h(middle) > 0 { low = middle } else { high = middle }
-        }
-        let (m0, s0) = point(low), (m1, s1) = point(high)
+        let low = lastPoint { h($0) > 0 }
+        let (m0, s0) = point(low), (m1, s1) = point(low + 1)
         let slope = (s1 - s0) / (m1 - m0)
         // 2 base + demand (s0 + slope (m̄ − m0)) − 2 m̄ = 0; slope ≤ 0, so the denominator is positive.
         let mean = (2 * base + demand * (s0 - slope * m0)) / (2 - demand * slope)

@@ -42,7 +42,7 @@ import Testing
     /// take a day's stage ends in the order they were queued, discharges long before the day's onsets),
     /// a seeker admitted if a place is free. Its admitted share over 40,000 days against the twin's in
     /// its steady state, in which the same ward is advanced a day at a time by the twin's rule
-    /// (`dayShare` and the fluid bound of `CareCapacity`).
+    /// (`CareCapacity.admittedShare`: `dayShare` and the fluid bound).
     ///
     /// Tolerance: 0.02 for the approximation (its error was at most 0.017 over c = 2…100 and loads of half
     /// to twice the capacity, measured by a longer simulation on 6 December 2026) plus 4 standard errors
@@ -57,9 +57,8 @@ import Testing
         var held = 0.0, twin = 1.0
         for _ in 0..<400 {
             let freed = held * leave
-            twin = min(CareCapacity.admittedShare(demand: demand, capacity: Double(capacity), occupied: held, freed: freed,
-                                                  relaxationDays: CareCapacity.dayStepRelaxationDays),
-                       places.dayShare(demand: demand, occupied: held, freed: freed))
+            twin = CareCapacity.admittedShare(demand: demand, places: places, occupied: held, freed: freed,
+                                              relaxationDays: CareCapacity.dayStepRelaxationDays)
             held += demand * twin - freed
         }
 
@@ -101,9 +100,8 @@ import Testing
             var held = 0.0, lastDays = [Double]()
             for day in 0..<300 {
                 let freed = held * (1 - exp(-1 / stay))
-                let share = min(CareCapacity.admittedShare(demand: demand, capacity: Double(capacity), occupied: held,
-                                                           freed: freed, relaxationDays: CareCapacity.dayStepRelaxationDays),
-                                places.dayShare(demand: demand, occupied: held, freed: freed))
+                let share = CareCapacity.admittedShare(demand: demand, places: places, occupied: held, freed: freed,
+                                                       relaxationDays: CareCapacity.dayStepRelaxationDays)
                 held += demand * share - freed
                 if day >= 270 { lastDays.append(held) }
             }
